@@ -1,0 +1,69 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "hearing-planner",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hearing-planner", targets: ["hearing-planner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // GLPK from Debian's libglpk-dev: no pkg-config file ships, so none is named.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // The domain: roster, plan, policy, calendar arithmetic, formats and validation. Pure.
+        .target(
+            name: "PlannerModel",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+        ),
+        // Realistic synthetic rosters for tests, demos and benchmarks. Pure and seeded.
+        .target(name: "SyntheticRosters", dependencies: ["PlannerModel"]),
+        // A solver-neutral mixed-integer program and the protocol a solver implements.
+        .target(name: "LinearProgramming"),
+        // The only target that knows GLPK exists.
+        .target(
+            name: "GLPKSolver",
+            dependencies: [
+                "CGLPK", "LinearProgramming",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Roster -> program -> plan, evidence, scoring. Pure apart from the solver it is given.
+        .target(
+            name: "Planner",
+            dependencies: [
+                "PlannerModel", "LinearProgramming",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "hearing-planner",
+            dependencies: [
+                "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["PlannerModel", "SyntheticRosters", "Planner"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "TestSupport"]),
+        .testTarget(name: "SyntheticRostersTests", dependencies: ["SyntheticRosters", "TestSupport"]),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearProgramming"]),
+        .testTarget(
+            name: "PlannerTests",
+            dependencies: ["Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

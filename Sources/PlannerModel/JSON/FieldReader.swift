@@ -1,0 +1,193 @@
+/// The members of one JSON object being decoded, with the path they stand at.
+struct Fields {
+    let path: FieldPath
+    let members: [String: JSONNode]
+
+    subscript(key: String) -> JSONNode? { members[key] }
+}
+
+/// Walks a JSON tree strictly: wrong types, missing required fields and unknown fields are all
+/// recorded with their path, and decoding goes on so that every problem is reported at once.
+struct FieldReader {
+    var log = DiagnosticLog()
+
+    /// The object at `node`, after reporting any member not in `allowed`.
+    mutating func object(_ node: JSONNode, at path: FieldPath, allowed: Set<String>) -> Fields? {
+        guard case .object(let pairs) = node.value else {
+            log.error(path, "must be an object ({...}), not \(node.typeName)")
+            return nil
+        }
+        var members: [String: JSONNode] = [:]
+        for (key, value) in pairs {
+            if allowed.contains(key) {
+                members[key] = value
+            } else {
+                log.error(path / key, "unknown field \"\(key)\"\(Self.suggestion(for: key, among: allowed))")
+            }
+        }
+        return Fields(path: path, members: members)
+    }
+
+    mutating func array(_ node: JSONNode, at path: FieldPath) -> [JSONNode]? {
+        guard case .array(let items) = node.value else {
+            log.error(path, "must be a list ([...]), not \(node.typeName)")
+            return nil
+        }
+        return items
+    }
+
+    /// Reports a missing required field.
+    mutating func require(_ fields: Fields, _ key: String) -> JSONNode? {
+        guard let node = fields[key], !node.isNull else {
+            log.error(fields.path / key, "is required but missing")
+            return nil
+        }
+        return node
+    }
+
+    mutating func string(_ node: JSONNode, at path: FieldPath) -> String? {
+        guard case .string(let text) = node.value else {
+            log.error(path, "must be text in double quotes, not \(node.typeName)")
+            return nil
+        }
+        return text
+    }
+
+    mutating func nonEmptyString(_ node: JSONNode, at path: FieldPath) -> String? {
+        guard let text = string(node, at: path) else { return nil }
+        guard !text.trimmingSpaces.isEmpty else {
+            log.error(path, "must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    mutating func bool(_ node: JSONNode, at path: FieldPath) -> Bool? {
+        guard case .bool(let value) = node.value else {
+            log.error(path, "must be true or false, not \(node.typeName)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ node: JSONNode, at path: FieldPath, minimum: Int) -> Int? {
+        guard case .number(let value, let isInteger) = node.value, isInteger || value.rounded() == value else {
+            log.error(path, "must be a whole number, not \(node.typeName == "a number" ? "a fraction" : node.typeName)")
+            return nil
+        }
+        guard value >= Double(minimum), value <= 1_000_000_000 else {
+            log.error(path, "must be at least \(minimum)\(value > 1_000_000_000 ? " and at most 1000000000" : "")")
+            return nil
+        }
+        return Int(value)
+    }
+
+    mutating func number(_ node: JSONNode, at path: FieldPath, minimum: Double) -> Double? {
+        guard case .number(let value, _) = node.value else {
+            log.error(path, "must be a number, not \(node.typeName)")
+            return nil
+        }
+        guard value >= minimum else {
+            log.error(path, "must be at least \(minimum.formatted)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func day(_ node: JSONNode, at path: FieldPath) -> Day? {
+        guard let text = string(node, at: path) else { return nil }
+        guard let day = Day(text) else {
+            log.error(path, "'\(text)' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-07")
+            return nil
+        }
+        return day
+    }
+
+    mutating func choice<Value: RawRepresentable & CaseIterable>(
+        _ node: JSONNode, at path: FieldPath, _ type: Value.Type
+    ) -> Value? where Value.RawValue == String {
+        guard let text = string(node, at: path) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            let options = Value.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            log.error(path, "'\(text)' is not one of \(options)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func strings(_ node: JSONNode, at path: FieldPath) -> [String]? {
+        guard let items = array(node, at: path) else { return nil }
+        var result: [String] = []
+        var isComplete = true
+        for (index, item) in items.enumerated() {
+            if let text = nonEmptyString(item, at: path / index) { result.append(text) } else { isComplete = false }
+        }
+        return isComplete ? result : nil
+    }
+
+    mutating func slots(_ node: JSONNode, at path: FieldPath) -> [SlotName]? {
+        guard let items = array(node, at: path) else { return nil }
+        var result: [SlotName] = []
+        var isComplete = true
+        for (index, item) in items.enumerated() {
+            guard let text = string(item, at: path / index) else {
+                isComplete = false
+                continue
+            }
+            guard let slot = SlotName(text) else {
+                log.error(path / index, "'\(text)' is not a slot: write it as DATE/PART, e.g. 2026-12-07/AM")
+                isComplete = false
+                continue
+            }
+            result.append(slot)
+        }
+        return isComplete ? result : nil
+    }
+
+    /// ", did you mean ...?" for a key one or two edits away from an allowed one.
+    static func suggestion(for key: String, among allowed: Set<String>) -> String {
+        let best = allowed.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
+            .filter { $0.1 <= 2 }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }
+        return best.map { "; did you mean \"\($0.0)\"?" } ?? ""
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+extension JSONNode {
+    var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return text
+    }
+}
+
+extension Double {
+    /// A number as a person writes it: `20`, not `20.0`.
+    public var formatted: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
+        return String(self)
+    }
+}
