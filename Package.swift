@@ -63,6 +63,7 @@ let package = Package(
             name: "PlannerTests",
             dependencies: ["Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
         ),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "PlannerModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
