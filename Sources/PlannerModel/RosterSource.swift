@@ -10,15 +10,23 @@ public struct RosterSource: Sendable {
     /// Ids of items that had errors of their own and were left out, so that references to them
     /// are not reported a second time.
     public var incompleteIDs: Set<String>
+    /// False when the horizon had errors and `roster` carries a stand-in horizon: the checks
+    /// against the horizon are then left out rather than reported twice.
+    public var isHorizonUsable: Bool
+    /// For each list (`hearings`, ...), the position in the document of each item of `roster`,
+    /// where items with errors were left out; absent when nothing was left out.
+    public var documentPositions: [String: [Int]]
     public var locate: @Sendable (FieldPath) -> String
 
     public init(
         roster: Roster?, log: DiagnosticLog = DiagnosticLog(), incompleteIDs: Set<String> = [],
-        locate: @escaping @Sendable (FieldPath) -> String = { $0.description }
+        isHorizonUsable: Bool = true, documentPositions: [String: [Int]] = [:], locate: @escaping @Sendable (FieldPath) -> String = { $0.description }
     ) {
         self.roster = roster
         self.log = log
         self.incompleteIDs = incompleteIDs
+        self.isHorizonUsable = isHorizonUsable
+        self.documentPositions = documentPositions
         self.locate = locate
     }
 }
@@ -36,11 +44,26 @@ public struct CheckedRoster: Sendable {
 extension RosterSource {
     /// Runs the semantic checks and returns every diagnostic found.
     public func checked() -> CheckedRoster {
-        var log = self.log
+        var checks = DiagnosticLog()
         if let roster {
-            RosterValidator(roster: roster, incompleteIDs: incompleteIDs).validate(into: &log)
+            RosterValidator(roster: roster, incompleteIDs: incompleteIDs, isHorizonUsable: isHorizonUsable)
+                .validate(into: &checks)
         }
+        // Decoding logged document positions already; the checks see the roster's own positions.
         let diagnostics = log.diagnostics(locatedBy: locate)
-        return CheckedRoster(roster: log.hasErrors ? nil : roster, diagnostics: diagnostics)
+            + checks.diagnostics(locatedBy: { locate(documentPath(of: $0)) })
+        let hasErrors = log.hasErrors || checks.hasErrors
+        return CheckedRoster(roster: hasErrors ? nil : roster, diagnostics: diagnostics)
+    }
+
+    /// The path in the document of a path into `roster`.
+    func documentPath(of path: FieldPath) -> FieldPath {
+        guard path.components.count >= 2, case .key(let list) = path.components[0],
+              case .index(let index) = path.components[1], let positions = documentPositions[list],
+              positions.indices.contains(index)
+        else { return path }
+        var components = path.components
+        components[1] = .index(positions[index])
+        return FieldPath(components)
     }
 }

@@ -1,17 +1,18 @@
 import Foundation
 
-/// JSON output shared by rosters, plans and reports: pretty, stable key order, no escaped slashes.
+/// JSON output shared by rosters, plans and reports: pretty, no escaped slashes, and keys sorted,
+/// because Foundation on Linux writes keys in a different order on every run otherwise.
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var bytes = Array(try encoder.encode(value))
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }
 }
 
-/// The roster@1 document as written: `format` first, then the roster's parts.
+/// The roster@1 document as written.
 struct RosterDocument: Encodable {
     let roster: Roster
 

@@ -15,6 +15,7 @@ public enum RosterJSON {
         let roster = decoder.decodeRoster(tree)
         return RosterSource(
             roster: roster, log: decoder.reader.log, incompleteIDs: decoder.incompleteIDs,
+            isHorizonUsable: decoder.isHorizonUsable, documentPositions: decoder.documentPositions,
             locate: { path in
                 guard let node = tree.node(at: path) ?? tree.node(at: path.dropLast()) else {
                     return path.description
@@ -38,6 +39,8 @@ extension FieldPath {
 struct RosterTreeDecoder {
     var reader = FieldReader()
     var incompleteIDs = Set<String>()
+    var isHorizonUsable = true
+    var documentPositions: [String: [Int]] = [:]
 
     private static let rootKeys: Set<String> = [
         "format", "horizon", "policy", "locations", "hearings", "interpreters", "officers",
@@ -56,9 +59,11 @@ struct RosterTreeDecoder {
         let hearings = items(root, "hearings") { $0.decodeHearing($1) }
         let interpreters = items(root, "interpreters") { $0.decodeInterpreter($1) }
         let officers = items(root, "officers") { $0.decodeOfficer($1) }
-        guard let horizon else { return nil }
+        if horizon == nil { isHorizonUsable = false }
+        // A stand-in horizon lets the checks that do not need it run; the roster has errors anyway.
+        let standIn = Horizon(start: Day(ordinal: 0), end: Day(ordinal: 0))
         return Roster(
-            horizon: horizon, policy: policy, locations: locations, hearings: hearings,
+            horizon: horizon ?? standIn, policy: policy, locations: locations, hearings: hearings,
             interpreters: interpreters, officers: officers)
     }
 
@@ -68,12 +73,15 @@ struct RosterTreeDecoder {
     ) -> [Item] {
         guard let node = reader.require(root, key), let list = reader.array(node, at: .root / key) else { return [] }
         var result: [Item] = []
+        var positions: [Int] = []
+        defer { documentPositions[key] = positions }
         for (index, element) in list.enumerated() {
             let path = FieldPath.root / key / index
             guard let fields = reader.object(element, at: path, allowed: Self.itemKeys[key]!) else { continue }
             let errorsBefore = reader.log.entries.count
             if let item = decode(&self, fields), reader.log.entries.count == errorsBefore {
                 result.append(item)
+                positions.append(index)
             } else if case .string(let id)? = fields["id"]?.value {
                 incompleteIDs.insert(id)
             }

@@ -1,0 +1,44 @@
+# hearing-planner: the two commands a newcomer runs are `make demo` and `make test`.
+# Each installs what is missing (Debian packages, as root or through sudo), then builds.
+
+SWIFT       ?= swift
+APT_PACKAGES = libglpk-dev
+BIN_DEBUG    = .build/debug/hearing-planner
+BIN_RELEASE  = .build/release/hearing-planner
+OUT          = out
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build release demo test bench clean
+
+all: build
+
+# Installs the Debian packages that are missing; runs `apt-get update` once, only when needed.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Validates the bundled sample week and prints the summary a planner sees before planning.
+demo: release
+	@mkdir -p $(OUT)
+	$(BIN_RELEASE) validate data/sample/roster.json
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	$(BIN_RELEASE) bench
+
+clean:
+	rm -rf .build $(OUT)

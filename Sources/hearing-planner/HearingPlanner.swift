@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct HearingPlanner: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hearing-planner",
+        abstract: "Plan asylum hearings: who interviews whom, with which interpreter, when.",
+        discussion: """
+            Honours applicants' requests for an interviewer and interpreter of a particular sex \
+            wherever possible, and records the evidence whenever a request could not be met.
+            """,
+        subcommands: [Validate.self])
+}

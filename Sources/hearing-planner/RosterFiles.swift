@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PlannerModel
+
+/// Reads a roster from a JSON file or a CSV folder; the formats themselves are pure code.
+enum RosterFiles {
+    static func read(_ path: String) throws -> RosterSource {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ValidationError("There is no roster at \(path).")
+        }
+        if isDirectory.boolValue {
+            throw ValidationError("Reading a CSV folder is not available yet.")
+        }
+        return RosterJSON.read(try bytes(of: path))
+    }
+
+    static func bytes(of path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("Cannot read \(path).")
+        }
+        return Array(data)
+    }
+
+    /// Writes a file atomically: a reader never sees half a file, and a failure leaves the old one.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ValidationError("Cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Exit codes shared by the commands.
+enum ExitCodes {
+    /// The roster has errors.
+    static let invalidRoster = ExitCode(2)
+    /// Fixed hearings cannot be held as fixed.
+    static let infeasible = ExitCode(3)
+    /// The time limit passed before any plan was found.
+    static let noPlanInTime = ExitCode(4)
+}
+
+/// Standard error, for messages that are not the command's output.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
+
+func printError(_ text: String) {
+    var stream = StandardError()
+    print(text, to: &stream)
+}
+
+/// Prints every diagnostic (errors first) to standard error.
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics.filter(\.isError) + diagnostics.filter({ !$0.isError }) {
+        printError(diagnostic.description)
+    }
+}
