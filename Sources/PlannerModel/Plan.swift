@@ -127,6 +127,13 @@ public struct Reason: Sendable, Equatable, Codable {
         case capacity
         /// A fixed hearing that could not be held as fixed (the plan is then infeasible).
         case fixedConflict = "fixed-conflict"
+        /// A planner fixed the hearing with a person of the other sex.
+        case fixedByPlanner = "fixed-by-planner"
+        /// A preferred person was free somewhere in the window, but using them there would have
+        /// broken another rule or cost more score than the preference is worth.
+        case outweighed
+        /// (unheld only) The search stopped at its time limit before this could be settled.
+        case searchStopped = "search-stopped"
     }
 
     public var code: Code

@@ -1,0 +1,144 @@
+import LinearProgramming
+import PlannerModel
+
+/// Turns the solver's values into plan@1: assignments with their own scores, and the evidence
+/// behind every unmet preference and every hearing not held.
+struct PlanAssembler {
+    let index: ProblemIndex
+    let model: ModelBuilder.Model
+
+    /// A held hearing as chosen by the solver, before it is written out.
+    struct Choice {
+        let hearing: Int
+        let start: ProblemIndex.Start
+        var interpreter: ProblemIndex.InterpreterOption
+        var mode: InterpreterMode
+        let officer: ProblemIndex.OfficerOption
+    }
+
+    mutating func plan(from solution: Solution, solver: SolverInfo) throws -> Plan {
+        var choices = decode(solution.values)
+        ModePreference(index: index).preferOnsite(&choices)
+        let assignments = choices.map(assignment)
+        let objective = assignments.reduce(0) { $0 + $1.score }
+        let evidence = Evidence(index: index, choices: choices)
+        let held = Set(choices.map(\.hearing))
+        let status: Plan.Status
+        switch solution.status {
+        case .optimal: status = .optimal
+        default: status = solution.relativeGap == 0 ? .optimal : .feasible
+        }
+        // The bound is the solver's; it can never be below a plan that exists.
+        let bound = solution.bestBound.map { max($0, objective) }
+        return Plan(
+            rosterDigest: RosterDigest.of(index.roster), status: status, objective: objective, bound: bound,
+            gap: bound.map { Solution.relativeGap(objective: objective, bound: $0) ?? 0 },
+            solver: solver, assignments: assignments,
+            unmetPreferences: choices.flatMap { evidence.unmetPreferences(of: $0) },
+            unscheduled: index.roster.hearings.indices.filter { !held.contains($0) }.map {
+                evidence.unscheduled($0, isOptimal: status == .optimal)
+            })
+    }
+
+    mutating func planWithoutSolution(_ solution: Solution, solver: SolverInfo, conflicting: [Int]) throws -> Plan {
+        let roster = index.roster
+        let status: Plan.Status
+        switch solution.status {
+        case .infeasible: status = .infeasible
+        case .timeLimit, .cancelled: status = .timeLimit
+        default: status = .error
+        }
+        let conflictSet = Set(conflicting)
+        let unscheduled = roster.hearings.indices.map { h in
+            let hearing = roster.hearings[h]
+            let reason: Reason
+            if conflictSet.contains(h) {
+                reason = Reason(code: .fixedConflict, detail: "This fixed hearing cannot be held as fixed together with the other fixed hearings; nothing was planned.")
+            } else {
+                reason = Reason(code: .capacity, detail: "No plan was made (\(solution.status)): \(solution.detail)")
+            }
+            return Unscheduled(hearing: hearing.id, deadlineInHorizon: hearing.latest <= roster.horizon.end, reason: reason)
+        }
+        return Plan(
+            rosterDigest: RosterDigest.of(roster), status: status, objective: 0, bound: solution.bestBound,
+            gap: nil, solver: solver, unscheduled: unscheduled)
+    }
+
+    private func decode(_ values: [Double]) -> [Choice] {
+        var choices: [Choice] = []
+        for h in index.roster.hearings.indices {
+            for (s, start) in index.starts[h].enumerated() {
+                let interpreterRange = model.interpreterColumns[h][s]
+                let officerRange = model.officerColumns[h][s]
+                guard let i = interpreterRange.first(where: { values[$0] > 0.5 }),
+                      let o = officerRange.first(where: { values[$0] > 0.5 })
+                else { continue }
+                let interpreter = start.interpreters[i - interpreterRange.lowerBound]
+                choices.append(Choice(
+                    hearing: h, start: start, interpreter: interpreter, mode: interpreter.mode,
+                    officer: start.officers[o - officerRange.lowerBound]))
+            }
+        }
+        return choices
+    }
+
+    private func assignment(_ choice: Choice) -> Assignment {
+        let roster = index.roster
+        let hearing = roster.hearings[choice.hearing]
+        let interpreter = roster.interpreters[choice.interpreter.person]
+        let officer = roster.officers[choice.officer.person]
+        let scoring = index.scoring
+        let day = choice.start.day
+        let score = scoring.dayTerm(hearing, startingOn: day)
+            + scoring.interpreterTerm(
+                hearing, gender: interpreter.gender, language: choice.interpreter.language,
+                registered: choice.interpreter.registered)
+            + scoring.officerTerm(hearing, gender: officer.gender)
+        func state(_ wanted: GenderPreference?, _ gender: Gender) -> PreferenceState {
+            guard let wanted else { return .none }
+            return wanted.isMet(by: gender) ? .met : .unmet
+        }
+        return Assignment(
+            hearing: hearing.id, date: day, slot: index.calendar.slotName(at: choice.start.slot).part,
+            slots: choice.start.slots.map { index.calendar.slotName(at: $0) }, location: hearing.location,
+            interpreter: interpreter.id, interpreterMode: choice.mode, language: choice.interpreter.language,
+            officer: officer.id, interpreterPreference: state(hearing.interpreterGender, interpreter.gender),
+            officerPreference: state(hearing.officerGender, officer.gender),
+            delayDays: scoring.delayDays(hearing, startingOn: day), waitDays: scoring.waitDays(hearing, startingOn: day),
+            score: score)
+    }
+}
+
+/// Remote interpretation is chosen wherever it is possible because it is free of rule 6; where
+/// on-site work keeps every rule and changes no score, the plan says on site instead, which is
+/// what planners and applicants usually prefer.
+struct ModePreference {
+    let index: ProblemIndex
+
+    func preferOnsite(_ choices: inout [PlanAssembler.Choice]) {
+        let roster = index.roster
+        let parts = index.calendar.partsPerDay
+        var byPersonDay: [Int: [Int]] = [:]  // interpreter * days + day -> choice indices
+        let days = max(1, index.calendar.workingDays.count)
+        for (k, choice) in choices.enumerated() {
+            byPersonDay[choice.interpreter.person * days + choice.start.slot / parts, default: []].append(k)
+        }
+        for key in byPersonDay.keys.sorted() {
+            let members = byPersonDay[key]!
+            let person = roster.interpreters[key / days]
+            let location: (PlanAssembler.Choice) -> String = { roster.hearings[$0.hearing].location }
+            let switchable = members.filter {
+                choices[$0].mode == .remote && person.onsiteLocations.contains(location(choices[$0]))
+            }
+            guard !switchable.isEmpty else { continue }
+            let site: String
+            if let onsite = members.first(where: { choices[$0].mode == .onsite }) {
+                site = location(choices[onsite])
+            } else {
+                let counts = Dictionary(grouping: switchable, by: { location(choices[$0]) }).mapValues(\.count)
+                site = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            }
+            for k in switchable where location(choices[k]) == site { choices[k].mode = .onsite }
+        }
+    }
+}

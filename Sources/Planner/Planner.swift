@@ -1,0 +1,104 @@
+import Foundation
+import LinearProgramming
+import Logging
+import PlannerModel
+
+/// How long and how hard to search.
+public struct PlanningOptions: Sendable {
+    /// Wall-clock limit for the solve; nil for none.
+    public var timeLimit: Duration?
+    /// Stop once the plan is proven within this relative gap of the best (0: prove optimality).
+    public var relativeGap: Double
+    public var cancellation: CancellationToken?
+    /// Called from the solver's thread with the incumbent and bound during a long solve.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+
+    public init(
+        timeLimit: Duration? = nil, relativeGap: Double = 0, cancellation: CancellationToken? = nil,
+        progress: (@Sendable (SolveProgress) -> Void)? = nil
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.cancellation = cancellation
+        self.progress = progress
+    }
+}
+
+/// Turns a valid roster into the plan with the best score of scheduling-model.md.
+///
+/// `plan(_:options:)` blocks its thread while the solver runs; from async code, call it through
+/// `SolverThread.run` so that no thread of the cooperative pool is held.
+public struct Planner: Sendable {
+    public let solver: any MIPSolver
+    public let logger: Logger
+
+    public init(solver: any MIPSolver, logger: Logger) {
+        self.solver = solver
+        self.logger = logger
+    }
+
+    /// The program the planner solves for `roster`, for export and inspection.
+    public func program(for roster: Roster) -> LinearProgram {
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        return ModelBuilder(index: index).build().program
+    }
+
+    /// Plans `roster` (which must have passed validation) with its own policy.
+    public func plan(_ roster: Roster, options: PlanningOptions = PlanningOptions()) throws -> Plan {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        let model = ModelBuilder(index: index).build()
+        let program = model.program
+        logger.info("model built", metadata: [
+            "hearings": "\(roster.hearings.count)", "columns": "\(program.columnCount)",
+            "rows": "\(program.rowCount)", "nonzeros": "\(program.nonzeroCount)",
+        ])
+        let solveOptions = SolveOptions(
+            timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: false,
+            startingSolution: GreedyStart(index: index, model: model).solution(),
+            cancellation: options.cancellation, progress: options.progress)
+        let solution = try solver.solve(program, options: solveOptions)
+        logger.info("solved", metadata: [
+            "status": "\(solution.status)", "seconds": "\(solution.seconds)",
+            "start": "\(solution.startingSolution.map { "\($0)" } ?? "none")",
+        ])
+        var assembler = PlanAssembler(index: index, model: model)
+        let seconds = (clock.now - started).seconds
+        let solver = SolverInfo(name: "glpk", version: solution.solverName, seconds: seconds)
+        guard solution.status.hasSolution else {
+            return try assembler.planWithoutSolution(
+                solution, solver: solver, conflicting: fixedConflicts(index, solution))
+        }
+        let plan = try assembler.plan(from: solution, solver: solver)
+        if let solverObjective = solution.objectiveValue,
+           abs(solverObjective - plan.objective) > 1e-6 * max(1, abs(plan.objective))
+        {
+            logger.error("the plan's score differs from the solver's objective", metadata: [
+                "plan": "\(plan.objective)", "solver": "\(solverObjective)",
+            ])
+        }
+        return plan
+    }
+
+    /// When fixed hearings cannot all be held as fixed: which of them, found by solving again
+    /// with every fixed hearing merely rewarded instead of required.
+    private func fixedConflicts(_ index: ProblemIndex, _ solution: Solution) throws -> [Int] {
+        guard solution.status == .infeasible else { return [] }
+        let fixed = index.roster.hearings.indices.filter { index.roster.hearings[$0].fixed != nil }
+        guard !fixed.isEmpty else { return [] }
+        let model = ModelBuilder(index: index, fixedAreRequired: false).build()
+        let relaxed = try solver.solve(model.program, options: SolveOptions(timeLimit: .seconds(60)))
+        guard relaxed.status.hasSolution else { return fixed }
+        return fixed.filter { h in
+            !model.interpreterColumns[h].contains { range in range.contains { relaxed.values[$0] > 0.5 } }
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}
