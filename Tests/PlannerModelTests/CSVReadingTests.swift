@@ -6,7 +6,7 @@ import Testing
 struct CSVReadingTests {
     private func roster(_ files: [String: [UInt8]]) throws -> Roster {
         let checked = RosterCSV.read(files: files).checked()
-        #expect(checked.diagnostics == [])
+        #expect(checked.errors == [])
         return try #require(checked.roster)
     }
 

@@ -7,7 +7,7 @@ struct CSVRoundTripTests {
         let roster = try CSVFixtures.everyField()
         let files = try RosterCSV.write(roster)
         let source = RosterCSV.read(files: files)
-        #expect(source.checked().diagnostics == [])
+        #expect(source.checked().errors == [])
         #expect(source.roster == roster)
     }
 
