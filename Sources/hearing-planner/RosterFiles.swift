@@ -10,9 +10,45 @@ enum RosterFiles {
             throw ValidationError("There is no roster at \(path).")
         }
         if isDirectory.boolValue {
-            throw ValidationError("Reading a CSV folder is not available yet.")
+            return RosterCSV.read(files: try csvFiles(in: path))
         }
         return RosterJSON.read(try bytes(of: path))
+    }
+
+    /// Every `.csv` file of a folder, by name; the reader itself says which it needs.
+    static func csvFiles(in folder: String) throws -> [String: [UInt8]] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        var files: [String: [UInt8]] = [:]
+        for name in names where name.lowercased().hasSuffix(".csv") {
+            files[name] = try bytes(of: (folder as NSString).appendingPathComponent(name))
+        }
+        return files
+    }
+
+    /// Writes a CSV folder: into a new temporary folder first, then swapped into place, so that a
+    /// failure never leaves half a roster behind.
+    static func writeFolder(_ files: [String: [UInt8]], to folder: String) throws {
+        let manager = FileManager.default
+        let parent = ((folder as NSString).standardizingPath as NSString).deletingLastPathComponent
+        let staging = (parent.isEmpty ? "." : parent) + "/.\((folder as NSString).lastPathComponent).tmp-\(getpid())"
+        try? manager.removeItem(atPath: staging)
+        do {
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            for (name, bytes) in files {
+                try Data(bytes).write(to: URL(fileURLWithPath: staging + "/" + name))
+            }
+            if manager.fileExists(atPath: folder) {
+                let old = staging + ".old"
+                try manager.moveItem(atPath: folder, toPath: old)
+                try manager.moveItem(atPath: staging, toPath: folder)
+                try? manager.removeItem(atPath: old)
+            } else {
+                try manager.moveItem(atPath: staging, toPath: folder)
+            }
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw ValidationError("Cannot write the folder \(folder): \(error.localizedDescription)")
+        }
     }
 
     static func bytes(of path: String) throws -> [UInt8] {

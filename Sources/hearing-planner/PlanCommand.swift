@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import GLPKSolver
+import LinearProgramming
+import Logging
+import Planner
+import PlannerModel
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a roster: the best score of the scheduling model, solved with GLPK.",
+        discussion: """
+            Exit codes: 0 a plan (optimal or feasible, with its gap); 2 an invalid roster; \
+            3 fixed hearings that cannot be held as fixed (named); 4 the time limit passed before any plan.
+            """)
+
+    @Argument(help: "The roster: a JSON file or a CSV folder.")
+    var roster: String
+
+    @Option(name: .shortAndLong, help: "Write the plan (plan@1 JSON) to this file.")
+    var output: String?
+
+    @Option(help: "A JSON file of policy weights that replace the roster's (same fields as the roster's policy).")
+    var policy: String?
+
+    @Option(help: "Stop searching after this many seconds and return the best plan found, with its gap.")
+    var timeLimit: Double?
+
+    @Option(help: "Stop once the plan is proven within this relative gap of the best (default 0: optimal).")
+    var gap: Double = 0
+
+    @Option(help: "Also write the mixed-integer program (.lp for CPLEX LP, .mps for MPS).")
+    var exportModel: String?
+
+    @Flag(help: "Log the solver's progress and details to standard error.")
+    var verbose = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
+        if !(gap >= 0) { throw ValidationError("--gap must be 0 or more.") }
+        if let exportModel, !exportModel.hasSuffix(".lp"), !exportModel.hasSuffix(".mps") {
+            throw ValidationError("--export-model must name a .lp or .mps file.")
+        }
+    }
+
+    func run() throws {
+        var source = try RosterFiles.read(roster)
+        if let policy, let base = source.roster {
+            source.roster?.policy = try PolicyFile.read(policy, base: base.policy)
+        }
+        let checked = source.checked()
+        report(checked.diagnostics)
+        guard let valid = checked.roster else {
+            printError("\(checked.errors.count) error(s): nothing was planned.")
+            throw ExitCodes.invalidRoster
+        }
+        let logger = Logging.makeLogger(verbose: verbose)
+        let solver = GLPKSolver(logger: logger)
+        let planner = Planner(solver: solver, logger: logger)
+        if let exportModel {
+            try solver.export(planner.program(for: valid), format: exportModel.hasSuffix(".mps") ? .mps : .cplexLP, to: exportModel)
+        }
+        let isTerminal = isatty(STDERR_FILENO) == 1
+        let options = PlanningOptions(
+            timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, relativeGap: gap,
+            progress: isTerminal ? { progress in
+                let incumbent = progress.incumbent.map { $0.formatted } ?? "none"
+                let bound = progress.bestBound.map { $0.formatted } ?? "none"
+                printError("  \(Int(progress.elapsedSeconds)) s: best plan \(incumbent), bound \(bound)")
+            } : nil)
+        let plan = try planner.plan(valid, options: options)
+        if let output {
+            try RosterFiles.write(try JSONOutput.encode(plan), to: output)
+        }
+        print(PlanSummary(plan: plan).text)
+        switch plan.status {
+        case .infeasible:
+            let names = plan.unscheduled.filter { $0.reason.code == .fixedConflict }.map(\.hearing)
+            printError("Fixed hearings cannot all be held as fixed: \(names.joined(separator: ", ")).")
+            throw ExitCodes.infeasible
+        case .timeLimit:
+            printError("The time limit passed before any plan was found.")
+            throw ExitCodes.noPlanInTime
+        case .error:
+            throw ExitCode.failure
+        case .optimal, .feasible:
+            break
+        }
+    }
+}
+
+/// The short human summary of a plan printed on the terminal. Counts only, never an id.
+struct PlanSummary {
+    let plan: Plan
+
+    var text: String {
+        let held = plan.assignments.count
+        let unheld = plan.unscheduled.count
+        var lines = ["Status \(plan.status.rawValue), score \(plan.objective.formatted)"
+            + (plan.gap.map { ", gap \(String(format: "%.4f", $0))" } ?? "")
+            + ", \(String(format: "%.1f", plan.solver.seconds)) s"]
+        lines.append("Held \(held), not held \(unheld)")
+        for role in Role.allCases {
+            let states = plan.assignments.map { role == .interpreter ? $0.interpreterPreference : $0.officerPreference }
+            let requested = states.filter { $0 != .none }.count
+            let met = states.filter { $0 == .met }.count
+            lines.append("\(role == .interpreter ? "Interpreter" : "Officer") preferences met \(met) of \(requested)")
+        }
+        let reasons = Dictionary(grouping: plan.unscheduled, by: { $0.reason.code.rawValue }).mapValues(\.count)
+        if !reasons.isEmpty {
+            lines.append("Not held, by reason: " + reasons.keys.sorted().map { "\($0) \(reasons[$0]!)" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A `--policy` file: a JSON object with the fields of a roster's `policy`.
+enum PolicyFile {
+    static func read(_ path: String, base: Policy) throws -> Policy {
+        let bytes = try RosterFiles.bytes(of: path)
+        let checked = try PolicyJSON.read(bytes)
+        guard let policy = checked.policy else {
+            for diagnostic in checked.diagnostics { printError("\(path): \(diagnostic)") }
+            throw ExitCodes.invalidRoster
+        }
+        return policy
+    }
+}
