@@ -51,10 +51,11 @@ enum Capacity {
         #expect(abs(Double(month.1) / Double(counts[2].1) - 1) < 0.15)
     }
 
-    /// A national week: a first-fit planner that keeps every hard rule holds most hearings but not
-    /// all, meets most preferences but not all, and meets fewer for Tigrinya.
-    @Test func nationalWeekIsPlannableButTight() throws {
-        let roster = RosterGenerator(hearings: 2_500, seed: 1).generate()
+    /// A first-fit planner that keeps every hard rule holds most hearings but not all, meets most
+    /// preferences but not all, and meets fewer for Tigrinya. (A thousand hearings rather than a
+    /// national week of 2,500 keeps the test fast; the shares are the same, see docs/generator.md.)
+    @Test func aBusyWeekIsPlannableButTight() throws {
+        let roster = RosterGenerator(hearings: 1_000, seed: 1).generate()
         let outcome = GreedyPlanner.plan(roster)
         let held = Double(outcome.held) / Double(roster.hearings.count)
         #expect((0.75...0.97).contains(held), "held \(held)")
