@@ -14,19 +14,19 @@ public struct RosterGenerator: Sendable, Equatable {
     public static let defaultStart = Day(year: 2026, month: 12, day: 7)!
 
     /// How many hearings the queue holds (0 or more).
-    public var hearings: Int
+    public let hearings: Int
     /// How many ISO weeks the horizon spans, Monday to Friday (1 or more).
-    public var weeks: Int
-    public var seed: UInt64
+    public let weeks: Int
+    public let seed: UInt64
     /// How many hearing locations (1 or more): Ter Apel, Zevenaar, Budel, Den Bosch, Schiphol,
     /// Zwolle, Rijswijk, Eindhoven, Utrecht, then numbered extra sites.
-    public var locations: Int
+    public let locations: Int
     /// The Monday the horizon starts on.
-    public var start: Day
+    public let start: Day
     /// The share of hearings (0...1) to pin with a `fixed` date, slot, interpreter and officer.
     /// Hearings for which no free, valid combination is found stay unpinned, so the realised
     /// share may be a little lower.
-    public var fixedShare: Double
+    public let fixedShare: Double
 
     /// A generator; a `start` that is not a Monday is moved back to the Monday of its ISO week.
     ///
