@@ -120,6 +120,7 @@ enum PolicyFile {
     static func read(_ path: String, base: Policy) throws -> Policy {
         let bytes = try RosterFiles.bytes(of: path)
         let checked = try PolicyJSON.read(bytes)
+        _ = base
         guard let policy = checked.policy else {
             for diagnostic in checked.diagnostics { printError("\(path): \(diagnostic)") }
             throw ExitCodes.invalidRoster

@@ -279,7 +279,7 @@ struct RosterTreeDecoder {
         return isComplete ? result : nil
     }
 
-    private mutating func decodePolicy(_ node: JSONNode, at path: FieldPath) -> Policy? {
+    mutating func decodePolicy(_ node: JSONNode, at path: FieldPath) -> Policy? {
         var keys = Set(Policy.numericKeys.map { String($0.key.split(separator: ".")[0]) })
         keys.insert("maxChanges")
         guard let f = reader.object(node, at: path, allowed: keys) else { return nil }
@@ -320,5 +320,31 @@ struct RosterTreeDecoder {
             }
         }
         return isComplete ? policy : nil
+    }
+}
+
+/// A policy on its own (a `--policy` file): the fields of a roster's `policy` object.
+public enum PolicyJSON {
+    public struct Result: Sendable {
+        /// The defaults of the spec with the file's fields applied; nil if the file has an error.
+        public var policy: Policy?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func read(_ bytes: [UInt8]) throws -> Result {
+        let tree: JSONNode
+        do {
+            tree = try JSONParser.parse(bytes)
+        } catch {
+            return Result(policy: nil, diagnostics: [Diagnostic(.error, at: "line \(error.line), column \(error.column)", "the file is not valid JSON: \(error.message)")])
+        }
+        var decoder = RosterTreeDecoder()
+        let policy = decoder.decodePolicy(tree, at: .root)
+        let diagnostics = decoder.reader.log.diagnostics(locatedBy: { path in
+            guard let node = tree.node(at: path) else { return path.description }
+            let (line, column) = JSONParser.lineAndColumn(of: node.offset, in: bytes)
+            return "\(path) (line \(line), column \(column))"
+        })
+        return Result(policy: decoder.reader.log.hasErrors ? nil : policy, diagnostics: diagnostics)
     }
 }
