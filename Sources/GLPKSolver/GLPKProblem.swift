@@ -28,16 +28,22 @@ enum GLPKProblem {
 
     /// A new GLPK problem holding `program`, which must have passed validation. The caller
     /// deletes it with `glp_delete_prob` on the same thread.
-    static func make(_ program: LinearProgram) -> OpaquePointer {
+    ///
+    /// `omittingFreeRows` leaves out rows without bounds, which constrain nothing: for the file
+    /// writers, which drop them (LP) or write the first in place of the objective (MPS).
+    static func make(_ program: LinearProgram, omittingFreeRows: Bool = false) -> OpaquePointer {
         let problem = glp_create_prob()!
         if !program.name.isEmpty { glp_set_prob_name(problem, program.name) }
         if !program.objectiveName.isEmpty { glp_set_obj_name(problem, program.objectiveName) }
         glp_set_obj_dir(problem, program.sense == .maximize ? GLP_MAX : GLP_MIN)
         glp_set_obj_coef(problem, 0, program.objectiveConstant)
 
+        let rows = (0 ..< program.rowCount).filter { row in
+            !omittingFreeRows || program.rowLowerBounds[row].isFinite || program.rowUpperBounds[row].isFinite
+        }
         // glp_add_cols and glp_add_rows abort when asked for zero.
         if program.columnCount > 0 { glp_add_cols(problem, Int32(program.columnCount)) }
-        if program.rowCount > 0 { glp_add_rows(problem, Int32(program.rowCount)) }
+        if !rows.isEmpty { glp_add_rows(problem, Int32(rows.count)) }
 
         for column in 0 ..< program.columnCount {
             let j = Int32(column + 1)
@@ -49,31 +55,31 @@ enum GLPKProblem {
             if program.columnKinds[column] != .continuous { glp_set_col_kind(problem, j, GLP_IV) }
             glp_set_obj_coef(problem, j, program.objectiveCoefficients[column])
         }
-        for row in 0 ..< program.rowCount {
-            let i = Int32(row + 1)
+        for (index, row) in rows.enumerated() {
+            let i = Int32(index + 1)
             let name = program.rowNames[row]
             if !name.isEmpty { glp_set_row_name(problem, i, name) }
             let (type, lower, upper) = boundType(lower: program.rowLowerBounds[row], upper: program.rowUpperBounds[row])
             glp_set_row_bnds(problem, i, type, lower, upper)
         }
-        loadMatrix(program, into: problem)
+        loadMatrix(program, rows: rows, into: problem)
         return problem
     }
 
     /// Hands the whole matrix to GLPK in one call; its arrays are 1-based.
-    private static func loadMatrix(_ program: LinearProgram, into problem: OpaquePointer) {
-        var rows: [Int32] = [0], columns: [Int32] = [0], values: [Double] = [0]
-        rows.reserveCapacity(program.nonzeroCount + 1)
-        columns.reserveCapacity(program.nonzeroCount + 1)
+    private static func loadMatrix(_ program: LinearProgram, rows: [Int], into problem: OpaquePointer) {
+        var rowIndices: [Int32] = [0], columnIndices: [Int32] = [0], values: [Double] = [0]
+        rowIndices.reserveCapacity(program.nonzeroCount + 1)
+        columnIndices.reserveCapacity(program.nonzeroCount + 1)
         values.reserveCapacity(program.nonzeroCount + 1)
-        for row in 0 ..< program.rowCount {
+        for (index, row) in rows.enumerated() {
             for entry in program.entryRange(ofRow: row) where program.entryCoefficients[entry] != 0 {
-                rows.append(Int32(row + 1))
-                columns.append(Int32(program.entryColumns[entry] + 1))
+                rowIndices.append(Int32(index + 1))
+                columnIndices.append(Int32(program.entryColumns[entry] + 1))
                 values.append(program.entryCoefficients[entry])
             }
         }
-        glp_load_matrix(problem, Int32(values.count - 1), rows, columns, values)
+        glp_load_matrix(problem, Int32(values.count - 1), rowIndices, columnIndices, values)
     }
 
     /// GLPK's bound type for a validated bound pair. Equal bounds must become `GLP_FX`: GLPK

@@ -36,8 +36,8 @@ public struct GLPKSolver: MIPSolver {
         if let first = problems.first {
             throw SolveError(code: .invalidOptions, message: first)
         }
-        return TerminalOutput.capture(logger: logger) { _ in
-            SolveSession(program: program, options: options, logger: logger).run()
+        return TerminalOutput.capture(logger: logger) { output in
+            SolveSession(program: program, options: options, logger: logger, output: output).run()
         }
     }
 
@@ -53,18 +53,40 @@ public struct GLPKSolver: MIPSolver {
 
     /// Writes `program` to `path` in `format`, through GLPK's own writers.
     ///
-    /// Names that are not ``LinearProgram/isPortableName(_:)`` are replaced in the file by
-    /// names GLPK makes up (`r_7`, `x_12` in LP files), and empty names likewise.
+    /// What the files keep, as GLPK 5 writes and reads them:
+    /// - Free rows (no bounds) constrain nothing and are left out: GLPK's LP writer drops them,
+    ///   and its MPS writer would write the first one in place of the objective.
+    /// - CPLEX LP keeps the objective constant only as a comment, so readers lose it; a ranged
+    ///   row is written as an equality with an extra bounded column named `~r_<row>`.
+    /// - Free MPS has no objective sense: readers take it as minimize. The constant is the
+    ///   objective row's right-hand side, which GLPK reads as `+constant` and some solvers as
+    ///   `-constant`.
+    /// - Names that are empty or not ``LinearProgram/isPortableName(_:)`` may be replaced by
+    ///   names GLPK makes up (`r_7`, `x_12`, `R0000007`, `C0000012`).
+    ///
+    /// Throws ``SolveError/Code/fileError`` when the file cannot be written, or when the format
+    /// cannot hold the program: an LP file needs at least one row and one column (GLPK writes an
+    /// unreadable file otherwise), and GLPK's MPS writer aborts the process on a program without
+    /// rows that has a column with objective coefficient 0, so that is refused here.
     public func export(_ program: LinearProgram, format: ModelFileFormat, to path: String) throws {
         try validate(program)
+        let boundedRows = (0 ..< program.rowCount).count { program.rowLowerBounds[$0].isFinite || program.rowUpperBounds[$0].isFinite }
+        switch format {
+        case .cplexLP where boundedRows == 0 || program.columnCount == 0:
+            throw SolveError(code: .fileError, message: "GLPK cannot write a CPLEX LP file for a program without bounded rows or without columns; the file would not read back.")
+        case .mps where boundedRows == 0 && program.objectiveCoefficients.contains(0):
+            throw SolveError(code: .fileError, message: "GLPK cannot write an MPS file for a program without bounded rows in which a column has objective coefficient 0.")
+        default:
+            break
+        }
         let replaced = program.columnNames.count { !LinearProgram.isPortableName($0) }
             + program.rowNames.count { !LinearProgram.isPortableName($0) }
         if replaced > 0 {
-            logger.debug("\(replaced) names are empty or not portable; the writer replaces them", metadata: ["path": "\(path)"])
+            logger.debug("\(replaced) names are empty or not portable; the writer may replace them", metadata: ["path": "\(path)"])
         }
         // The file routines print regardless of message levels: progress lines, errors alike.
         try TerminalOutput.capture(logger: logger, level: .debug) { output in
-            let problem = GLPKProblem.make(program)
+            let problem = GLPKProblem.make(program, omittingFreeRows: true)
             defer { glp_delete_prob(problem) }
             let code = switch format {
             case .cplexLP: glp_write_lp(problem, nil, path)

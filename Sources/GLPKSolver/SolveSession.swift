@@ -13,6 +13,7 @@ final class SolveSession {
     private let program: LinearProgram
     private let options: SolveOptions
     private let logger: Logger
+    private let output: TerminalOutput
     private let messageLevel: Int32
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
@@ -27,10 +28,11 @@ final class SolveSession {
     private var lastReport: ContinuousClock.Instant?
     private var lastReportedIncumbent: Double?
 
-    init(program: LinearProgram, options: SolveOptions, logger: Logger) {
+    init(program: LinearProgram, options: SolveOptions, logger: Logger, output: TerminalOutput) {
         self.program = program
         self.options = options
         self.logger = logger
+        self.output = output
         messageLevel = TerminalOutput.messageLevel(for: logger)
         let now = ContinuousClock.now
         started = now
@@ -44,8 +46,10 @@ final class SolveSession {
         }
         let problem = GLPKProblem.make(program)
         defer { glp_delete_prob(problem) }
-        glp_scale_prob(problem, GLP_SF_AUTO)
-        if !options.presolve { glp_adv_basis(problem, 0) }
+        output.logging(at: .debug) {
+            glp_scale_prob(problem, GLP_SF_AUTO)
+            if !options.presolve { glp_adv_basis(problem, 0) }
+        }
 
         switch solveRelaxation(problem) {
         case .finished(let solution):
@@ -94,7 +98,7 @@ final class SolveSession {
                 // Dual infeasibility means unbounded or infeasible; the plain simplex method tells which.
                 logger.debug("GLPK's LP presolver reported no dual feasible solution; solving again without it")
                 presolve = false
-                glp_adv_basis(problem, 0)
+                output.logging(at: .debug) { glp_adv_basis(problem, 0) }
                 continue
             default:
                 return .finished(finish(Self.failureStatus(code), "glp_simplex: \(code.sentence) (\(code.name))", problem: problem))

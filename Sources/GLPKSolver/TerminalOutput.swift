@@ -7,7 +7,7 @@ import Logging
 /// calls made by `body` on the current thread.
 final class TerminalOutput {
     private let logger: Logger
-    private let level: Logger.Level
+    private var level: Logger.Level
     private var pending = ""
     /// The last complete line GLPK printed, to quote in an error.
     private(set) var lastLine: String?
@@ -46,6 +46,15 @@ final class TerminalOutput {
             output.flush()
         }
         return try withExtendedLifetime(output) { try body(output) }
+    }
+
+    /// Runs `body` with GLPK's lines logged at `level`: for routines such as `glp_scale_prob`
+    /// that print their chatter whatever the message level.
+    func logging<T>(at level: Logger.Level, _ body: () throws -> T) rethrows -> T {
+        let saved = self.level
+        self.level = level
+        defer { self.level = saved }
+        return try body()
     }
 
     private static func defaultLineLevel(for logger: Logger) -> Logger.Level {
