@@ -1,0 +1,113 @@
+import Synchronization
+
+/// A flag that asks a running solve to stop, shared between the caller and the solver.
+///
+/// Cancelling is a request: the solver checks the flag at its next opportunity and returns a
+/// ``Solution`` with status ``TerminationStatus/cancelled(hasSolution:)``, keeping the best
+/// integer solution found so far.
+public final class CancellationToken: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Asks every solve holding this token to stop. Safe from any thread; idempotent.
+    public func cancel() {
+        flag.store(true, ordering: .releasing)
+    }
+
+    public var isCancelled: Bool {
+        flag.load(ordering: .acquiring)
+    }
+}
+
+/// A snapshot of a running branch-and-bound search.
+public struct SolveProgress: Sendable, Hashable {
+    /// The objective of the best integer solution so far.
+    public var incumbent: Double?
+    /// The best proven bound on the optimum (a lower bound when minimizing, upper when maximizing).
+    public var bestBound: Double?
+    /// `|bestBound - incumbent| / max(1, |incumbent|)` when both are known.
+    public var relativeGap: Double?
+    /// Seconds since the solve started.
+    public var elapsedSeconds: Double
+    /// Branch-and-bound nodes created so far.
+    public var nodes: Int
+
+    public init(incumbent: Double?, bestBound: Double?, relativeGap: Double?, elapsedSeconds: Double, nodes: Int) {
+        self.incumbent = incumbent
+        self.bestBound = bestBound
+        self.relativeGap = relativeGap
+        self.elapsedSeconds = elapsedSeconds
+        self.nodes = nodes
+    }
+}
+
+/// How to run one solve.
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit for the whole solve (LP relaxation and search); nil for none.
+    public var timeLimit: Duration?
+    /// Stop the search once the solver's relative gap falls to this value (0 proves optimality).
+    /// GLPK measures it as `|bound - incumbent| / (|incumbent| + DBL_EPSILON)`.
+    public var relativeGap: Double
+    /// Whether to simplify the LP before the simplex method.
+    public var presolve: Bool
+    /// A complete integer-feasible point (one value per column) offered to the search as a
+    /// first incumbent. It is checked first; an infeasible one is reported, not used.
+    public var startingSolution: [Double]?
+    /// Checked by the solver while it runs; see ``CancellationToken``.
+    public var cancellation: CancellationToken?
+    /// Called from the solver's thread during the search: at the start, on every new
+    /// incumbent, and otherwise at most every ``progressInterval``. Keep it short: the search
+    /// waits for it.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// The least time between two progress reports that bring no new incumbent.
+    public var progressInterval: Duration
+
+    public init(
+        timeLimit: Duration? = nil,
+        relativeGap: Double = 0,
+        presolve: Bool = false,
+        startingSolution: [Double]? = nil,
+        cancellation: CancellationToken? = nil,
+        progressInterval: Duration = .seconds(1),
+        progress: (@Sendable (SolveProgress) -> Void)? = nil
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.startingSolution = startingSolution
+        self.cancellation = cancellation
+        self.progressInterval = progressInterval
+        self.progress = progress
+    }
+
+    /// Everything out of range in these options for `program`; empty when they can be used.
+    public func validationErrors(for program: LinearProgram) -> [String] {
+        var problems: [String] = []
+        if let timeLimit, timeLimit < .zero {
+            problems.append("The time limit is negative (\(timeLimit)).")
+        }
+        if !(relativeGap >= 0 && relativeGap.isFinite) {
+            problems.append("The relative gap is \(relativeGap); it must be a finite number of at least 0.")
+        }
+        if progressInterval < .zero {
+            problems.append("The progress interval is negative (\(progressInterval)).")
+        }
+        if let start = startingSolution {
+            if start.count != program.columnCount {
+                problems.append("The starting solution has \(start.count) values, but the program has \(program.columnCount) columns.")
+            } else if let index = start.firstIndex(where: { !$0.isFinite }) {
+                problems.append("The starting solution's value for column \(index) is \(start[index]); it must be a finite number.")
+            }
+        }
+        return problems
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}
