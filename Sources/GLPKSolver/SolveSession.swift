@@ -27,6 +27,8 @@ final class SolveSession {
     private var nodes: Int?
     private var lastReport: ContinuousClock.Instant?
     private var lastReportedIncumbent: Double?
+    /// Set when the bound came within one objective step of the incumbent and the search stopped.
+    private var isProvenByStep = false
 
     init(program: LinearProgram, options: SolveOptions, logger: Logger, output: TerminalOutput) {
         self.program = program
@@ -167,6 +169,8 @@ final class SolveSession {
         let mipStatus = glp_mip_status(problem)
         let hasIncumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
         let (status, detail): (TerminationStatus, String) = switch code {
+        case .stopped where isProvenByStep && hasIncumbent:
+            (.optimal, "The bound came within one objective step of the integer solution, which proves it optimal.")
         case .success where mipStatus == GLP_OPT:
             (.optimal, "Branch and cut proved the integer solution optimal.")
         case .success where mipStatus == GLP_NOFEAS:
@@ -211,7 +215,25 @@ final class SolveSession {
         var total: Int32 = 0
         glp_ios_tree_size(tree, nil, nil, &total)
         nodes = Int(total)
-        report(incumbent: Self.incumbent(of: glp_ios_get_prob(tree)))
+        let incumbent = Self.incumbent(of: glp_ios_get_prob(tree))
+        report(incumbent: incumbent)
+        if let step = options.objectiveStep, let incumbent, let bound = bestBound, isWithinOneStep(incumbent, bound, step) {
+            isProvenByStep = true
+            glp_ios_terminate(tree)
+        }
+    }
+
+    /// Whether no multiple of `step` lies strictly between the incumbent and the bound. The
+    /// bound is moved by a small tolerance towards the incumbent's far side first, so that a
+    /// bound of 41.9999999 that stands for 42 is never rounded down.
+    private func isWithinOneStep(_ incumbent: Double, _ bound: Double, _ step: Double) -> Bool {
+        let tolerance = 1e-6 * max(1, abs(bound))
+        switch program.sense {
+        case .maximize:
+            return ((bound + tolerance) / step).rounded(.down) * step <= incumbent + tolerance
+        case .minimize:
+            return ((bound - tolerance) / step).rounded(.up) * step >= incumbent - tolerance
+        }
     }
 
     private func report(incumbent: Double?) {

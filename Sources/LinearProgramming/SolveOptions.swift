@@ -62,6 +62,11 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// The least time between two progress reports that bring no new incumbent.
     public var progressInterval: Duration
+    /// When every feasible point's objective is a whole multiple of this step (1 when all
+    /// objective coefficients and the constant are integers and every column is integer), a bound
+    /// less than one step from the incumbent proves it optimal, and the search stops there with
+    /// status ``TerminationStatus/optimal``. Nil for no such knowledge.
+    public var objectiveStep: Double?
 
     public init(
         timeLimit: Duration? = nil,
@@ -70,8 +75,10 @@ public struct SolveOptions: Sendable {
         startingSolution: [Double]? = nil,
         cancellation: CancellationToken? = nil,
         progressInterval: Duration = .seconds(1),
+        objectiveStep: Double? = nil,
         progress: (@Sendable (SolveProgress) -> Void)? = nil
     ) {
+        self.objectiveStep = objectiveStep
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve
@@ -89,6 +96,9 @@ public struct SolveOptions: Sendable {
         }
         if !(relativeGap >= 0 && relativeGap.isFinite) {
             problems.append("The relative gap is \(relativeGap); it must be a finite number of at least 0.")
+        }
+        if let objectiveStep, !(objectiveStep > 0 && objectiveStep.isFinite) {
+            problems.append("The objective step is \(objectiveStep); it must be a positive finite number.")
         }
         if progressInterval < .zero {
             problems.append("The progress interval is negative (\(progressInterval)).")

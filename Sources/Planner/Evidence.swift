@@ -169,12 +169,12 @@ struct Evidence {
             if bestNow > 0 {
                 return Reason(
                     code: .searchStopped,
-                    detail: "The search stopped before it was proven optimal; this hearing could still be held with a score of \(bestNow.formatted).",
+                    detail: "The search stopped before it was proven optimal; this hearing could still be held with a score of \(bestNow.decimalText).",
                     bestScoreNow: bestNow)
             }
             return Reason(
                 code: .deferred,
-                detail: "Holding it now would score \(bestNow.formatted) at best (with the people still free), no more than leaving it for a later horizon (0).",
+                detail: "Holding it now would score \(bestNow.decimalText) at best (with the people still free), no more than leaving it for a later horizon (0).",
                 bestScoreNow: bestNow)
         }
         return Reason(

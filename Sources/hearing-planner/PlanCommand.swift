@@ -55,20 +55,17 @@ struct PlanCommand: ParsableCommand {
             printError("\(checked.errors.count) error(s): nothing was planned.")
             throw ExitCodes.invalidRoster
         }
-        let logger = Logging.makeLogger(verbose: verbose)
+        let logger = LogSetup.makeLogger(verbose: verbose)
         let solver = GLPKSolver(logger: logger)
         let planner = Planner(solver: solver, logger: logger)
         if let exportModel {
             try solver.export(planner.program(for: valid), format: exportModel.hasSuffix(".mps") ? .mps : .cplexLP, to: exportModel)
         }
-        let isTerminal = isatty(STDERR_FILENO) == 1
-        let options = PlanningOptions(
-            timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, relativeGap: gap,
-            progress: isTerminal ? { progress in
-                let incumbent = progress.incumbent.map { $0.formatted } ?? "none"
-                let bound = progress.bestBound.map { $0.formatted } ?? "none"
-                printError("  \(Int(progress.elapsedSeconds)) s: best plan \(incumbent), bound \(bound)")
-            } : nil)
+        // Progress (incumbent and bound) only when a person watches the terminal.
+        var showProgress: (@Sendable (SolveProgress) -> Void)?
+        if isatty(STDERR_FILENO) == 1 { showProgress = Self.show }
+        let limit: Duration? = timeLimit.map { .milliseconds(Int64($0 * 1000)) }
+        let options = PlanningOptions(timeLimit: limit, relativeGap: gap, progress: showProgress)
         let plan = try planner.plan(valid, options: options)
         if let output {
             try RosterFiles.write(try JSONOutput.encode(plan), to: output)
@@ -90,6 +87,14 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
+extension PlanCommand {
+    @Sendable static func show(_ progress: SolveProgress) {
+        let incumbent = progress.incumbent.map { $0.decimalText } ?? "none"
+        let bound = progress.bestBound.map { $0.decimalText } ?? "none"
+        printError("  \(Int(progress.elapsedSeconds)) s: best plan \(incumbent), bound \(bound)")
+    }
+}
+
 /// The short human summary of a plan printed on the terminal. Counts only, never an id.
 struct PlanSummary {
     let plan: Plan
@@ -97,7 +102,7 @@ struct PlanSummary {
     var text: String {
         let held = plan.assignments.count
         let unheld = plan.unscheduled.count
-        var lines = ["Status \(plan.status.rawValue), score \(plan.objective.formatted)"
+        var lines = ["Status \(plan.status.rawValue), score \(plan.objective.decimalText)"
             + (plan.gap.map { ", gap \(String(format: "%.4f", $0))" } ?? "")
             + ", \(String(format: "%.1f", plan.solver.seconds)) s"]
         lines.append("Held \(held), not held \(unheld)")

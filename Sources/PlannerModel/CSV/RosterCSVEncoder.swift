@@ -151,7 +151,7 @@ struct RosterCSVEncoder {
 
     private func policyRows(_ policy: Policy) -> [[String]] {
         [CSVLayout.policy.columns]
-            + Policy.numericKeys.map { [$0.key, policy[keyPath: $0.path].formatted] }
+            + Policy.numericKeys.map { [$0.key, policy[keyPath: $0.path].decimalText] }
             + [["maxChanges", policy.maxChanges.map(String.init) ?? ""]]
     }
 

@@ -88,7 +88,7 @@ struct FieldReader {
             return nil
         }
         guard value >= minimum else {
-            log.error(path, "must be at least \(minimum.formatted)")
+            log.error(path, "must be at least \(minimum.decimalText)")
             return nil
         }
         return value
@@ -186,7 +186,7 @@ extension String {
 
 extension Double {
     /// A number as a person writes it: `20`, not `20.0`.
-    public var formatted: String {
+    public var decimalText: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
         return String(self)
     }
