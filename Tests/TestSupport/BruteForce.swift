@@ -6,6 +6,8 @@ public struct BruteForceResult: Sendable, Equatable {
     public var optimum: Double
     /// One optimal choice per roster hearing, in roster order.
     public var choices: [HearingChoice]
+    /// How many nodes the search visited: a measure of its work, for tests of the pruning.
+    public var nodesSearched: Int
 }
 
 /// The exact maximum score over all valid plans of `roster`, or `nil` when no plan holds every fixed
@@ -30,33 +32,43 @@ public func bruteForcePlan(_ roster: Roster) -> [HearingChoice]? {
 ///   weekly count, but remote work is exempt from rule 6);
 /// - a language other than the best-scoring one the interpreter speaks for the hearing (the language
 ///   changes the score only).
-public func bruteForce(_ roster: Roster) -> BruteForceResult? {
-    var search = BruteForceSearch(roster: roster)
+///
+/// `pruning: false` turns the bound off (the search is then far slower); it exists so that a test can
+/// show the bound never cuts off the optimum.
+public func bruteForce(_ roster: Roster, pruning: Bool = true) -> BruteForceResult? {
+    var search = BruteForceSearch(roster: roster, pruning: pruning)
     return search.run()
 }
 
-/// One placement of one hearing, with the resources it takes as plain indices.
+/// One placement of one hearing, with the resources it takes as plain indices (no references, so
+/// that copying one is cheap even in a debug build).
 private struct Option {
     var score: Double
     var day: Int
-    var slots: [Int]
+    /// The slots taken are `firstSlot ..< firstSlot + length`: consecutive parts of one day.
+    var firstSlot: Int
+    var length: Int
     var interpreter: Int
     /// The officer's person index (interpreters first, then officers).
     var officer: Int
     var isOnsite: Bool
     var location: Int
     var week: Int
-    var placement: HearingChoice.Placement
+    /// Index into the hearing's placements.
+    var placement: Int
 }
 
 private struct BruteForceSearch {
     let roster: Roster
+    let pruning: Bool
     let dayCount: Int
     let slotCount: Int
     let weekCount: Int
     let locationCount: Int
     /// Per hearing (roster order), its options, best score first.
     var options: [[Option]] = []
+    /// Per hearing, what each option means, indexed by `Option.placement`.
+    var placements: [[HearingChoice.Placement]] = []
     var isFixed: [Bool] = []
     /// Hearing indices in search order.
     var order: [Int] = []
@@ -69,13 +81,22 @@ private struct BruteForceSearch {
     var onsiteCount: [Int]         // interpreter * dayCount + day
     var weekLoad: [Int]            // person * weekCount + week
     var roomLoad: [Int]            // location * slotCount + slot
+    var freeRoomSlots: [Int]       // per location: rooms * slotCount - hearings' slots taken there
+    var hearingLocation: [Int] = [] // per hearing: location index, or -1 when unknown
+    // Buffers of the bound, reused at every node.
+    var capacity: [Int] = []
+    var itemValue: [Double] = []
+    var itemWeight: [Int] = []
+    var itemLocation: [Int] = []
 
     var chosen: [Int?]             // option index per hearing
+    var nodes = 0
     var best = -Double.infinity
     var bestChosen: [Int?] = []
 
-    init(roster: Roster) {
+    init(roster: Roster, pruning: Bool) {
         self.roster = roster
+        self.pruning = pruning
         let calendar = ReferenceCalendar(roster.horizon)
         let reference = ReferenceScore(roster: roster)
         let parts = roster.horizon.slots
@@ -93,18 +114,27 @@ private struct BruteForceSearch {
         onsiteCount = Array(repeating: 0, count: interpreterCount * dayCount)
         weekLoad = Array(repeating: 0, count: personCount * weekCount)
         roomLoad = Array(repeating: 0, count: locationCount * slotCount)
+        freeRoomSlots = roster.locations.map { $0.rooms.map { $0 * days.count * parts.count } ?? Int.max }
         caps = roster.interpreters.map { $0.maxHearingsPerWeek ?? Int.max }
             + roster.officers.map { $0.maxHearingsPerWeek ?? Int.max }
         rooms = roster.locations.map { $0.rooms ?? Int.max }
         chosen = Array(repeating: nil, count: roster.hearings.count)
+        capacity = freeRoomSlots
+        itemValue = Array(repeating: 0, count: roster.hearings.count)
+        itemWeight = Array(repeating: 0, count: roster.hearings.count)
+        itemLocation = Array(repeating: 0, count: roster.hearings.count)
 
         for hearing in roster.hearings {
             isFixed.append(hearing.fixed != nil)
-            guard let location = roster.locations.firstIndex(where: { $0.id == hearing.location }) else {
+            let location = roster.locations.firstIndex(where: { $0.id == hearing.location })
+            hearingLocation.append(location ?? -1)
+            guard let location else {
                 options.append([])
+                placements.append([])
                 continue
             }
             var list: [Option] = []
+            var meanings: [HearingChoice.Placement] = []
             let overdue = hearing.latest < roster.horizon.start
             for (dayIndex, day) in days.enumerated()
             where day >= hearing.earliest && (overdue || day <= hearing.latest) {
@@ -112,8 +142,6 @@ private struct BruteForceSearch {
                     if let fixed = hearing.fixed, fixed.date != day || fixed.slot != part { continue }
                     let names = parts[partIndex..<(partIndex + hearing.durationSlots)]
                         .map { SlotName(date: day, part: $0) }
-                    let slotIndices = (partIndex..<(partIndex + hearing.durationSlots))
-                        .map { dayIndex * parts.count + $0 }
                     for (i, interpreter) in roster.interpreters.enumerated() {
                         if let pinned = hearing.fixed?.interpreter, pinned != interpreter.id { continue }
                         guard !hearing.excludedInterpreters.contains(interpreter.id),
@@ -141,24 +169,27 @@ private struct BruteForceSearch {
                             guard let (code, score) = bestLanguage else { continue }
                             if hearing.fixed == nil && score <= 0 { continue }
                             list.append(Option(
-                                score: score, day: dayIndex, slots: slotIndices, interpreter: i,
-                                officer: interpreterCount + o, isOnsite: !isRemote, location: location,
-                                week: weeks.firstIndex(of: day.isoWeek)!,
-                                placement: .init(
-                                    date: day, slot: part, interpreter: interpreter.id,
-                                    mode: isRemote ? .remote : .onsite, language: code, officer: officer.id)))
+                                score: score, day: dayIndex, firstSlot: dayIndex * parts.count + partIndex,
+                                length: hearing.durationSlots, interpreter: i, officer: interpreterCount + o,
+                                isOnsite: !isRemote, location: location,
+                                week: weeks.firstIndex(of: day.isoWeek) ?? 0, placement: meanings.count))
+                            meanings.append(.init(
+                                date: day, slot: part, interpreter: interpreter.id,
+                                mode: isRemote ? .remote : .onsite, language: code, officer: officer.id))
                         }
                     }
                 }
             }
             // Stable sort, best first: good plans are found early and prune the rest.
             options.append(list.enumerated().sorted { ($1.element.score, $0.offset) < ($0.element.score, $1.offset) }.map(\.element))
+            placements.append(meanings)
         }
         // Fixed hearings first (they fail fast), then the most valuable.
         let opts = options
         let fixed = isFixed
         order = roster.hearings.indices.sorted { a, b in
             if fixed[a] != fixed[b] { return fixed[a] }
+            if opts[a].count != opts[b].count { return opts[a].count < opts[b].count }
             let sa = opts[a].first?.score ?? 0
             let sb = opts[b].first?.score ?? 0
             return sa != sb ? sa > sb : a < b
@@ -169,12 +200,14 @@ private struct BruteForceSearch {
         search(depth: 0, current: 0)
         guard best > -Double.infinity else { return nil }
         let choices = roster.hearings.indices.map { h in
-            HearingChoice(hearing: roster.hearings[h].id, placement: bestChosen[h].map { options[h][$0].placement })
+            HearingChoice(
+                hearing: roster.hearings[h].id, placement: bestChosen[h].map { placements[h][options[h][$0].placement] })
         }
-        return BruteForceResult(optimum: best, choices: choices)
+        return BruteForceResult(optimum: best, choices: choices, nodesSearched: nodes)
     }
 
     private mutating func search(depth: Int, current: Double) {
+        nodes += 1
         if depth == order.count {
             if current > best {
                 best = current
@@ -182,17 +215,7 @@ private struct BruteForceSearch {
             }
             return
         }
-        // Upper bound: every remaining hearing gets its best option still feasible now, as if alone.
-        var bound = current
-        for j in depth..<order.count {
-            let h = order[j]
-            if let option = options[h].first(where: { isFeasible($0) }) {
-                bound += isFixed[h] ? option.score : max(0, option.score)
-            } else if isFixed[h] {
-                return
-            }
-        }
-        if bound <= best + 1e-9 { return }
+        if pruning && !boundAllows(depth: depth, current: current) { return }
 
         let h = order[depth]
         for (index, option) in options[h].enumerated() where isFeasible(option) {
@@ -207,10 +230,73 @@ private struct BruteForceSearch {
         }
     }
 
+    /// Whether the hearings from `depth` on could still lift the score above the best plan found.
+    ///
+    /// Each remaining hearing scores at most its best option still feasible now (options only get
+    /// fewer deeper down); a fixed one must be held, so it counts even when negative, and one with no
+    /// feasible option left ends the branch. At a location with limited rooms the held hearings also
+    /// fit in its free room-slots, so there the non-fixed ones count as a fractional knapsack
+    /// (value: best score, weight: duration), which is never below the best integral choice.
+    /// Written with loops and reused buffers because it runs at every node.
+    private mutating func boundAllows(depth: Int, current: Double) -> Bool {
+        var bound = current
+        var itemCount = 0
+        for location in 0..<locationCount { capacity[location] = freeRoomSlots[location] }
+        for j in depth..<order.count {
+            let h = order[j]
+            var k = 0
+            while k < options[h].count && !isFeasible(options[h][k]) { k += 1 }
+            guard k < options[h].count else {
+                if isFixed[h] { return false }
+                continue
+            }
+            let score = options[h][k].score
+            let weight = options[h][k].length
+            let location = hearingLocation[h]
+            if isFixed[h] {
+                bound += score
+                if capacity[location] != Int.max {
+                    capacity[location] -= weight
+                    if capacity[location] < 0 { return false }
+                }
+            } else if score > 0 {
+                if capacity[location] == Int.max {
+                    bound += score
+                } else {
+                    itemValue[itemCount] = score
+                    itemWeight[itemCount] = weight
+                    itemLocation[itemCount] = location
+                    itemCount += 1
+                }
+            }
+        }
+        // Fractional knapsack per location: best value per room-slot first (selection order; n <= 6).
+        var taken = 0
+        while taken < itemCount {
+            var pick = taken
+            for i in (taken + 1)..<itemCount
+            where itemValue[i] * Double(itemWeight[pick]) > itemValue[pick] * Double(itemWeight[i]) {
+                pick = i
+            }
+            itemValue.swapAt(taken, pick)
+            itemWeight.swapAt(taken, pick)
+            itemLocation.swapAt(taken, pick)
+            let location = itemLocation[taken]
+            let room = capacity[location]
+            if room > 0 {
+                let share = min(1, Double(room) / Double(itemWeight[taken]))
+                bound += itemValue[taken] * share
+                capacity[location] = room - itemWeight[taken]
+            }
+            taken += 1
+        }
+        return bound > best + 1e-9
+    }
+
     private func isFeasible(_ option: Option) -> Bool {
         let i = option.interpreter
         let o = option.officer
-        for slot in option.slots {
+        for slot in option.firstSlot..<(option.firstSlot + option.length) {
             if busy[i * slotCount + slot] || busy[o * slotCount + slot] { return false }
             if roomLoad[option.location * slotCount + slot] >= rooms[option.location] { return false }
         }
@@ -226,7 +312,7 @@ private struct BruteForceSearch {
     private mutating func apply(_ option: Option, sign: Int) {
         let i = option.interpreter
         let o = option.officer
-        for slot in option.slots {
+        for slot in option.firstSlot..<(option.firstSlot + option.length) {
             busy[i * slotCount + slot] = sign > 0
             busy[o * slotCount + slot] = sign > 0
             roomLoad[option.location * slotCount + slot] += sign
@@ -238,5 +324,6 @@ private struct BruteForceSearch {
         }
         weekLoad[i * weekCount + option.week] += sign
         weekLoad[o * weekCount + option.week] += sign
+        if freeRoomSlots[option.location] != Int.max { freeRoomSlots[option.location] -= sign * option.length }
     }
 }

@@ -16,16 +16,19 @@ public struct TinyRosterGenerator: Sendable {
     public var fixedProbability: Double
     /// Probability that a roster gets a deliberately conflicting pair of fixed hearings.
     public var conflictProbability: Double
+    /// Probability that a person is available in a given slot.
+    public var availability: Double
 
     public init(
         maxHearings: Int = 6, maxInterpreters: Int = 4, maxOfficers: Int = 3,
-        fixedProbability: Double = 0.12, conflictProbability: Double = 0.06
+        fixedProbability: Double = 0.12, conflictProbability: Double = 0.06, availability: Double = 0.75
     ) {
         self.maxHearings = maxHearings
         self.maxInterpreters = maxInterpreters
         self.maxOfficers = maxOfficers
         self.fixedProbability = fixedProbability
         self.conflictProbability = conflictProbability
+        self.availability = availability
     }
 
     /// The roster for `seed`; the same seed always gives the same roster.
@@ -49,27 +52,32 @@ public struct TinyRosterGenerator: Sendable {
         let trainings = ["vulnerable", "minors"]
 
         let interpreters = (1...Int.random(in: 1...maxInterpreters, using: &random)).map { n in
-            let codes = random.subset(of: pool, keeping: 0.45)
+            let codes = random.subset(of: pool, keeping: 0.55)
             let languages = (codes.isEmpty ? [pool[Int.random(in: 0..<pool.count, using: &random)]] : codes)
                 .map { LanguageSkill(code: $0, registered: random.chance(0.75)) }
             return Interpreter(
                 id: "I\(n)", gender: Self.gender(using: &random), languages: languages,
-                onsiteLocations: random.subset(of: locationIDs, keeping: 0.7), remote: random.chance(0.5),
-                available: random.subset(of: allSlots, keeping: 0.65),
+                onsiteLocations: random.subset(of: locationIDs, keeping: 0.75), remote: random.chance(0.5),
+                available: random.subset(of: allSlots, keeping: availability),
                 maxHearingsPerWeek: random.chance(0.25) ? Int.random(in: 1...2, using: &random) : nil)
         }
-        let officers = (1...Int.random(in: 1...maxOfficers, using: &random)).map { n in
+        let officers = (1...Int.random(in: min(locationCount, maxOfficers)...maxOfficers, using: &random)).map { n in
             Officer(
                 id: "O\(n)", gender: Self.gender(using: &random),
-                location: locationIDs[Int.random(in: 0..<locationIDs.count, using: &random)],
-                trainings: random.subset(of: trainings, keeping: 0.4),
-                available: random.subset(of: allSlots, keeping: 0.65),
+                // Every location gets an officer first, so that most hearings can be held somewhere.
+                location: n <= locationIDs.count
+                    ? locationIDs[n - 1] : locationIDs[Int.random(in: 0..<locationIDs.count, using: &random)],
+                trainings: random.subset(of: trainings, keeping: 0.5),
+                available: random.subset(of: allSlots, keeping: availability),
                 maxHearingsPerWeek: random.chance(0.25) ? Int.random(in: 1...2, using: &random) : nil)
         }
 
         var hearings: [Hearing] = []
         for n in 1...Int.random(in: 1...maxHearings, using: &random) {
-            let language = pool[Int.random(in: 0..<pool.count, using: &random)]
+            // Mostly a language someone speaks; sometimes one nobody does.
+            let spoken = pool.filter { code in interpreters.contains { $0.languages.contains { $0.code == code } } }
+            let choices = random.chance(0.85) ? spoken : pool
+            let language = choices[Int.random(in: 0..<choices.count, using: &random)]
             let others = pool.filter { $0 != language }
             let (earliest, latest) = Self.window(horizon, using: &random)
             var hearing = Hearing(

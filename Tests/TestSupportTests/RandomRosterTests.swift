@@ -82,6 +82,7 @@ import TestSupport
         let checker = HardRuleChecker()
         var coverage = Coverage()
         var slowest = Duration.zero
+        var mostNodes = 0
         let clock = ContinuousClock()
         for seed in UInt64(1000)..<1400 {
             let roster = Self.generator.roster(seed: seed)
@@ -100,6 +101,7 @@ import TestSupport
                 #expect(checker.violations(of: plan, for: roster) == [], "seed \(seed)")
                 continue
             }
+            mostNodes = max(mostNodes, result.nodesSearched)
             let plan = witnessPlan(for: roster, choices: result.choices)
             #expect(checker.violations(of: plan, for: roster) == [], "seed \(seed): \(result.choices)")
             #expect(abs(plan.objective - result.optimum) < 1e-6, "seed \(seed)")
@@ -127,7 +129,9 @@ import TestSupport
             coverage.twoWeeks, coverage.twoLocations, coverage.customPolicy,
         ]
         #expect(counts.allSatisfy { $0 >= 3 }, "\(coverage)")
+        // Typically well under 0.02 s each in a debug build; the limit leaves room for a loaded machine.
         #expect(slowest < .seconds(1), "slowest brute force took \(slowest)")
+        #expect(mostNodes < 5000, "the largest search visited \(mostNodes) nodes")
     }
 
     /// Relaxing a roster (no caps, no room limits, everyone on site everywhere and remote) never lowers
@@ -160,6 +164,17 @@ import TestSupport
         }
         #expect(capsBind >= 3, "caps bound in \(capsBind) rosters")
         #expect(roomsBind >= 3, "rooms bound in \(roomsBind) rosters")
+    }
+
+    /// The bound only saves time: without it (every feasible branch searched) the optimum is the same.
+    @Test func pruningNeverCutsOffTheOptimum() {
+        let generator = TinyRosterGenerator(maxHearings: 5)
+        for seed in UInt64(4000)..<4300 {
+            let roster = generator.roster(seed: seed)
+            let pruned = bruteForce(roster)
+            let exhaustive = bruteForce(roster, pruning: false)
+            #expect(pruned?.optimum == exhaustive?.optimum, "seed \(seed)")
+        }
     }
 
     /// On rosters small enough to list every plan, the best plan the checker accepts scores exactly
