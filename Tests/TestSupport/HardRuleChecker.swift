@@ -109,8 +109,12 @@ private struct Check {
         }
         let interpreter = interpreters[a.interpreter]
         let officer = officers[a.officer]
-        if interpreter == nil { rule(2, "hearing \(id) has interpreter \(a.interpreter), who is not an interpreter of the roster") }
-        if officer == nil { rule(2, "hearing \(id) has officer \(a.officer), who is not an officer of the roster") }
+        if interpreter == nil {
+            rule(2, "hearing \(id) has interpreter \(a.interpreter), who is not an interpreter of the roster")
+        }
+        if officer == nil {
+            rule(2, "hearing \(id) has officer \(a.officer), who is not an officer of the roster")
+        }
         if let interpreter { interpreterRules(a, hearing, interpreter) }
         if let officer { officerRules(a, hearing, officer) }
 
@@ -121,13 +125,15 @@ private struct Check {
         if let interpreter {
             let state = ReferenceScore.preferenceState(hearing.interpreterGender, interpreter.gender)
             if a.interpreterPreference != state {
-                consistency("hearing \(id) has interpreterPreference \(a.interpreterPreference.rawValue), expected \(state.rawValue)")
+                let stated = a.interpreterPreference.rawValue
+                consistency("hearing \(id) has interpreterPreference \(stated), expected \(state.rawValue)")
             }
         }
         if let officer {
             let state = ReferenceScore.preferenceState(hearing.officerGender, officer.gender)
             if a.officerPreference != state {
-                consistency("hearing \(id) has officerPreference \(a.officerPreference.rawValue), expected \(state.rawValue)")
+                let stated = a.officerPreference.rawValue
+                consistency("hearing \(id) has officerPreference \(stated), expected \(state.rawValue)")
             }
         }
         if let interpreter, let officer {
@@ -240,7 +246,8 @@ private struct Check {
         }
         for (interpreter, days) in onsite.sorted(by: { $0.key < $1.key }) {
             for (day, places) in days.sorted(by: { $0.key < $1.key }) where places.count > 1 {
-                rule(6, "interpreter \(interpreter) works on site at \(places.count) locations on \(day): \(places.sorted().joined(separator: ", "))")
+                let names = places.sorted().joined(separator: ", ")
+                rule(6, "interpreter \(interpreter) works on site at \(places.count) locations on \(day): \(names)")
             }
         }
         for (person, weeks) in byWeek.sorted(by: { $0.key < $1.key }) {
@@ -279,7 +286,8 @@ private struct Check {
                 allHeldAsFixed = false
             }
             if a.date != fixed.date || a.slot != fixed.slot {
-                rule(9, "fixed hearing \(id) starts in \(a.date)/\(a.slot), not in \(fixed.date)/\(fixed.slot) as fixed")
+                let pinned = "\(fixed.date)/\(fixed.slot)"
+                rule(9, "fixed hearing \(id) starts in \(a.date)/\(a.slot), not in \(pinned) as fixed")
             }
             if let pinned = fixed.interpreter, pinned != a.interpreter {
                 rule(9, "fixed hearing \(id) has interpreter \(a.interpreter), not \(pinned) as fixed")
@@ -289,7 +297,7 @@ private struct Check {
             }
         }
         if infeasible && allHeldAsFixed {
-            consistency("status is infeasible, yet every fixed hearing is held as fixed (so the fixed hearings do not conflict)")
+            consistency("status is infeasible, yet every fixed hearing is held as fixed (so they do not conflict)")
         }
     }
 
@@ -318,18 +326,27 @@ private struct Check {
             let key = Key(hearing: entry.hearing, role: entry.role)
             listed[key, default: 0] += 1
             guard let want = expected[key] else {
-                consistency("unmetPreferences lists the \(entry.role.rawValue) preference of hearing \(entry.hearing), which is not an unmet preference of a held hearing")
+                consistency("""
+                    unmetPreferences lists the \(entry.role.rawValue) preference of hearing \(entry.hearing), \
+                    which is not an unmet preference of a held hearing
+                    """)
                 continue
             }
             if entry.requested != want.requested || entry.assigned != want.assigned {
-                consistency("unmetPreferences says hearing \(entry.hearing) requested a \(entry.requested.rawValue) \(entry.role.rawValue) and got \(entry.assigned.rawValue); expected requested \(want.requested.rawValue), got \(want.assigned.rawValue)")
+                consistency("""
+                    unmetPreferences says hearing \(entry.hearing) requested a \(entry.requested.rawValue) \
+                    \(entry.role.rawValue) and got \(entry.assigned.rawValue); expected requested \
+                    \(want.requested.rawValue), got \(want.assigned.rawValue)
+                    """)
             }
         }
         for (key, count) in listed.sorted(by: { $0.key < $1.key }) where count > 1 && expected[key] != nil {
-            consistency("unmetPreferences lists the \(key.role.rawValue) preference of hearing \(key.hearing) \(count) times")
+            consistency(
+                "unmetPreferences lists the \(key.role.rawValue) preference of hearing \(key.hearing) \(count) times")
         }
         for key in expected.keys.sorted() where listed[key] == nil {
-            consistency("the unmet \(key.role.rawValue) preference of hearing \(key.hearing) is missing from unmetPreferences")
+            consistency(
+                "the unmet \(key.role.rawValue) preference of hearing \(key.hearing) is missing from unmetPreferences")
         }
     }
 

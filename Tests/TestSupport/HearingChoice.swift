@@ -66,7 +66,8 @@ public func witnessPlan(for roster: Roster, choices: [HearingChoice], status: Pl
         let officer = roster.officers.first { $0.id == p.officer }
         let slots = reference.calendar.slots(on: p.date, from: p.slot, count: hearing.durationSlots)
             ?? [SlotName(date: p.date, part: p.slot)]
-        let interpreterState = interpreter.map { ReferenceScore.preferenceState(hearing.interpreterGender, $0.gender) } ?? .none
+        let interpreterState = interpreter
+            .map { ReferenceScore.preferenceState(hearing.interpreterGender, $0.gender) } ?? .none
         let officerState = officer.map { ReferenceScore.preferenceState(hearing.officerGender, $0.gender) } ?? .none
         var score = 0.0
         if let interpreter, let officer {
@@ -99,7 +100,7 @@ public func witnessPlan(for roster: Roster, choices: [HearingChoice], status: Pl
 }
 
 /// The choices a plan makes, one per roster hearing, in roster order (the inverse of `witnessPlan`).
-public func choices(of plan: Plan, for roster: Roster) -> [HearingChoice] {
+public func hearingChoices(of plan: Plan, for roster: Roster) -> [HearingChoice] {
     roster.hearings.map { hearing in
         guard let a = plan.assignments.first(where: { $0.hearing == hearing.id }) else {
             return HearingChoice(hearing: hearing.id, placement: nil)

@@ -82,7 +82,7 @@ public struct TinyRosterGenerator: Sendable {
             let (earliest, latest) = Self.window(horizon, using: &random)
             var hearing = Hearing(
                 id: "H\(n)", language: language,
-                fallbackLanguages: random.chance(0.35) ? [others[Int.random(in: 0..<others.count, using: &random)]] : [],
+                fallbackLanguages: random.chance(0.35) ? [Self.pick(others, using: &random)] : [],
                 location: locationIDs[Int.random(in: 0..<locationIDs.count, using: &random)],
                 durationSlots: horizon.slots.count > 1 && random.chance(0.25) ? 2 : 1,
                 earliest: earliest, latest: latest,
@@ -91,9 +91,10 @@ public struct TinyRosterGenerator: Sendable {
                 priority: random.chance(0.3) ? .high : .standard,
                 requiredTrainings: random.chance(0.15) ? [trainings[Int.random(in: 0..<2, using: &random)]] : [],
                 remoteInterpreterAllowed: random.chance(0.8),
-                excludedInterpreters: random.chance(0.15) ? [interpreters[Int.random(in: 0..<interpreters.count, using: &random)].id] : [],
-                excludedOfficers: random.chance(0.1) ? [officers[Int.random(in: 0..<officers.count, using: &random)].id] : [])
-            let candidates = Self.placements(of: hearing, calendar: calendar, interpreters: interpreters, officers: officers)
+                excludedInterpreters: random.chance(0.15) ? [Self.pick(interpreters, using: &random).id] : [],
+                excludedOfficers: random.chance(0.1) ? [Self.pick(officers, using: &random).id] : [])
+            let candidates = Self.placements(
+                of: hearing, calendar: calendar, interpreters: interpreters, officers: officers)
             if !candidates.isEmpty && random.chance(fixedProbability) {
                 let pick = candidates[Int.random(in: 0..<candidates.count, using: &random)]
                 hearing.fixed = FixedAssignment(
@@ -103,17 +104,20 @@ public struct TinyRosterGenerator: Sendable {
             }
             hearings.append(hearing)
         }
-        // A twin of a hearing fixed to the same slot and interpreter: the fixed hearings conflict (rule 5).
-        if hearings.count < maxHearings, random.chance(conflictProbability),
-           let original = hearings.first(where: { Self.placements(of: $0, calendar: calendar, interpreters: interpreters, officers: officers).isEmpty == false }) {
-            let candidates = Self.placements(of: original, calendar: calendar, interpreters: interpreters, officers: officers)
-            let pick = candidates[Int.random(in: 0..<candidates.count, using: &random)]
-            let fixed = FixedAssignment(date: pick.date, slot: pick.slot, interpreter: pick.interpreter)
-            var twin = original
-            twin.id = "H\(hearings.count + 1)"
-            twin.fixed = fixed
-            hearings[hearings.firstIndex(of: original) ?? 0].fixed = fixed
-            hearings.append(twin)
+        // A twin of a hearing, both fixed to the same slot and interpreter: the fixed hearings conflict
+        // (rule 5), though each could be held as fixed alone.
+        if hearings.count < maxHearings, random.chance(conflictProbability) {
+            for index in hearings.indices {
+                let candidates = Self.placements(
+                    of: hearings[index], calendar: calendar, interpreters: interpreters, officers: officers)
+                guard !candidates.isEmpty else { continue }
+                let pick = candidates[Int.random(in: 0..<candidates.count, using: &random)]
+                hearings[index].fixed = FixedAssignment(date: pick.date, slot: pick.slot, interpreter: pick.interpreter)
+                var twin = hearings[index]
+                twin.id = "H\(hearings.count + 1)"
+                hearings.append(twin)
+                break
+            }
         }
         return Roster(
             horizon: horizon, policy: policy, locations: locations, hearings: hearings,
@@ -156,22 +160,22 @@ public struct TinyRosterGenerator: Sendable {
         switch Int.random(in: 0..<8, using: &random) {
         case 0: horizon = Horizon(start: day("2026-12-07"), end: day("2026-12-08"))                 // Mon-Tue
         case 1: horizon = Horizon(start: day("2026-12-07"), end: day("2026-12-09"))                 // Mon-Wed
-        case 2: horizon = Horizon(start: day("2026-12-10"), end: day("2026-12-14"))                 // Thu-Mon, two weeks
+        case 2: horizon = Horizon(start: day("2026-12-10"), end: day("2026-12-14"))                 // Thu-Mon
         case 3: horizon = Horizon(start: day("2026-12-10"), end: day("2026-12-15"), holidays: [day("2026-12-11")])
         case 4: horizon = Horizon(start: day("2026-12-07"), end: day("2026-12-10"), holidays: [day("2026-12-09")])
         case 5: horizon = Horizon(start: day("2026-12-31"), end: day("2027-01-04"), holidays: [day("2027-01-01")])
         case 6: horizon = Horizon(start: day("2026-12-05"), end: day("2026-12-08"))                 // Sat-Tue
         default:
+            // Three day parts: a middle one between the default morning and afternoon.
+            var times = Horizon.defaultSlotTimes
+            if let am = times["AM"], let pm = times["PM"] { times["MID"] = DayPartTimes(start: am.end, end: pm.start) }
             horizon = Horizon(
-                start: day("2026-12-08"), end: day("2026-12-09"), slots: ["AM", "MID", "PM"],
-                slotTimes: [
-                    "AM": DayPartTimes(start: TimeOfDay(hour: 9, minute: 0)!, end: TimeOfDay(hour: 11, minute: 0)!),
-                    "MID": DayPartTimes(start: TimeOfDay(hour: 11, minute: 30)!, end: TimeOfDay(hour: 13, minute: 30)!),
-                    "PM": DayPartTimes(start: TimeOfDay(hour: 14, minute: 0)!, end: TimeOfDay(hour: 16, minute: 0)!),
-                ])
+                start: day("2026-12-08"), end: day("2026-12-09"), slots: ["AM", "MID", "PM"], slotTimes: times)
         }
         // Holidays before the start change how long hearings have waited; a Saturday one must change nothing.
-        if random.chance(0.3) { horizon.holidays.append(horizon.start.adding(days: -Int.random(in: 2...6, using: &random))) }
+        if random.chance(0.3) {
+            horizon.holidays.append(horizon.start.adding(days: -Int.random(in: 2...6, using: &random)))
+        }
         if random.chance(0.1) { horizon.holidays.append(horizon.end.adding(days: 3)) }
         return horizon
     }
@@ -190,11 +194,18 @@ public struct TinyRosterGenerator: Sendable {
                     start.adding(days: Int.random(in: 0...span, using: &random)))
         } else if roll < 0.82 {
             let earliest = start.adding(days: -Int.random(in: 8...25, using: &random))
-            return (earliest, earliest.adding(days: Int.random(in: 0...(start.ordinal - 1 - earliest.ordinal), using: &random)))
+            let slack = start.ordinal - 1 - earliest.ordinal
+            return (earliest, earliest.adding(days: Int.random(in: 0...slack, using: &random)))
         } else {
             let earliest = start.adding(days: Int.random(in: 0...span, using: &random))
-            return (earliest, earliest.adding(days: Int.random(in: 0...(end.ordinal + 4 - earliest.ordinal), using: &random)))
+            let slack = end.ordinal + 4 - earliest.ordinal
+            return (earliest, earliest.adding(days: Int.random(in: 0...slack, using: &random)))
         }
+    }
+
+    /// A random element of a non-empty array.
+    static func pick<T>(_ items: [T], using random: inout some RandomNumberGenerator) -> T {
+        items[Int.random(in: 0..<items.count, using: &random)]
     }
 
     static func gender(using random: inout some RandomNumberGenerator) -> Gender {

@@ -141,7 +141,9 @@ import TestSupport
     /// Thu 2026-12-10 .. Mon 2026-12-14: Thu and Fri are in 2026-W50, Mon in W51. Three equal hearings
     /// (earliest Thu, no deadline) score Thu 10, Fri 9, Mon 10 - wd(Thu, Mon) = 8.
     /// No caps: 27. Interpreter or officer capped at 1 a week: Thu + Mon = 18. Capped at 2: all, 27.
-    @Test(arguments: [(nil, nil, 27.0), (1, nil, 18.0), (2, nil, 27.0), (nil, 1, 18.0), (1, 1, 18.0)] as [(Int?, Int?, Double)])
+    @Test(arguments: [
+        (nil, nil, 27.0), (1, nil, 18.0), (2, nil, 27.0), (nil, 1, 18.0), (1, 1, 18.0),
+    ] as [(Int?, Int?, Double)])
     func weeklyCap(interpreterCap: Int?, officerCap: Int?, expected: Double) throws {
         let days = slots("2026-12-10/AM", "2026-12-11/AM", "2026-12-14/AM")
         let roster = Roster(
@@ -302,8 +304,10 @@ import TestSupport
             horizon: Horizon(start: day("2026-12-07"), end: day("2026-12-08"), holidays: holidays.map(day)),
             locations: [Location(id: "L1")],
             hearings: [
-                Hearing(id: "H1", language: "tir", location: "L1", earliest: day("2026-11-23"), latest: day("2026-12-01")),
-                Hearing(id: "H2", language: "tir", location: "L1", earliest: day("2026-12-01"), latest: day("2026-12-07")),
+                Hearing(id: "H1", language: "tir", location: "L1", earliest: day("2026-11-23"),
+                        latest: day("2026-12-01")),
+                Hearing(id: "H2", language: "tir", location: "L1", earliest: day("2026-12-01"),
+                        latest: day("2026-12-07")),
             ],
             interpreters: [Interpreter(id: "I1", gender: .male, languages: [LanguageSkill(code: "tir")],
                                        onsiteLocations: ["L1"], available: slots("2026-12-08/AM"))],
@@ -325,7 +329,8 @@ import TestSupport
             hearings: [
                 Hearing(id: "H1", language: "tir", location: "L1", durationSlots: 2, earliest: day("2026-12-07"),
                         latest: day("2026-12-31")),
-                Hearing(id: "H2", language: "tir", location: "L1", earliest: day("2026-12-07"), latest: day("2026-12-31")),
+                Hearing(id: "H2", language: "tir", location: "L1", earliest: day("2026-12-07"),
+                        latest: day("2026-12-31")),
             ],
             interpreters: [Interpreter(id: "I1", gender: .male, languages: [LanguageSkill(code: "tir")],
                                        onsiteLocations: ["L1"],
@@ -342,8 +347,12 @@ import TestSupport
     /// Mon 12-07 .. Wed 12-09. H1 is high priority and asks a female interpreter; I1 (male) is free
     /// Mon AM, I2 (female) Wed AM. No deadline: I1 10 - 60 < 0, I2 10 - 2 = 8. Deadline Wed: I1 950,
     /// I2 1008. Deadline and delay weight 40: I2 1010 - 80 = 930 < I1 950, so the preference goes unmet.
-    @Test(arguments: [("2026-12-31", 1.0, 8.0, "I2"), ("2026-12-09", 1.0, 1008.0, "I2"), ("2026-12-09", 40.0, 950.0, "I1")])
-    func highPriorityPreferenceAgainstWaiting(latest: String, delay: Double, expected: Double, interpreter: String) throws {
+    @Test(arguments: [
+        ("2026-12-31", 1.0, 8.0, "I2"), ("2026-12-09", 1.0, 1008.0, "I2"), ("2026-12-09", 40.0, 950.0, "I1"),
+    ])
+    func highPriorityPreferenceAgainstWaiting(
+        latest: String, delay: Double, expected: Double, interpreter: String
+    ) throws {
         var policy = Policy()
         policy.delayWeight = delay
         let roster = Roster(

@@ -15,6 +15,16 @@ func slots(_ names: String...) -> [SlotName] {
     }
 }
 
+/// Matches the slot written `text`, e.g. `"2026-12-07/AM"`.
+func named(_ text: String) -> (SlotName) -> Bool {
+    { $0.description == text }
+}
+
+/// An `unscheduled` entry whose reason does not matter to the checker.
+func unscheduledEntry(_ hearing: String) -> Unscheduled {
+    Unscheduled(hearing: hearing, deadlineInHorizon: false, reason: Reason(code: .deferred, detail: ""))
+}
+
 extension Roster {
     mutating func editHearing(_ id: String, _ edit: (inout Hearing) -> Void) {
         guard let index = hearings.firstIndex(where: { $0.id == id }) else { preconditionFailure("no hearing \(id)") }
@@ -22,7 +32,9 @@ extension Roster {
     }
 
     mutating func editInterpreter(_ id: String, _ edit: (inout Interpreter) -> Void) {
-        guard let index = interpreters.firstIndex(where: { $0.id == id }) else { preconditionFailure("no interpreter \(id)") }
+        guard let index = interpreters.firstIndex(where: { $0.id == id }) else {
+            preconditionFailure("no interpreter \(id)")
+        }
         edit(&interpreters[index])
     }
 
@@ -53,7 +65,9 @@ extension Plan {
 extension Array where Element == HearingChoice {
     /// Holds `hearing` as placed, replacing whatever was chosen for it.
     mutating func hold(_ hearing: String, _ placement: HearingChoice.Placement) {
-        guard let index = firstIndex(where: { $0.hearing == hearing }) else { preconditionFailure("no choice for \(hearing)") }
+        guard let index = firstIndex(where: { $0.hearing == hearing }) else {
+            preconditionFailure("no choice for \(hearing)")
+        }
         self[index].placement = placement
     }
 

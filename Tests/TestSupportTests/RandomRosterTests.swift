@@ -12,7 +12,7 @@ import TestSupport
     }
 
     /// Unique ids, known references, availability in working-day slots, sane windows, fixed hearings
-    /// on a working day of the horizon naming people who exist.
+    /// on a working day of the horizon naming people who exist, each of which could be held alone.
     @Test func generatedRostersAreStructurallyValid() throws {
         for seed in UInt64(0)..<500 {
             let roster = Self.generator.roster(seed: seed)
@@ -40,9 +40,14 @@ import TestSupport
                 #expect(Set(hearing.excludedOfficers).isSubset(of: officers), "seed \(seed)")
                 if let fixed = hearing.fixed {
                     #expect(calendar.isWorkingDayOfHorizon(fixed.date), "seed \(seed)")
-                    #expect(calendar.slots(on: fixed.date, from: fixed.slot, count: hearing.durationSlots) != nil, "seed \(seed)")
+                    let run = calendar.slots(on: fixed.date, from: fixed.slot, count: hearing.durationSlots)
+                    #expect(run != nil, "seed \(seed)")
                     #expect(fixed.interpreter.map(interpreters.contains) ?? true, "seed \(seed)")
                     #expect(fixed.officer.map(officers.contains) ?? true, "seed \(seed)")
+                    // Alone, it could be held as fixed: a roster validator has nothing to reject.
+                    var alone = roster
+                    alone.hearings = [hearing]
+                    #expect(bruteForceOptimum(alone) != nil, "seed \(seed)")
                 }
             }
             for interpreter in roster.interpreters {
