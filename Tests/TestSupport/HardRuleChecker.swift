@@ -17,7 +17,7 @@ public struct HardRuleChecker: Sendable {
     ///
     /// Rule 9 is relaxed for a plan whose status is `infeasible`: a fixed hearing may then be unheld,
     /// but one that is held must still be held as fixed (never silently moved), and at least one fixed
-    /// hearing must be unheld, or the status is wrong.
+    /// hearing must not be held as fixed, or the status is wrong (the plan itself shows they fit).
     public func violations(of plan: Plan, for roster: Roster) -> [String] {
         var check = Check(roster: roster, plan: plan, tolerance: tolerance)
         check.format()
