@@ -38,7 +38,7 @@ test: deps
 	$(SWIFT) test --skip-build
 
 bench: release
-	$(BIN_RELEASE) bench
+	.build/release/hearing-planner-bench --binary $(BIN_RELEASE)
 
 clean:
 	rm -rf .build $(OUT)

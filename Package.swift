@@ -53,6 +53,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `make bench`: times the real binary on generated rosters, each run in a child process.
+        .executableTarget(
+            name: "hearing-planner-bench",
+            dependencies: [
+                "PlannerModel", "SyntheticRosters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["PlannerModel", "SyntheticRosters", "Planner"],

@@ -1,0 +1,1 @@
+print("The benchmark is not written yet.")
