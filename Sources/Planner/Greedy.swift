@@ -9,6 +9,12 @@ struct GreedyStart {
     let index: ProblemIndex
     let model: ModelBuilder.Model
 
+    private struct GroupStart: Hashable {
+        let location: String
+        let slot: Int
+        let duration: Int
+    }
+
     func solution() -> [Double] {
         let roster = index.roster
         var values = Array(repeating: 0.0, count: model.columns.count)
@@ -18,6 +24,7 @@ struct GreedyStart {
         var officerWeek: [String: Int] = [:]
         var siteOfDay: [Int: String] = [:]  // interpreter * days + day -> location
         var roomsUsed: [String: Int] = [:]  // "location@slot"
+        var sentTo: [GroupStart: [Int]] = [:]
         let slotCount = index.calendar.slotCount
         let parts = index.calendar.partsPerDay
 
@@ -65,7 +72,15 @@ struct GreedyStart {
             let interpreter = start.interpreters[best.interpreter]
             let officer = start.officers[best.officer]
             values[model.interpreterColumns[h][best.start].lowerBound + best.interpreter] = 1
-            values[model.officerColumns[h][best.start].lowerBound + best.officer] = 1
+            if model.isPooled[h] {
+                let metColumn = model.officerColumns[h][best.start].first { model.columns[$0] == .officerOutcome(hearing: h, start: best.start, met: true) }
+                let anyColumn = model.officerColumns[h][best.start].first { model.columns[$0] == .officerOutcome(hearing: h, start: best.start, met: false) }
+                let isMet = hearing.officerGender?.isMet(by: roster.officers[officer.person].gender) ?? false
+                if let column = (isMet ? metColumn : nil) ?? anyColumn { values[column] = 1 }
+                sentTo[GroupStart(location: hearing.location, slot: start.slot, duration: start.duration), default: []].append(officer.person)
+            } else {
+                values[model.officerColumns[h][best.start].lowerBound + best.officer] = 1
+            }
             let week = start.day.isoWeek.description
             for t in start.slots {
                 interpreterBusy.insert(interpreter.person * slotCount + t)
@@ -81,6 +96,11 @@ struct GreedyStart {
             if case .site(let person, let day, let location) = meaning, siteOfDay[person * 10_000 + day] == location {
                 values[column] = 1
             }
+        }
+        // Officers sent to pools: those the greedy plan gave hearings of that group.
+        for group in model.officerGroups {
+            let chosen = Set(sentTo[GroupStart(location: group.location, slot: group.slot, duration: group.duration)] ?? [])
+            for sent in group.sent where chosen.contains(sent.officer) { values[sent.column] = 1 }
         }
         return values
     }

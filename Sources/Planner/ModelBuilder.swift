@@ -3,14 +3,20 @@ import PlannerModel
 
 /// Builds the mixed-integer program of docs/model.md from a `ProblemIndex`.
 ///
-/// Columns: `a[h,s,i]` = hearing `h` starts at `s` with interpreter `i`; `b[h,s,o]` = with officer
-/// `o`; `w[i,d,L]` = interpreter `i` works on site at location `L` on day `d` (only where an
-/// interpreter could be on site at two locations on one day). Every column is binary.
+/// Columns: `a[h,s,i]` = hearing `h` starts at `s` with interpreter `i`; `w[i,d,L]` = interpreter
+/// `i` works on site at location `L` on day `d` (only where an interpreter could be on site at two
+/// locations on one day). Officers come in one of two forms (docs/model.md): pooled, where
+/// `v[o,G]` = officer `o` is sent to the group `G` of hearings at one location, start and length,
+/// and `y[h,s,met]`/`y[h,s,any]` say whether the hearing's officer preference is met; or direct,
+/// where `b[h,s,o]` = hearing `h` at `s` has officer `o`. Every column is binary.
 struct ModelBuilder {
     enum Column: Sendable, Equatable {
         case interpreter(hearing: Int, start: Int, option: Int)
         case officer(hearing: Int, start: Int, option: Int)
         case site(interpreter: Int, day: Int, location: String)
+        /// The hearing's officer preference is met (`met`) or not asked for in this column.
+        case officerOutcome(hearing: Int, start: Int, met: Bool)
+        case officerSent(officer: Int, group: Int)
     }
 
     struct Row: Sendable {
@@ -26,15 +32,22 @@ struct ModelBuilder {
         var objective: [Double] = []
         var columnNames: [String] = []
         var rows: [Row] = []
-        /// Column ranges of each (hearing, start): interpreter columns, then officer columns.
+        /// Column ranges of each (hearing, start): its interpreter columns, and its officer
+        /// columns (`b` when direct; the outcome columns, possibly none, when pooled).
         var interpreterColumns: [[Range<Int>]] = []
         var officerColumns: [[Range<Int>]] = []
+        /// Whether each hearing's officer is chosen through a pool.
+        var isPooled: [Bool] = []
+        var officerGroups: [OfficerGroup] = []
     }
 
     let index: ProblemIndex
     /// False only to find which fixed hearings conflict: each is then rewarded with a weight
     /// larger than all other scores together instead of being required.
     var fixedAreRequired = true
+    /// Officers of a location serve pools of hearings (exact, and far smaller); false builds the
+    /// plain model with a column per hearing, start and officer, kept to test one against the other.
+    var poolsOfficers = true
 
     func build() -> Model {
         var model = Model()
@@ -55,6 +68,9 @@ struct ModelBuilder {
         var startsCoveringSlot: [String: [Int: Int]] = [:]
 
         let reward = fixedAreRequired ? 0 : fixedReward
+        let pools = OfficerPools(index: index, isEnabled: poolsOfficers)
+        model.isPooled = roster.hearings.indices.map(pools.isPooled)
+        var groups = OfficerPools.GroupCollector()
         for (h, hearing) in roster.hearings.enumerated() {
             var interpreterRanges: [Range<Int>] = []
             var officerRanges: [Range<Int>] = []
@@ -81,20 +97,27 @@ struct ModelBuilder {
                 }
                 for t in start.slots { startsCoveringSlot[hearing.location, default: [:]][t, default: 0] += 1 }
                 let firstOfficer = model.columns.count
-                for (k, option) in start.officers.enumerated() {
-                    let column = model.columns.count
-                    model.columns.append(.officer(hearing: h, start: s, option: k))
-                    model.objective.append(option.term)
-                    model.columnNames.append("b_\(h)_\(start.slot)_\(option.person)")
-                    for t in start.slots { officerBySlot[option.person][t, default: []].append(column) }
-                    officerByWeek[option.person][week, default: []].append(column)
+                if model.isPooled[h] {
+                    let held = (firstInterpreter..<firstOfficer).map { ($0, 1.0) }
+                    pools.addOutcomes(hearing: h, start: s, held: held, to: &model, collecting: &groups)
+                } else {
+                    for (k, option) in start.officers.enumerated() {
+                        let column = model.columns.count
+                        model.columns.append(.officer(hearing: h, start: s, option: k))
+                        model.objective.append(option.term)
+                        model.columnNames.append("b_\(h)_\(start.slot)_\(option.person)")
+                        for t in start.slots { officerBySlot[option.person][t, default: []].append(column) }
+                        officerByWeek[option.person][week, default: []].append(column)
+                    }
                 }
                 let end = model.columns.count
                 interpreterRanges.append(firstInterpreter..<firstOfficer)
                 officerRanges.append(firstOfficer..<end)
-                // Link: as many interpreters as officers at this start (0 or 1 of each).
-                let terms = (firstInterpreter..<firstOfficer).map { ($0, 1.0) } + (firstOfficer..<end).map { ($0, -1.0) }
-                model.rows.append(Row(name: "link_\(h)_\(start.slot)", terms: terms, lower: 0, upper: 0))
+                // Link: as many interpreters as officers (or officer outcomes) at this start.
+                if !model.isPooled[h] || end > firstOfficer {
+                    let terms = (firstInterpreter..<firstOfficer).map { ($0, 1.0) } + (firstOfficer..<end).map { ($0, -1.0) }
+                    model.rows.append(Row(name: "link_\(h)_\(start.slot)", terms: terms, lower: 0, upper: 0))
+                }
             }
             model.interpreterColumns.append(interpreterRanges)
             model.officerColumns.append(officerRanges)
@@ -105,6 +128,9 @@ struct ModelBuilder {
                 model.rows.append(Row(name: "once_\(h)", terms: heldTerms, lower: 0, upper: 1))
             }
         }
+
+        // Officers sent to pools, and the rows that make each pool's matching exist.
+        pools.addGroups(groups, to: &model, officerBySlot: &officerBySlot, officerByWeek: &officerByWeek)
 
         // Rule 5: nobody in two hearings in one slot.
         for (person, bySlot) in interpreterBySlot.enumerated() {

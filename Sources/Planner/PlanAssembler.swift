@@ -17,7 +17,7 @@ struct PlanAssembler {
     }
 
     mutating func plan(from solution: Solution, solver: SolverInfo) throws -> Plan {
-        var choices = decode(solution.values)
+        var choices = try decode(solution.values)
         ModePreference(index: index).preferOnsite(&choices)
         let assignments = choices.map(assignment)
         let objective = assignments.reduce(0) { $0 + $1.score }
@@ -64,19 +64,25 @@ struct PlanAssembler {
             gap: nil, solver: solver, unscheduled: unscheduled)
     }
 
-    private func decode(_ values: [Double]) -> [Choice] {
+    private func decode(_ values: [Double]) throws -> [Choice] {
+        let roster = index.roster
+        let pooledOfficers = OfficerPools.officers(in: model, values: values, roster: roster)
         var choices: [Choice] = []
-        for h in index.roster.hearings.indices {
+        for h in roster.hearings.indices {
             for (s, start) in index.starts[h].enumerated() {
                 let interpreterRange = model.interpreterColumns[h][s]
-                let officerRange = model.officerColumns[h][s]
-                guard let i = interpreterRange.first(where: { values[$0] > 0.5 }),
-                      let o = officerRange.first(where: { values[$0] > 0.5 })
-                else { continue }
+                guard let i = interpreterRange.first(where: { values[$0] > 0.5 }) else { continue }
+                let officer: ProblemIndex.OfficerOption
+                if model.isPooled[h] {
+                    guard let person = pooledOfficers[h] else { throw PlanningError.noOfficerMatched }
+                    officer = .init(person: person, term: index.scoring.officerTerm(roster.hearings[h], gender: roster.officers[person].gender))
+                } else {
+                    let officerRange = model.officerColumns[h][s]
+                    guard let o = officerRange.first(where: { values[$0] > 0.5 }) else { throw PlanningError.noOfficerMatched }
+                    officer = start.officers[o - officerRange.lowerBound]
+                }
                 let interpreter = start.interpreters[i - interpreterRange.lowerBound]
-                choices.append(Choice(
-                    hearing: h, start: start, interpreter: interpreter, mode: interpreter.mode,
-                    officer: start.officers[o - officerRange.lowerBound]))
+                choices.append(Choice(hearing: h, start: start, interpreter: interpreter, mode: interpreter.mode, officer: officer))
             }
         }
         return choices

@@ -100,6 +100,21 @@ public struct Planner: Sendable {
     }
 }
 
+/// A failure of the planner itself (a bug, never a property of the roster).
+public struct PlanningError: Error, Sendable, CustomStringConvertible {
+    public struct Code: Hashable, Sendable {
+        let name: String
+        public static let noOfficerMatched = Code(name: "noOfficerMatched")
+    }
+
+    public let code: Code
+    public let description: String
+
+    static let noOfficerMatched = PlanningError(
+        code: .noOfficerMatched,
+        description: "Internal error: a held hearing could not be given an officer from the solver's values. Please report it.")
+}
+
 extension Duration {
     var seconds: Double {
         let parts = components
