@@ -124,6 +124,21 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true])
+    func timeLimitDuringTheSimplexMethod(presolve: Bool) throws {
+        let program = Fixtures.coveringLP()
+        // With a cancellation token and no presolve, the simplex method runs in slices.
+        let options = SolveOptions(timeLimit: .milliseconds(300), presolve: presolve, cancellation: CancellationToken())
+        let solution = try quietSolver().solve(program, options: options)
+        guard case .timeLimit(let hasSolution) = solution.status else {
+            Issue.record("expected a time limit, got \(solution.status): \(solution.detail)")
+            return
+        }
+        // Stopped in phase 2, a pure LP has a feasible point.
+        #expect(solution.values.isEmpty != hasSolution)
+        if hasSolution { #expect(Fixtures.isFeasible(solution.values, for: program)) }
+    }
+
     @Test func zeroTimeLimitStopsBeforeTheSimplexMethod() throws {
         let solution = try quietSolver().solve(Fixtures.knapsack.program, options: SolveOptions(timeLimit: .zero))
         #expect(solution.status == .timeLimit(hasSolution: false))
