@@ -96,7 +96,7 @@ final class SolveSession {
                 if sliced && remainingMilliseconds() != nil { continue }
                 return .finished(relaxationStopped(problem, by: .timeLimit))
             case .noPrimalFeasible:
-                return .finished(finish(.infeasible, "\(code.sentence) (\(code.name))", problem: problem))
+                return .finished(finish(.infeasible, code.explanation, problem: problem))
             case .noDualFeasible:
                 // Dual infeasibility means unbounded or infeasible; the plain simplex method tells which.
                 logger.debug("GLPK's LP presolver reported no dual feasible solution; solving again without it")
@@ -104,7 +104,7 @@ final class SolveSession {
                 output.logging(at: .debug) { glp_adv_basis(problem, 0) }
                 continue
             default:
-                return .finished(finish(Self.failureStatus(code), "glp_simplex: \(code.sentence) (\(code.name))", problem: problem))
+                return .finished(finish(Self.failureStatus(code), "glp_simplex: \(code.explanation)", problem: problem))
             }
             switch glp_get_status(problem) {
             case GLP_OPT:
@@ -177,17 +177,17 @@ final class SolveSession {
         case .success:
             (.solverError("GLP_UNDEF"), "glp_intopt returned 0 but left the integer solution with status \(mipStatus).")
         case .gapReached where hasIncumbent:
-            (.gapLimit, "\(code.sentence) (\(code.name))")
+            (.gapLimit, code.explanation)
         case .timeLimit:
-            (.timeLimit(hasSolution: hasIncumbent), "\(code.sentence) (\(code.name)) \(hasIncumbent ? "The best integer solution found is returned." : "No integer solution was found.")")
+            (.timeLimit(hasSolution: hasIncumbent), "\(code.explanation) \(hasIncumbent ? "The best integer solution found is returned." : "No integer solution was found.")")
         case .stopped:
             (.cancelled(hasSolution: hasIncumbent), "The search was cancelled (\(code.name)). \(hasIncumbent ? "The best integer solution found is returned." : "No integer solution was found.")")
         case .noPrimalFeasible:
-            (.infeasible, "\(code.sentence) (\(code.name))")
+            (.infeasible, code.explanation)
         case .noDualFeasible:
-            (.infeasibleOrUnbounded, "\(code.sentence) (\(code.name))")
+            (.infeasibleOrUnbounded, code.explanation)
         default:
-            (Self.failureStatus(code), "glp_intopt: \(code.sentence) (\(code.name))")
+            (Self.failureStatus(code), "glp_intopt: \(code.explanation)")
         }
         let values = status.hasSolution ? columnValues(problem, glp_mip_col_val) : []
         return finish(status, detail, problem: problem, values: values,
