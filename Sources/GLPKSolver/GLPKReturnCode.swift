@@ -54,5 +54,8 @@ struct GLPKReturnCode: RawRepresentable, Hashable, CustomStringConvertible {
     /// What the code means, as a sentence.
     var sentence: String { Self.table[rawValue]?.sentence ?? "GLPK returned the unknown code \(rawValue)." }
 
-    var description: String { "\(name): \(sentence)" }
+    /// The sentence with the code's name, such as "The time limit was exceeded (GLP_ETMLIM)."
+    var explanation: String { "\(sentence.dropLast()) (\(name))." }
+
+    var description: String { explanation }
 }

@@ -24,20 +24,22 @@ public struct GLPKSolver: MIPSolver {
     }
 
     /// GLPK's version, such as "5.0".
-    public static var version: String { String(cString: glp_version()) }
+    public static let version = String(cString: glp_version())
 
     /// "GLPK" and the version, as reported in ``Solution/solverName``.
-    public static var name: String { "GLPK \(version)" }
+    public static let name = "GLPK \(version)"
+
 
     /// Solves `program` on the calling thread.
     public func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions()) throws -> Solution {
+        let started = ContinuousClock.now
         try validate(program)
         let problems = options.validationErrors(for: program)
         if let first = problems.first {
             throw SolveError(code: .invalidOptions, message: first)
         }
         return TerminalOutput.capture(logger: logger) { output in
-            SolveSession(program: program, options: options, logger: logger, output: output).run()
+            SolveSession(program: program, options: options, logger: logger, output: output, started: started).run()
         }
     }
 

@@ -11,6 +11,7 @@ final class SolveSession {
     static let simplexSliceMilliseconds: Int32 = 1000
 
     private let program: LinearProgram
+    private let isMIP: Bool
     private let options: SolveOptions
     private let logger: Logger
     private let output: TerminalOutput
@@ -30,16 +31,18 @@ final class SolveSession {
     /// Set when the bound came within one objective step of the incumbent and the search stopped.
     private var isProvenByStep = false
 
-    init(program: LinearProgram, options: SolveOptions, logger: Logger, output: TerminalOutput) {
+    /// `started` is when the caller asked for the solve: the time limit and the reported
+    /// seconds count from there.
+    init(program: LinearProgram, options: SolveOptions, logger: Logger, output: TerminalOutput, started: ContinuousClock.Instant) {
         self.program = program
+        isMIP = program.hasIntegerColumns
         self.options = options
         self.logger = logger
         self.output = output
         messageLevel = TerminalOutput.messageLevel(for: logger)
-        let now = ContinuousClock.now
-        started = now
+        self.started = started
         // Far beyond any real solve, and short of overflowing an instant.
-        deadline = options.timeLimit.map { now + min($0, .seconds(3_000_000_000)) }
+        deadline = options.timeLimit.map { started + min($0, .seconds(3_000_000_000)) }
     }
 
     func run() -> Solution {
@@ -58,7 +61,7 @@ final class SolveSession {
             return solution
         case .optimal(let objective):
             relaxationBound = objective
-            guard program.hasIntegerColumns else {
+            guard isMIP else {
                 return finish(.optimal, "The simplex method found an optimal solution.", problem: problem,
                               values: columnValues(problem, glp_get_col_prim), objective: objective)
             }
@@ -95,7 +98,7 @@ final class SolveSession {
                 if sliced && remainingMilliseconds() != nil { continue }
                 return .finished(relaxationStopped(problem, by: .timeLimit))
             case .noPrimalFeasible:
-                return .finished(finish(.infeasible, "\(code.sentence) (\(code.name))", problem: problem))
+                return .finished(finish(.infeasible, code.explanation, problem: problem))
             case .noDualFeasible:
                 // Dual infeasibility means unbounded or infeasible; the plain simplex method tells which.
                 logger.debug("GLPK's LP presolver reported no dual feasible solution; solving again without it")
@@ -103,16 +106,16 @@ final class SolveSession {
                 output.logging(at: .debug) { glp_adv_basis(problem, 0) }
                 continue
             default:
-                return .finished(finish(Self.failureStatus(code), "glp_simplex: \(code.sentence) (\(code.name))", problem: problem))
+                return .finished(finish(Self.failureStatus(code), "glp_simplex: \(code.explanation)", problem: problem))
             }
             switch glp_get_status(problem) {
             case GLP_OPT:
                 return .optimal(glp_get_obj_val(problem))
             case GLP_NOFEAS:
-                return .finished(finish(.infeasible, program.hasIntegerColumns
+                return .finished(finish(.infeasible, isMIP
                     ? "The LP relaxation has no feasible point, so the program has none."
                     : "The program has no feasible point.", problem: problem))
-            case GLP_UNBND where program.hasIntegerColumns:
+            case GLP_UNBND where isMIP:
                 return .finished(finish(.infeasibleOrUnbounded, "The LP relaxation is unbounded: the program is unbounded if it has an integer-feasible point, and infeasible otherwise.", problem: problem))
             case GLP_UNBND:
                 return .finished(finish(.unbounded, "The program is feasible and its objective is unbounded.", problem: problem))
@@ -125,9 +128,9 @@ final class SolveSession {
     /// The result when a limit or cancellation stops the simplex method. A pure LP stopped in
     /// phase 2 still has a feasible point.
     private func relaxationStopped(_ problem: OpaquePointer, by code: GLPKReturnCode) -> Solution {
-        let feasible = !program.hasIntegerColumns && glp_get_status(problem) == GLP_FEAS
+        let feasible = !isMIP && glp_get_status(problem) == GLP_FEAS
         let what = code == .stopped ? "The solve was cancelled" : "The time limit ran out"
-        let detail = "\(what) while the simplex method solved the \(program.hasIntegerColumns ? "LP relaxation" : "LP")"
+        let detail = "\(what) while the simplex method solved the \(isMIP ? "LP relaxation" : "LP")"
             + (feasible ? "; the solution is feasible but not proven optimal." : ".")
         let status: TerminationStatus = code == .stopped ? .cancelled(hasSolution: feasible) : .timeLimit(hasSolution: feasible)
         return finish(status, detail, problem: problem,
@@ -178,17 +181,17 @@ final class SolveSession {
         case .success:
             (.solverError("GLP_UNDEF"), "glp_intopt returned 0 but left the integer solution with status \(mipStatus).")
         case .gapReached where hasIncumbent:
-            (.gapLimit, "\(code.sentence) (\(code.name))")
+            (.gapLimit, code.explanation)
         case .timeLimit:
-            (.timeLimit(hasSolution: hasIncumbent), "\(code.sentence) (\(code.name)) \(hasIncumbent ? "The best integer solution found is returned." : "No integer solution was found.")")
+            (.timeLimit(hasSolution: hasIncumbent), "\(code.explanation) \(hasIncumbent ? "The best integer solution found is returned." : "No integer solution was found.")")
         case .stopped:
             (.cancelled(hasSolution: hasIncumbent), "The search was cancelled (\(code.name)). \(hasIncumbent ? "The best integer solution found is returned." : "No integer solution was found.")")
         case .noPrimalFeasible:
-            (.infeasible, "\(code.sentence) (\(code.name))")
+            (.infeasible, code.explanation)
         case .noDualFeasible:
-            (.infeasibleOrUnbounded, "\(code.sentence) (\(code.name))")
+            (.infeasibleOrUnbounded, code.explanation)
         default:
-            (Self.failureStatus(code), "glp_intopt: \(code.sentence) (\(code.name))")
+            (Self.failureStatus(code), "glp_intopt: \(code.explanation)")
         }
         let values = status.hasSolution ? columnValues(problem, glp_mip_col_val) : []
         return finish(status, detail, problem: problem, values: values,
@@ -288,7 +291,7 @@ final class SolveSession {
             status: status, detail: detail, values: values, objectiveValue: objective, bestBound: bound,
             seconds: (clock.now - started).inSeconds, solverName: GLPKSolver.name,
             simplexIterations: problem.map { Int(glp_get_it_cnt($0)) },
-            nodes: program.hasIntegerColumns ? nodes : nil,
+            nodes: isMIP ? nodes : nil,
             startingSolution: outcome
         )
         logger.debug("GLPK solve finished", metadata: [

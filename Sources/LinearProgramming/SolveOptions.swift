@@ -49,16 +49,18 @@ public struct SolveOptions: Sendable {
     /// Stop the search once the solver's relative gap falls to this value (0 proves optimality).
     /// GLPK measures it as `|bound - incumbent| / (|incumbent| + DBL_EPSILON)`.
     public var relativeGap: Double
-    /// Whether to simplify the LP before the simplex method.
+    /// Whether to simplify the LP before the simplex method. A presolved simplex run cannot be
+    /// resumed, so cancellation then waits until the LP relaxation is solved; without presolve
+    /// the simplex method runs in short slices with a cancellation check between them.
     public var presolve: Bool
     /// A complete integer-feasible point (one value per column) offered to the search as a
     /// first incumbent. It is checked first; an infeasible one is reported, not used.
     public var startingSolution: [Double]?
     /// Checked by the solver while it runs; see ``CancellationToken``.
     public var cancellation: CancellationToken?
-    /// Called from the solver's thread during the search: at the start, on every new
-    /// incumbent, and otherwise at most every ``progressInterval``. Keep it short: the search
-    /// waits for it.
+    /// Called from the solver's thread during the branch-and-bound search: at its start, on
+    /// every new incumbent, and otherwise at most every ``progressInterval``. Keep it short (the
+    /// search waits for it) and do not start another solve from it.
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// The least time between two progress reports that bring no new incumbent.
     public var progressInterval: Duration

@@ -93,6 +93,18 @@ import Testing
         #expect(Fixtures.isFeasible(solution.values, for: program))
     }
 
+    @Test func cancellingStopsTheSimplexMethod() async throws {
+        let program = Fixtures.coveringLP()
+        let token = CancellationToken()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { token.cancel() }
+        let solution = try await quietSolver().solve(program, options: SolveOptions(timeLimit: Self.safetyLimit, cancellation: token))
+        guard case .cancelled(let hasSolution) = solution.status else {
+            Issue.record("expected cancellation, got \(solution.status): \(solution.detail)")
+            return
+        }
+        if hasSolution { #expect(Fixtures.isFeasible(solution.values, for: program)) }
+    }
+
     @Test func progressReportsAreConsistent() throws {
         let reports = ProgressBox()
         let program = Fixtures.parity(slack: true)

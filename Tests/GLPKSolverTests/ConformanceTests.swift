@@ -60,3 +60,30 @@ func quietSolver(level: Logger.Level = .info) -> GLPKSolver {
         #expect(GLPKSolver.name == "GLPK \(GLPKSolver.version)")
     }
 }
+
+/// A program at the scale the planner builds: a million nonzeros go in and come out in bulk.
+/// Every 1,000th column is forced to 1 by its lower bound; all costs are positive and the
+/// packing rows are loose, so the optimum is the sum of the forced columns' costs.
+@Test func aMillionNonzeros() throws {
+    var random = SeededGenerator(seed: 7)
+    let columns = 100_000, rows = 10_000, perRow = 100
+    var program = LinearProgram(name: "large")
+    program.reserveCapacity(columns: columns, rows: rows, nonzeros: rows * perRow)
+    var expected = 0.0
+    for j in 0 ..< columns {
+        let cost = Double(j % 7 + 1), forced = j % 1000 == 0
+        if forced { expected += cost }
+        program.addColumn(name: "x_\(j)", lower: forced ? 1 : 0, upper: 1, kind: j % 2 == 0 ? .binary : .continuous, objective: cost)
+    }
+    for i in 0 ..< rows {
+        // 100 distinct columns: k * 997 < 100,000 for every k below 100.
+        let terms = (0 ..< perRow).map { k in (column: (i * 10 + k * 997) % columns, coefficient: Double.random(in: 1 ... 3, using: &random)) }
+        program.addRow(name: "pack_\(i)", terms: terms, upper: 50)
+    }
+    #expect(program.nonzeroCount == 1_000_000)
+    #expect(program.validationErrors().isEmpty)
+    let solution = try quietSolver().solve(program, options: SolveOptions(timeLimit: .seconds(60)))
+    #expect(solution.status == .optimal, "\(solution.detail)")
+    #expect(solution.objectiveValue.map { abs($0 - expected) <= 1e-6 } == true)
+    #expect(Fixtures.isFeasible(solution.values, for: program))
+}

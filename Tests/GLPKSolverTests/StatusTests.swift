@@ -68,20 +68,25 @@ import Testing
         #expect(solution.objectiveValue == nil)
     }
 
-    @Test func timeLimitWithIncumbentFromTheStartingSolution() async throws {
-        let program = Fixtures.parity(slack: true)
+    /// Minimizing s, or maximizing -s: the bound must lie on the right side of the incumbent.
+    @Test(arguments: [ObjectiveSense.minimize, .maximize])
+    func timeLimitWithIncumbentFromTheStartingSolution(sense: ObjectiveSense) async throws {
+        var program = Fixtures.parity(slack: true)
+        let sign = sense == .minimize ? 1.0 : -1.0
+        program.sense = sense
+        program.setObjectiveCoefficient(sign, ofColumn: program.columnCount - 1)
         let options = SolveOptions(timeLimit: .seconds(1), startingSolution: Fixtures.paritySlackStart())
         let solution = try await quietSolver().solve(program, options: options)
 
         #expect(solution.status == .timeLimit(hasSolution: true), "\(solution.detail)")
         #expect(solution.startingSolution == .accepted)
         #expect(Fixtures.isFeasible(solution.values, for: program))
-        let objective = try #require(solution.objectiveValue)
-        let bound = try #require(solution.bestBound)
-        #expect(objective >= 1 - 1e-9) // the row's odd right-hand side forces s >= 1
-        #expect(bound <= objective)
-        #expect(bound >= -1e-9) // s >= 0
-        #expect(solution.relativeGap == Solution.relativeGap(objective: objective, bound: bound))
+        let slack = try #require(solution.objectiveValue) * sign
+        let boundOnSlack = try #require(solution.bestBound) * sign
+        #expect(slack >= 1 - 1e-9) // the row's odd right-hand side forces s >= 1
+        #expect(boundOnSlack <= slack)
+        #expect(boundOnSlack >= -1e-9) // s >= 0
+        #expect(solution.relativeGap == Solution.relativeGap(objective: solution.objectiveValue, bound: solution.bestBound))
     }
 
     @Test func gapLimitStopsAtTheFirstIncumbent() async throws {
@@ -122,6 +127,21 @@ import Testing
             Issue.record("expected a rejection, got \(String(describing: solution.startingSolution))")
             return
         }
+    }
+
+    @Test(arguments: [false, true])
+    func timeLimitDuringTheSimplexMethod(presolve: Bool) throws {
+        let program = Fixtures.coveringLP()
+        // With a cancellation token and no presolve, the simplex method runs in slices.
+        let options = SolveOptions(timeLimit: .milliseconds(300), presolve: presolve, cancellation: CancellationToken())
+        let solution = try quietSolver().solve(program, options: options)
+        guard case .timeLimit(let hasSolution) = solution.status else {
+            Issue.record("expected a time limit, got \(solution.status): \(solution.detail)")
+            return
+        }
+        // Stopped in phase 2, a pure LP has a feasible point.
+        #expect(solution.values.isEmpty != hasSolution)
+        if hasSolution { #expect(Fixtures.isFeasible(solution.values, for: program)) }
     }
 
     @Test func zeroTimeLimitStopsBeforeTheSimplexMethod() throws {

@@ -136,6 +136,22 @@ enum Fixtures {
         Array(repeating: 0, count: n) + [Double(n + 1)]
     }
 
+    /// A random covering LP, `min c x` with `A x >= 1` and `x` in [0, 1]: `x = 1` is feasible,
+    /// and at 1,000 rows and 4,000 columns GLPK's simplex method needs many seconds.
+    static func coveringLP(rows: Int = 1000, columns: Int = 4000, perColumn: Int = 8, seed: UInt64 = 11) -> LinearProgram {
+        var random = SeededGenerator(seed: seed)
+        var program = LinearProgram(name: "covering")
+        var termsOfRow = [[(column: Int, coefficient: Double)]](repeating: [], count: rows)
+        for column in 0 ..< columns {
+            program.addColumn(upper: 1, objective: Double.random(in: 1 ... 10, using: &random))
+            var chosen = Set<Int>()
+            while chosen.count < perColumn { chosen.insert(Int.random(in: 0 ..< rows, using: &random)) }
+            for row in chosen.sorted() { termsOfRow[row].append((column, Double.random(in: 1 ... 2, using: &random))) }
+        }
+        for terms in termsOfRow { program.addRow(terms: terms, lower: 1) }
+        return program
+    }
+
     /// A random 0-1 knapsack and its optimum by dynamic programming.
     static func randomKnapsack(items: Int, seed: UInt64) -> (program: LinearProgram, optimum: Double) {
         var random = SeededGenerator(seed: seed)
