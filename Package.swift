@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "hearing-planner",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hearing-planner", targets: ["hearing-planner"]),
     ],

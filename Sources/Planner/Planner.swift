@@ -56,7 +56,7 @@ public struct Planner: Sendable {
         ])
         let solveOptions = SolveOptions(
             timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: false,
-            startingSolution: ProcessInfo.processInfo.environment["NOGREEDY"] != nil ? nil : GreedyStart(index: index, model: model).solution(),
+            startingSolution: GreedyStart(index: index, model: model).solution(),
             cancellation: options.cancellation,
             // With whole-number weights every plan scores a whole number: a bound below the
             // next whole number proves the plan optimal, which spares GLPK a long search.
@@ -69,7 +69,11 @@ public struct Planner: Sendable {
         ])
         var assembler = PlanAssembler(index: index, model: model)
         let seconds = (clock.now - started).seconds
-        let solver = SolverInfo(name: "glpk", version: solution.solverName, seconds: seconds)
+        // "GLPK 5.0" -> name "glpk", version "5.0".
+        let words = solution.solverName.split(separator: " ", maxSplits: 1).map(String.init)
+        let solver = SolverInfo(
+            name: words.first?.lowercased() ?? solution.solverName, version: words.count > 1 ? words[1] : "",
+            seconds: seconds)
         guard solution.status.hasSolution else {
             return try assembler.planWithoutSolution(
                 solution, solver: solver, conflicting: fixedConflicts(index, solution))
