@@ -28,10 +28,14 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Validates the bundled sample week and prints the summary a planner sees before planning.
-demo: release
+# Checks the bundled sample week, prints what a planner sees before planning, plans it and
+# writes the plan under out/ (git-ignored). A debug build: GLPK does the heavy work either way.
+demo: build
 	@mkdir -p $(OUT)
-	$(BIN_RELEASE) validate data/sample/roster.json
+	$(BIN_DEBUG) validate data/sample/roster.json
+	@echo
+	$(BIN_DEBUG) plan data/sample/roster.json -o $(OUT)/sample-plan.json
+	@echo "The plan is in $(OUT)/sample-plan.json"
 
 test: deps
 	$(SWIFT) build --build-tests
