@@ -71,3 +71,20 @@ struct RosterJSONTests {
         _ = try JSONParser.parse(bytes)
     }
 }
+
+@Suite("Policy files")
+struct PolicyFileTests {
+    @Test func aPolicyFileOverridesTheDefaults() throws {
+        let result = try PolicyJSON.read(Array(#"{"preferencePenalty": {"high": 80}, "maxChanges": 3, "delayWeight": 2.5}"#.utf8))
+        let policy = try #require(result.policy)
+        #expect(policy.preferencePenalty.high == 80 && policy.preferencePenalty.standard == 20)
+        #expect(policy.maxChanges == 3 && policy.delayWeight == 2.5 && policy.deadlineBonus == 1000)
+    }
+
+    @Test func mistakesInAPolicyFileAreNamed() throws {
+        let result = try PolicyJSON.read(Array(#"{"delayWieght": 2, "hearingValue": "ten"}"#.utf8))
+        #expect(result.policy == nil)
+        #expect(result.diagnostics.map { String($0.place.prefix { $0 != " " }) }.sorted() == ["delayWieght", "hearingValue"])
+        #expect(result.diagnostics.contains { $0.message.contains("did you mean \"delayWeight\"") })
+    }
+}
