@@ -45,10 +45,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Plans -> fulfilment statistics -> JSON, CSV, Markdown and HTML; calendars. Pure.
+        .target(name: "Reports", dependencies: ["PlannerModel"]),
         .executableTarget(
             name: "hearing-planner",
             dependencies: [
-                "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming",
+                "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -72,6 +74,11 @@ let package = Package(
         .testTarget(
             name: "PlannerTests",
             dependencies: ["Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Planner", "GLPKSolver", "SyntheticRosters", "TestSupport", "PlannerModel"],
+            resources: [.copy("Golden")]
         ),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "PlannerModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

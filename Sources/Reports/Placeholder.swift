@@ -1,0 +1,1 @@
+// The fulfilment report arrives with issue 6.

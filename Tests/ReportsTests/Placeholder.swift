@@ -1,0 +1,1 @@
+// Report tests arrive with issue 6.
