@@ -113,14 +113,14 @@ struct RosterTreeDecoder {
         return read(&reader, node, fields.path / key)
     }
 
-    private static func id(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> String? { r.nonEmptyString(n, at: p) }
+    static func id(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> String? { r.nonEmptyString(n, at: p) }
     private static func text(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> String? { r.string(n, at: p) }
     private static func texts(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> [String]? { r.strings(n, at: p) }
     private static func day(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> Day? { r.day(n, at: p) }
-    private static func flag(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> Bool? { r.bool(n, at: p) }
+    static func flag(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> Bool? { r.bool(n, at: p) }
     private static func count(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> Int? { r.integer(n, at: p, minimum: 0) }
     private static func positive(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> Int? { r.integer(n, at: p, minimum: 1) }
-    private static func slots(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> [SlotName]? { r.slots(n, at: p) }
+    static func slots(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> [SlotName]? { r.slots(n, at: p) }
     private static func gender(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> Gender? { r.choice(n, at: p, Gender.self) }
     private static func preference(_ r: inout FieldReader, _ n: JSONNode, _ p: FieldPath) -> GenderPreference? {
         r.choice(n, at: p, GenderPreference.self)
@@ -137,7 +137,7 @@ struct RosterTreeDecoder {
         return Location(id: id, name: name, rooms: rooms)
     }
 
-    private mutating func decodeHearing(_ f: Fields) -> Hearing? {
+    mutating func decodeHearing(_ f: Fields) -> Hearing? {
         let id = required(f, "id", Self.id)
         let kind = optional(f, "kind", Self.text)
         let language = required(f, "language", Self.id)
@@ -181,7 +181,7 @@ struct RosterTreeDecoder {
         return FixedAssignment(date: date, slot: slot, interpreter: interpreter, officer: officer)
     }
 
-    private mutating func decodeInterpreter(_ f: Fields) -> Interpreter? {
+    mutating func decodeInterpreter(_ f: Fields) -> Interpreter? {
         let id = required(f, "id", Self.id)
         let gender = required(f, "gender", Self.gender)
         let languages = reader.require(f, "languages").flatMap { decodeLanguages($0, at: f.path / "languages") }
@@ -215,7 +215,7 @@ struct RosterTreeDecoder {
         return isComplete ? skills : nil
     }
 
-    private mutating func decodeOfficer(_ f: Fields) -> Officer? {
+    mutating func decodeOfficer(_ f: Fields) -> Officer? {
         let id = required(f, "id", Self.id)
         let gender = required(f, "gender", Self.gender)
         let location = required(f, "location", Self.id)
