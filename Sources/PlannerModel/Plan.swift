@@ -27,6 +27,9 @@ public struct Plan: Sendable, Equatable, Codable {
     public var unmetPreferences: [UnmetPreference]
     public var unscheduled: [Unscheduled]
     public var changes: [PlanChange]
+    /// Ids of the change events applied to the roster this plan was made from (re-planning), so
+    /// that an event is never applied twice.
+    public var appliedEvents: [String]?
 
     public init(
         rosterDigest: String, status: Status, objective: Double, bound: Double?, gap: Double?,
