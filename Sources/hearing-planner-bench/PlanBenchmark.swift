@@ -139,7 +139,9 @@ struct PlanBenchmark {
             ours.append([
                 Format.count(row.hearings), Format.count(row.columns), Format.count(row.rows),
                 Format.count(row.nonzeros), Format.seconds(row.seconds), Format.seconds(row.cpuSeconds),
-                Format.seconds(row.solverSeconds), status.isEmpty ? "-" : status, Format.number(row.objective),
+                Format.seconds(row.solverSeconds), status.isEmpty ? "-" : status,
+                // A plan without a solution (time limit, infeasible) carries objective 0.
+                ["optimal", "feasible"].contains(row.status) ? Format.number(row.objective) : "-",
                 Format.gap(row.gap), Format.count(row.held), Format.mebibytes(kibibytes: row.peakKiB),
             ])
         }

@@ -63,7 +63,10 @@ struct ReferenceSolvers {
         let report = (try? String(contentsOf: solution, encoding: .utf8)) ?? ""
         let isTimeUp = outcome.standardOutput.contains("TIME LIMIT EXCEEDED")
         figures.status = Self.glpsolStatus(report, isTimeUp: isTimeUp)
-        figures.objective = Self.glpsolObjective(report)
+        // Without an integer solution glpsol still prints `score = 0`.
+        if ["optimal", "feasible"].contains(figures.status) {
+            figures.objective = Self.glpsolObjective(report)
+        }
         return figures
     }
 
@@ -139,7 +142,7 @@ struct ReferenceSolvers {
     }
 
     /// Reads the MPS file, maximises (free MPS carries no objective sense, and GLPK's writer leaves
-    /// it out), and prints one JSON line.
+    /// it out), and prints one JSON line, last (HiGHS prints a banner first).
     static let highsScript = """
         import json, math, sys, time
         import highspy
@@ -147,10 +150,11 @@ struct ReferenceSolvers {
         path, limit = sys.argv[1], float(sys.argv[2])
         highs = highspy.Highs()
         highs.setOptionValue("output_flag", False)
-        highs.setOptionValue("time_limit", limit)
         started = time.perf_counter()
-        if highs.readModel(path) != highspy.HighsStatus.kOk:
+        if highs.readModel(path) == highspy.HighsStatus.kError:
             sys.exit("cannot read " + path)
+        # Set after reading: HiGHS applies the time limit to reading the file too.
+        highs.setOptionValue("time_limit", limit)
         highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
         highs.run()
         seconds = time.perf_counter() - started
