@@ -17,28 +17,28 @@ struct HearingPlannerBench: ParsableCommand {
         case decode, plan
     }
 
-    @Option(help: "The hearing-planner executable to time.")
+    @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
     var binary = ".build/release/hearing-planner"
 
-    @Option(help: "How many times to run each measurement; the median is reported.")
+    @Option(help: ArgumentHelp("How many times to run each measurement; the median is reported.", valueName: "n"))
     var runs = 3
 
     @Option(
-        help: "The sections to run, separated by commas (decode, plan); all by default.",
+        help: ArgumentHelp("The sections to run, separated by commas (decode, plan); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("Unknown section '\(name)': use \(Section.allCases.map(\.rawValue).joined(separator: ", ")).")
+                    throw ValidationError("there is no section '\(name)'; the sections are \(Section.allCases.map(\.rawValue).joined(separator: ", ")).")
                 }
                 return section
             }
         })
     var only: [Section] = Section.allCases
 
-    @Option(help: "The time limit in seconds of each planning run (and of each reference solver).")
+    @Option(help: ArgumentHelp("The time limit of each planning run and of each reference solver.", valueName: "seconds"))
     var timeLimit = 120.0
 
-    @Option(help: "Also write the figures to this file as JSON.")
+    @Option(help: ArgumentHelp("Also write the figures to this file as JSON.", valueName: "file"))
     var json: String?
 
     func validate() throws {
@@ -54,8 +54,9 @@ struct HearingPlannerBench: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearing-planner-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Children are started by path, so a relative --binary must not depend on where they run.
-        let binary = URL(fileURLWithPath: binary).standardizedFileURL.path
+        // A path is made absolute, so that it does not depend on where the children run; a bare
+        // name is looked up on PATH.
+        let binary = binary.contains("/") ? URL(fileURLWithPath: binary).standardizedFileURL.path : binary
 
         var report = BenchReport(
             context: RunContext.current(scratchFolder: folder), runs: runs, timeLimitSeconds: timeLimit)
