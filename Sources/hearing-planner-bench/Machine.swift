@@ -5,6 +5,8 @@ struct RunContext: Codable, Sendable {
     var cores: Int
     var memoryBytes: Int
     var processor: String?
+    /// The one-minute load average when the run started: other work on the machine slows the figures.
+    var loadAverage: Double?
     var date: String
     var commit: String?
     var command: String
@@ -15,6 +17,7 @@ struct RunContext: Codable, Sendable {
             cores: sysconf(Int32(_SC_NPROCESSORS_ONLN)),
             memoryBytes: sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE)),
             processor: processorName(),
+            loadAverage: oneMinuteLoad(),
             date: Date().formatted(.iso8601),
             commit: commit(scratchFolder: scratchFolder),
             command: CommandLine.arguments.map(shellQuoted).joined(separator: " "))
@@ -24,7 +27,7 @@ struct RunContext: Codable, Sendable {
         let memory = String(format: "%.1f GiB", Double(memoryBytes) / 1_073_741_824)
         return """
             hearing-planner-bench
-            machine: \(cores) cores, \(memory) memory\(processor.map { ", \($0)" } ?? "")
+            machine: \(cores) cores, \(memory) memory\(processor.map { ", \($0)" } ?? "")\(loadAverage.map { String(format: ", load %.2f at the start", $0) } ?? "")
             date:    \(date)
             commit:  \(commit ?? "unknown")
             command: \(command)
@@ -36,6 +39,11 @@ struct RunContext: Codable, Sendable {
         guard let data = FileManager.default.contents(atPath: "/proc/cpuinfo") else { return nil }
         let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("model name") }
         return line?.split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func oneMinuteLoad() -> Double? {
+        var load = [0.0]
+        return getloadavg(&load, 1) == 1 ? load[0] : nil
     }
 
     /// The short commit of the current directory's repository, marked when the tree has changes;
