@@ -39,6 +39,7 @@ struct ChildProcess {
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
 
+        let parentResidentKiB = ParentMemory.resetPeak()
         let clock = ContinuousClock()
         let started = clock.now
         var pid = pid_t()
@@ -80,6 +81,7 @@ struct ChildProcess {
             wallSeconds: wall.seconds,
             cpuSeconds: usage.ru_utime.seconds + usage.ru_stime.seconds,
             maxResidentKiB: Int(usage.ru_maxrss),
+            parentResidentKiB: parentResidentKiB,
             standardOutput: Self.text(at: outputPath),
             standardError: Self.text(at: errorPath))
     }
@@ -113,10 +115,55 @@ struct ChildOutcome: Sendable {
     var cpuSeconds: Double
     /// Peak resident memory of the child (`ru_maxrss`, KiB on Linux).
     var maxResidentKiB: Int
+    /// The bench's own resident memory when the child started. Linux counts it into the child's
+    /// `ru_maxrss`, which is therefore never below it (see `ParentMemory`).
+    var parentResidentKiB: Int?
+
+    /// The child's own peak, or nil when it stayed below the bench's resident memory and so is
+    /// hidden by it.
+    var peak: PeakMemory {
+        guard let parentResidentKiB, maxResidentKiB <= parentResidentKiB + PeakMemory.toleranceKiB else {
+            return PeakMemory(kibibytes: maxResidentKiB, isUpperBound: false)
+        }
+        return PeakMemory(kibibytes: maxResidentKiB, isUpperBound: true)
+    }
     var standardOutput: String
     var standardError: String
 
     var isSuccess: Bool { termination == .exited(0) }
+}
+
+/// A peak memory figure: exact, or only known to be at most `kibibytes`.
+struct PeakMemory: Codable, Sendable, Comparable {
+    /// How far the bench's own memory may grow between reading it and starting the child.
+    static let toleranceKiB = 1_024
+
+    var kibibytes: Int
+    var isUpperBound: Bool
+
+    static func < (lhs: PeakMemory, rhs: PeakMemory) -> Bool {
+        (lhs.kibibytes, lhs.isUpperBound ? 0 : 1) < (rhs.kibibytes, rhs.isUpperBound ? 0 : 1)
+    }
+}
+
+/// The bench's own peak memory, which leaks into its children's figures.
+///
+/// When a process execs, Linux folds the peak resident size of the memory it leaves into the
+/// process's `ru_maxrss`; a child made by `posix_spawn` (or `fork`) leaves the parent's memory, so
+/// its `ru_maxrss` is at least the parent's peak. Resetting the parent's peak before each spawn
+/// lowers that floor to its current size, which is then known.
+enum ParentMemory {
+    /// Resets this process's peak resident size (Linux's `/proc/self/clear_refs`) and returns the
+    /// peak after that, in KiB; nil where /proc is missing.
+    static func resetPeak() -> Int? {
+        if let clear = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
+            try? clear.write(contentsOf: Data("5".utf8))
+            try? clear.close()
+        }
+        guard let status = FileManager.default.contents(atPath: "/proc/self/status") else { return nil }
+        let line = String(decoding: status, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        return line?.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+    }
 }
 
 /// A child process that could not be started or waited for.

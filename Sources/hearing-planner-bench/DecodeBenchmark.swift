@@ -29,7 +29,7 @@ struct DecodeBenchmark {
         /// Median wall seconds of `hearing-planner validate`, a child process.
         var validateSeconds: Double?
         /// The largest peak memory of the `validate` runs.
-        var validatePeakKiB: Int?
+        var validatePeak: PeakMemory?
         var targetSeconds: Double
         var failure: String?
 
@@ -41,51 +41,66 @@ struct DecodeBenchmark {
     func run() -> [Figures] {
         note("decode: generating \(Self.hearings) hearings over \(Self.weeks) weeks (seed \(Self.seed))")
         let roster = RosterGenerator(hearings: Self.hearings, weeks: Self.weeks, seed: Self.seed).generate()
-        return [json(roster), csv(roster)]
-    }
-
-    private func json(_ roster: Roster) -> Figures {
-        var figures = Figures(
-            input: "json", hearings: roster.hearings.count, bytes: 0, files: 1, targetSeconds: Self.targetSeconds)
-        let path = folder.appendingPathComponent("roster.json")
-        let bytes: [UInt8]
-        do {
-            bytes = try RosterJSON.write(roster)
-            try Data(bytes).write(to: path)
-        } catch {
-            figures.failure = "failed: cannot write the roster: \(error)"
-            return figures
+        var inputs = [json(roster), csv(roster)]
+        // The children first, while this process is smallest: its size leaks into their peaks.
+        for index in inputs.indices {
+            guard let path = inputs[index].path else { continue }
+            measureValidate(path, label: "decode: validate \(inputs[index].name)", into: &inputs[index].figures)
         }
-        figures.bytes = bytes.count
-        (figures.decodeSeconds, figures.errors) = timeInProcess(label: "decode: JSON in-process") {
-            RosterJSON.read(bytes).checked()
-        }
-        measureValidate(path, label: "decode: validate JSON", into: &figures)
-        return figures
-    }
-
-    private func csv(_ roster: Roster) -> Figures {
-        var figures = Figures(
-            input: "csv", hearings: roster.hearings.count, bytes: 0, files: 0, targetSeconds: Self.targetSeconds)
-        let csvFolder = folder.appendingPathComponent("roster-csv")
-        let files: [String: [UInt8]]
-        do {
-            files = try RosterCSV.write(roster)
-            try FileManager.default.createDirectory(at: csvFolder, withIntermediateDirectories: true)
-            for (name, bytes) in files {
-                try Data(bytes).write(to: csvFolder.appendingPathComponent(name))
+        for index in inputs.indices {
+            guard let decode = inputs[index].decode else { continue }
+            (inputs[index].figures.decodeSeconds, inputs[index].figures.errors) =
+                timeInProcess(label: "decode: \(inputs[index].name) in-process", decode)
+            if inputs[index].figures.failure == nil, let errors = inputs[index].figures.errors, errors > 0 {
+                inputs[index].figures.failure = "failed: the generated roster has \(errors) error(s)"
             }
+        }
+        return inputs.map(\.figures)
+    }
+
+    /// A roster written in one form, and how to decode it in this process; no path when it could
+    /// not be written (the figures say why).
+    private struct Input {
+        var name: String
+        var figures: Figures
+        var path: URL?
+        var decode: (() -> CheckedRoster)?
+    }
+
+    private func json(_ roster: Roster) -> Input {
+        var input = Input(name: "JSON", figures: Figures(
+            input: "json", hearings: roster.hearings.count, bytes: 0, files: 1, targetSeconds: Self.targetSeconds))
+        let path = folder.appendingPathComponent("roster.json")
+        do {
+            let bytes = try RosterJSON.write(roster)
+            try Data(bytes).write(to: path)
+            input.figures.bytes = bytes.count
+            input.path = path
+            input.decode = { RosterJSON.read(bytes).checked() }
         } catch {
-            figures.failure = "failed: cannot write the roster: \(error)"
-            return figures
+            input.figures.failure = "failed: cannot write the roster: \(error)"
         }
-        figures.bytes = files.values.reduce(0) { $0 + $1.count }
-        figures.files = files.count
-        (figures.decodeSeconds, figures.errors) = timeInProcess(label: "decode: CSV in-process") {
-            RosterCSV.read(files: files).checked()
+        return input
+    }
+
+    private func csv(_ roster: Roster) -> Input {
+        var input = Input(name: "CSV", figures: Figures(
+            input: "csv", hearings: roster.hearings.count, bytes: 0, files: 0, targetSeconds: Self.targetSeconds))
+        let path = folder.appendingPathComponent("roster-csv")
+        do {
+            let files = try RosterCSV.write(roster)
+            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+            for (name, bytes) in files {
+                try Data(bytes).write(to: path.appendingPathComponent(name))
+            }
+            input.figures.bytes = files.values.reduce(0) { $0 + $1.count }
+            input.figures.files = files.count
+            input.path = path
+            input.decode = { RosterCSV.read(files: files).checked() }
+        } catch {
+            input.figures.failure = "failed: cannot write the roster: \(error)"
         }
-        measureValidate(csvFolder, label: "decode: validate CSV", into: &figures)
-        return figures
+        return input
     }
 
     /// The median time of `decode` over the runs, and the errors it found.
@@ -108,12 +123,8 @@ struct DecodeBenchmark {
             executable: binary, arguments: ["validate", roster.path], timeout: .seconds(600), scratchFolder: folder)
         let runs = RepeatedRuns<Void>.measure(child, count: runs, label: label) { _ in }
         figures.validateSeconds = runs.medianSeconds
-        figures.validatePeakKiB = runs.peakKiB
-        if let failure = runs.failure {
-            figures.failure = failure
-        } else if let errors = figures.errors, errors > 0 {
-            figures.failure = "failed: the generated roster has \(errors) error(s)"
-        }
+        figures.validatePeak = runs.peak
+        figures.failure = runs.failure
     }
 
     static func table(_ figures: [Figures]) -> TextTable {
@@ -126,7 +137,7 @@ struct DecodeBenchmark {
             table.append([
                 row.input == "json" ? "JSON file" : "CSV folder", Format.count(row.hearings), Format.count(row.files),
                 Format.megabytes(bytes: row.bytes), Format.seconds(row.decodeSeconds), Format.seconds(row.validateSeconds),
-                Format.mebibytes(kibibytes: row.validatePeakKiB), row.failure ?? target ?? "-",
+                Format.mebibytes(row.validatePeak), row.failure ?? target ?? "-",
             ])
         }
         return table

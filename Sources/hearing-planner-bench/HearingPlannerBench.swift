@@ -7,14 +7,14 @@ struct HearingPlannerBench: ParsableCommand {
         commandName: "hearing-planner-bench",
         abstract: "Time the hearing-planner binary on generated rosters and print the figures.",
         discussion: """
-            Sections: decode (reading and validating 10,000 hearings, JSON and CSV) and plan \
-            (planning one-week rosters of 200, 1,000 and 2,500 hearings, with glpsol and HiGHS on the \
-            same model as references when they are installed). Each figure is the median of --runs \
+            Sections, run in this order: plan (planning one-week rosters of 200, 1,000 and 2,500 \
+            hearings, with glpsol and HiGHS on the same model as references when they are installed) \
+            and decode (reading and validating 10,000 hearings, JSON and CSV). Each figure is the median of --runs \
             runs. The tables go to standard output, progress to standard error. See docs/performance.md.
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case decode, plan
+        case plan, decode
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -24,7 +24,7 @@ struct HearingPlannerBench: ParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (decode, plan); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, decode); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -61,13 +61,8 @@ struct HearingPlannerBench: ParsableCommand {
         var report = BenchReport(
             context: RunContext.current(scratchFolder: folder), runs: runs, timeLimitSeconds: timeLimit)
         print(report.context.header)
-        if only.contains(.decode) {
-            let figures = DecodeBenchmark(binary: binary, runs: runs, folder: folder).run()
-            report.decode = figures
-            printSection(
-                "decode: \(Format.count(DecodeBenchmark.hearings)) hearings over \(DecodeBenchmark.weeks) weeks, median of \(runs) run(s)",
-                [DecodeBenchmark.table(figures)])
-        }
+        // Planning first: this process grows with the 10,000-hearing roster of `decode` and does not
+        // shrink again, and its size is a floor under its children's peak memory.
         if only.contains(.plan) {
             let references = ReferenceSolvers.detect(folder: folder)
             let figures = PlanBenchmark(
@@ -77,6 +72,13 @@ struct HearingPlannerBench: ParsableCommand {
             printSection(
                 "plan: one-week rosters, time limit \(Format.number(timeLimit)) s, median of \(runs) run(s); references run once",
                 PlanBenchmark.tables(figures))
+        }
+        if only.contains(.decode) {
+            let figures = DecodeBenchmark(binary: binary, runs: runs, folder: folder).run()
+            report.decode = figures
+            printSection(
+                "decode: \(Format.count(DecodeBenchmark.hearings)) hearings over \(DecodeBenchmark.weeks) weeks, median of \(runs) run(s)",
+                [DecodeBenchmark.table(figures)])
         }
         if let json {
             do {

@@ -32,7 +32,7 @@ struct PlanBenchmark {
         var solverSeconds: Double?
         var held: Int?
         /// The largest peak memory of the runs.
-        var peakKiB: Int?
+        var peak: PeakMemory?
         var failure: String?
         var glpsol: ReferenceSolvers.Figures
         var highs: ReferenceSolvers.Figures
@@ -70,7 +70,7 @@ struct PlanBenchmark {
             prepare: { try? FileManager.default.removeItem(at: plan) },
             inspect: { PlanRun(log: $0.standardError, plan: plan) })
         figures.seconds = runs.medianSeconds
-        figures.peakKiB = runs.peakKiB
+        figures.peak = runs.peak
         figures.failure = runs.failure
         if let median = runs.medianRun {
             figures.cpuSeconds = median.outcome.cpuSeconds
@@ -142,7 +142,7 @@ struct PlanBenchmark {
                 Format.seconds(row.solverSeconds), status.isEmpty ? "-" : status,
                 // A plan without a solution (time limit, infeasible) carries objective 0.
                 ["optimal", "feasible"].contains(row.status) ? Format.number(row.objective) : "-",
-                Format.gap(row.gap), Format.count(row.held), Format.mebibytes(kibibytes: row.peakKiB),
+                Format.gap(row.gap), Format.count(row.held), Format.mebibytes(row.peak),
             ])
         }
         var references = TextTable([
@@ -158,7 +158,7 @@ struct PlanBenchmark {
                 references.append([
                     Format.count(row.hearings), Format.seconds(row.seconds), reference.solver,
                     Format.seconds(reference.seconds), reference.failure ?? reference.status ?? "-",
-                    Format.number(reference.objective), Format.mebibytes(kibibytes: reference.peakKiB),
+                    Format.number(reference.objective), Format.mebibytes(reference.peak),
                     Format.ratio(reference.ratio),
                 ])
             }

@@ -27,7 +27,7 @@ struct ReferenceSolvers {
         var seconds: Double?
         var status: String?
         var objective: Double?
-        var peakKiB: Int?
+        var peak: PeakMemory?
         /// The planner's median seconds divided by this solver's seconds.
         var ratio: Double?
         var failure: String?
@@ -55,7 +55,7 @@ struct ReferenceSolvers {
             return figures
         }
         figures.seconds = outcome.wallSeconds
-        figures.peakKiB = outcome.maxResidentKiB
+        figures.peak = outcome.peak
         guard outcome.isSuccess else {
             figures.failure = "failed: \(outcome.termination)"
             return figures
@@ -92,7 +92,7 @@ struct ReferenceSolvers {
             figures.failure = "failed: \(error)"
             return figures
         }
-        figures.peakKiB = outcome.maxResidentKiB
+        figures.peak = outcome.peak
         guard outcome.isSuccess else {
             figures.failure = "failed: \(outcome.termination)"
             return figures

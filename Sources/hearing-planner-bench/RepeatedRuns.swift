@@ -36,7 +36,7 @@ struct RepeatedRuns<Detail> {
     var medianSeconds: Double? { Median.of(runs.map(\.outcome.wallSeconds)) }
 
     /// The largest peak memory of all runs.
-    var peakKiB: Int? { runs.map(\.outcome.maxResidentKiB).max() }
+    var peak: PeakMemory? { runs.map(\.outcome.peak).max() }
 
     /// The run whose wall time is the median, whose other figures stand for all runs.
     var medianRun: Run? {

@@ -61,9 +61,10 @@ enum Format {
         return (value < 0 ? "-" : "") + grouped
     }
 
-    static func mebibytes(kibibytes value: Int?) -> String {
-        guard let value else { return "-" }
-        return String(format: "%.0f", Double(value) / 1024)
+    /// MiB; `<= 58` when the figure is only an upper bound.
+    static func mebibytes(_ peak: PeakMemory?) -> String {
+        guard let peak else { return "-" }
+        return (peak.isUpperBound ? "<= " : "") + String(format: "%.0f", Double(peak.kibibytes) / 1024)
     }
 
     static func megabytes(bytes value: Int) -> String {
