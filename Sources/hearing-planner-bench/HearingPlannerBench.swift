@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct HearingPlannerBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hearing-planner-bench",
+        abstract: "Time the hearing-planner binary on generated rosters and print the figures.",
+        discussion: """
+            Sections, run in this order: plan (planning one-week rosters of 200, 1,000 and 2,500 \
+            hearings, with glpsol and HiGHS on the same model as references when they are installed) \
+            and decode (reading and validating 10,000 hearings, JSON and CSV). Each figure is the median of --runs \
+            runs. The tables go to standard output, progress to standard error. See docs/performance.md.
+            """)
+
+    enum Section: String, CaseIterable, ExpressibleByArgument {
+        case plan, decode
+    }
+
+    @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
+    var binary = ".build/release/hearing-planner"
+
+    @Option(help: ArgumentHelp("How many times to run each measurement; the median is reported.", valueName: "n"))
+    var runs = 3
+
+    @Option(
+        help: ArgumentHelp("The sections to run, separated by commas (plan, decode); all by default.", valueName: "names"),
+        transform: { text in
+            try text.split(separator: ",").map { name in
+                guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("there is no section '\(name)'; the sections are \(Section.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                return section
+            }
+        })
+    var only: [Section] = Section.allCases
+
+    @Option(help: ArgumentHelp("The time limit of each planning run and of each reference solver.", valueName: "seconds"))
+    var timeLimit = 120.0
+
+    @Option(help: ArgumentHelp("Also write the figures to this file as JSON.", valueName: "file"))
+    var json: String?
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1.") }
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds.") }
+        guard !only.isEmpty else { throw ValidationError("--only needs at least one section.") }
+        guard isExecutableOnPath(binary) else {
+            throw ValidationError("There is no executable at \(binary): build it first (swift build -c release).")
+        }
+    }
+
+    func run() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearing-planner-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A path is made absolute, so that it does not depend on where the children run; a bare
+        // name is looked up on PATH.
+        let binary = binary.contains("/") ? URL(fileURLWithPath: binary).standardizedFileURL.path : binary
+
+        var report = BenchReport(
+            context: RunContext.current(scratchFolder: folder), runs: runs, timeLimitSeconds: timeLimit)
+        print(report.context.header)
+        // Planning first: this process grows with the 10,000-hearing roster of `decode` and does not
+        // shrink again, and its size is a floor under its children's peak memory.
+        if only.contains(.plan) {
+            let references = ReferenceSolvers.detect(folder: folder)
+            let figures = PlanBenchmark(
+                binary: binary, runs: runs, timeLimit: timeLimit, folder: folder, references: references
+            ).run()
+            report.plan = figures
+            printSection(
+                "plan: one-week rosters, time limit \(Format.number(timeLimit)) s, median of \(runs) run(s); references run once",
+                PlanBenchmark.tables(figures))
+        }
+        if only.contains(.decode) {
+            let figures = DecodeBenchmark(binary: binary, runs: runs, folder: folder).run()
+            report.decode = figures
+            printSection(
+                "decode: \(Format.count(DecodeBenchmark.hearings)) hearings over \(DecodeBenchmark.weeks) weeks, median of \(runs) run(s)",
+                [DecodeBenchmark.table(figures)])
+        }
+        if let json {
+            do {
+                try report.json().write(to: URL(fileURLWithPath: json))
+            } catch {
+                throw ValidationError("Cannot write \(json): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    private func printSection(_ title: String, _ tables: [TextTable]) {
+        print("\n" + title + "\n")
+        print(tables.map(\.text).joined(separator: "\n\n"))
+    }
+}
+
+/// Every figure of a run, for `--json`.
+struct BenchReport: Codable, Sendable {
+    var context: RunContext
+    var runs: Int
+    var timeLimitSeconds: Double
+    var decode: [DecodeBenchmark.Figures]?
+    var plan: [PlanBenchmark.Figures]?
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

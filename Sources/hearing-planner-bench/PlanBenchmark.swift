@@ -1,0 +1,213 @@
+import Foundation
+import PlannerModel
+import SyntheticRosters
+
+/// Section `plan`: `hearing-planner plan` on generated one-week rosters, each run a child process,
+/// with glpsol and HiGHS on the exported model as references.
+struct PlanBenchmark {
+    static let sizes = [200, 1_000, 2_500]
+    static let seed: UInt64 = 1
+
+    var binary: String
+    var runs: Int
+    var timeLimit: Double
+    var folder: URL
+    var references: ReferenceSolvers
+
+    /// The figures of one roster.
+    struct Figures: Codable, Sendable {
+        var hearings: Int
+        var columns: Int?
+        var rows: Int?
+        var nonzeros: Int?
+        /// Median wall seconds of the `plan` child process.
+        var seconds: Double?
+        /// User and system seconds of the median run.
+        var cpuSeconds: Double?
+        /// From the plan of the median run.
+        var status: String?
+        var objective: Double?
+        var bound: Double?
+        var gap: Double?
+        var solverSeconds: Double?
+        var held: Int?
+        /// The largest peak memory of the runs.
+        var peak: PeakMemory?
+        var failure: String?
+        var glpsol: ReferenceSolvers.Figures
+        var highs: ReferenceSolvers.Figures
+    }
+
+    func run() -> [Figures] {
+        Self.sizes.map(measure)
+    }
+
+    private func measure(hearings: Int) -> Figures {
+        let rosterFolder = folder.appendingPathComponent("plan-\(hearings)")
+        defer { try? FileManager.default.removeItem(at: rosterFolder) }
+        var figures = Figures(
+            hearings: hearings,
+            glpsol: .missing("glpsol", ReferenceSolvers.glpsolMissing),
+            highs: .missing("highspy", ReferenceSolvers.highsMissing))
+        let roster = rosterFolder.appendingPathComponent("roster.json")
+        do {
+            note("plan: generating \(hearings) hearings (seed \(Self.seed))")
+            let generated = RosterGenerator(hearings: hearings, weeks: 1, seed: Self.seed).generate()
+            try FileManager.default.createDirectory(at: rosterFolder, withIntermediateDirectories: true)
+            try Data(try RosterJSON.write(generated)).write(to: roster)
+        } catch {
+            figures.failure = "failed: cannot write the roster: \(error)"
+            return figures
+        }
+
+        let plan = rosterFolder.appendingPathComponent("plan.json")
+        let child = ChildProcess(
+            executable: binary,
+            arguments: ["plan", roster.path, "-o", plan.path, "--time-limit", "\(timeLimit)", "--verbose"],
+            timeout: ReferenceSolvers.timeout(timeLimit), scratchFolder: rosterFolder)
+        let runs = RepeatedRuns<PlanRun>.measure(
+            child, count: runs, label: "plan \(hearings)",
+            prepare: { try? FileManager.default.removeItem(at: plan) },
+            inspect: { PlanRun(log: $0.standardError, plan: plan) })
+        figures.seconds = runs.medianSeconds
+        figures.peak = runs.peak
+        figures.failure = runs.failure
+        if let median = runs.medianRun {
+            figures.cpuSeconds = median.outcome.cpuSeconds
+            let model = median.detail.model
+            (figures.columns, figures.rows, figures.nonzeros) = (model?.columns, model?.rows, model?.nonzeros)
+            if let document = median.detail.document {
+                figures.status = document.status
+                figures.objective = document.objective
+                figures.bound = document.bound
+                figures.gap = document.gap
+                figures.solverSeconds = document.solver?.seconds
+                figures.held = document.assignments?.count
+            }
+        }
+
+        if references.isGLPSolAvailable {
+            figures.glpsol = reference("glpsol", roster: roster, model: rosterFolder.appendingPathComponent("model.lp")) {
+                references.glpsol(model: $0, timeLimit: timeLimit)
+            }
+        }
+        if references.isHighsAvailable {
+            figures.highs = reference("highspy", roster: roster, model: rosterFolder.appendingPathComponent("model.mps")) {
+                references.highs(model: $0, timeLimit: timeLimit)
+            }
+        }
+        for keyPath in [\Figures.glpsol, \Figures.highs] {
+            if let ours = figures.seconds, let theirs = figures[keyPath: keyPath].seconds, theirs > 0 {
+                figures[keyPath: keyPath].ratio = ours / theirs
+            }
+        }
+        return figures
+    }
+
+    /// Exports the roster's model with a run that is not timed, then runs `solve` on the file.
+    private func reference(
+        _ solver: String, roster: URL, model: URL, solve: (URL) -> ReferenceSolvers.Figures
+    ) -> ReferenceSolvers.Figures {
+        defer { try? FileManager.default.removeItem(at: model) }
+        note("plan: exporting \(model.lastPathComponent)")
+        // The export is written before solving starts; a tiny time limit ends the solve soon
+        // after, so the run's exit status (often 4) does not matter.
+        let export = ChildProcess(
+            executable: binary, arguments: ["plan", roster.path, "--time-limit", "0.01", "--export-model", model.path],
+            timeout: ReferenceSolvers.timeout(timeLimit), scratchFolder: folder)
+        let outcome = Result { try export.run() }
+        guard FileManager.default.fileExists(atPath: model.path) else {
+            let reason = switch outcome {
+            case .success(let outcome): "\(outcome.termination)"
+            case .failure(let error): "\(error)"
+            }
+            var figures = ReferenceSolvers.Figures(solver: solver, isAvailable: true)
+            figures.failure = "failed: no model was exported (\(reason))"
+            return figures
+        }
+        return solve(model)
+    }
+
+    static func tables(_ figures: [Figures]) -> [TextTable] {
+        var ours = TextTable([
+            .right("hearings"), .right("columns"), .right("rows"), .right("nonzeros"), .right("seconds"),
+            .right("cpu s"), .right("solver s"), .left("status"), .right("objective"), .right("gap"),
+            .right("held"), .right("peak MiB"),
+        ])
+        for row in figures {
+            let status = [row.failure, row.status].compactMap { $0 }.joined(separator: ", ")
+            ours.append([
+                Format.count(row.hearings), Format.count(row.columns), Format.count(row.rows),
+                Format.count(row.nonzeros), Format.seconds(row.seconds), Format.seconds(row.cpuSeconds),
+                Format.seconds(row.solverSeconds), status.isEmpty ? "-" : status,
+                // A plan without a solution (time limit, infeasible) carries objective 0.
+                ["optimal", "feasible"].contains(row.status) ? Format.number(row.objective) : "-",
+                Format.gap(row.gap), Format.count(row.held), Format.mebibytes(row.peak),
+            ])
+        }
+        var references = TextTable([
+            .right("hearings"), .right("ours s"), .left("reference"), .right("seconds"), .left("status"),
+            .right("objective"), .right("peak MiB"), .right("ours/ref"),
+        ])
+        for row in figures {
+            for reference in [row.glpsol, row.highs] {
+                guard reference.isAvailable else {
+                    references.append([Format.count(row.hearings), Format.seconds(row.seconds), reference.note ?? reference.solver])
+                    continue
+                }
+                references.append([
+                    Format.count(row.hearings), Format.seconds(row.seconds), reference.solver,
+                    Format.seconds(reference.seconds), reference.failure ?? reference.status ?? "-",
+                    Format.number(reference.objective), Format.mebibytes(reference.peak),
+                    Format.ratio(reference.ratio),
+                ])
+            }
+        }
+        return [ours, references]
+    }
+}
+
+/// What one `plan` run wrote: the model size from its verbose log, and its plan file.
+struct PlanRun {
+    struct ModelSize {
+        var columns: Int
+        var rows: Int
+        var nonzeros: Int
+    }
+
+    /// The fields of a plan@1 document the bench reports.
+    struct Document: Decodable {
+        struct Solver: Decodable {
+            var seconds: Double?
+        }
+
+        struct Entry: Decodable {}
+
+        var status: String?
+        var objective: Double?
+        var bound: Double?
+        var gap: Double?
+        var solver: Solver?
+        var assignments: [Entry]?
+    }
+
+    var model: ModelSize?
+    var document: Document?
+
+    init(log: String, plan: URL) {
+        model = Self.modelSize(inLog: log)
+        document = FileManager.default.contents(atPath: plan.path).flatMap { try? JSONDecoder().decode(Document.self, from: $0) }
+    }
+
+    /// Reads `columns=… rows=… nonzeros=…` from the log line that ends `model built`.
+    static func modelSize(inLog log: String) -> ModelSize? {
+        guard let line = log.split(separator: "\n").first(where: { $0.contains("model built") }) else { return nil }
+        var values: [Substring: Int] = [:]
+        for token in line.split(separator: " ") {
+            let parts = token.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let value = Int(parts[1]) { values[parts[0]] = value }
+        }
+        guard let columns = values["columns"], let rows = values["rows"], let nonzeros = values["nonzeros"] else { return nil }
+        return ModelSize(columns: columns, rows: rows, nonzeros: nonzeros)
+    }
+}

@@ -1,1 +1,0 @@
-print("The benchmark is not written yet.")
