@@ -92,6 +92,9 @@ struct HearingPlannerBench: ParsableCommand {
     private func printSection(_ title: String, _ tables: [TextTable]) {
         print("\n" + title + "\n")
         print(tables.map(\.text).joined(separator: "\n\n"))
+        // Standard output to a file is buffered: a section's figures are kept even if a later one
+        // is interrupted.
+        fflush(nil)
     }
 }
 
