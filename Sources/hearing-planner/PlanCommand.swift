@@ -21,7 +21,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the plan (plan@1 JSON) to this file.")
     var output: String?
 
-    @Option(help: "A JSON file of policy weights that replace the roster's (same fields as the roster's policy).")
+    @Option(help: "A JSON file of policy weights (the fields of a roster's policy); each field given replaces the roster's.")
     var policy: String?
 
     @Option(help: "Stop searching after this many seconds and return the best plan found, with its gap.")
@@ -124,8 +124,7 @@ struct PlanSummary {
 enum PolicyFile {
     static func read(_ path: String, base: Policy) throws -> Policy {
         let bytes = try RosterFiles.bytes(of: path)
-        let checked = try PolicyJSON.read(bytes)
-        _ = base
+        let checked = try PolicyJSON.read(bytes, base: base)
         guard let policy = checked.policy else {
             for diagnostic in checked.diagnostics { printError("\(path): \(diagnostic)") }
             throw ExitCodes.invalidRoster

@@ -7,7 +7,7 @@ enum RosterFiles {
     static func read(_ path: String) throws -> RosterSource {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ValidationError("There is no roster at \(path).")
+            throw InputError("There is no roster at \(path).")
         }
         if isDirectory.boolValue {
             return RosterCSV.read(files: try csvFiles(in: path))
@@ -47,13 +47,13 @@ enum RosterFiles {
             }
         } catch {
             try? manager.removeItem(atPath: staging)
-            throw ValidationError("Cannot write the folder \(folder): \(error.localizedDescription)")
+            throw InputError("Cannot write the folder \(folder): \(error.localizedDescription)")
         }
     }
 
     static func bytes(of path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read \(path).")
+            throw InputError("Cannot read \(path).")
         }
         return Array(data)
     }
@@ -63,9 +63,17 @@ enum RosterFiles {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw ValidationError("Cannot write \(path): \(error.localizedDescription)")
+            throw InputError("Cannot write \(path): \(error.localizedDescription)")
         }
     }
+}
+
+/// A file that cannot be read or written: a plain message, without the usage text that
+/// ArgumentParser prints for a `ValidationError`.
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
 }
 
 /// Exit codes shared by the commands.
@@ -90,9 +98,35 @@ func printError(_ text: String) {
     print(text, to: &stream)
 }
 
-/// Prints every diagnostic (errors first) to standard error.
+/// Prints every diagnostic to standard error: errors first, each kind in document order.
 func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics.filter(\.isError) + diagnostics.filter({ !$0.isError }) {
-        printError(diagnostic.description)
+    let ordered = diagnostics.enumerated().sorted { a, b in
+        let keyA = (a.element.isError ? 0 : 1, DocumentOrder(a.element.place))
+        let keyB = (b.element.isError ? 0 : 1, DocumentOrder(b.element.place))
+        return keyA < keyB || (keyA == keyB && a.offset < b.offset)
+    }
+    for (_, diagnostic) in ordered { printError(diagnostic.description) }
+}
+
+/// Orders places as they stand in the input: JSON by line and column, CSV by file, line and column.
+struct DocumentOrder: Comparable {
+    let file: String
+    let numbers: [Int]
+
+    init(_ place: String) {
+        if let open = place.range(of: "(line ") {
+            // "path (line L, column C)"
+            file = ""
+            numbers = place[open.upperBound...].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        } else {
+            let parts = place.split(separator: ":")
+            file = parts.first.map(String.init) ?? place
+            numbers = parts.dropFirst().compactMap { Int($0) }
+        }
+    }
+
+    static func < (lhs: DocumentOrder, rhs: DocumentOrder) -> Bool {
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        return lhs.numbers.lexicographicallyPrecedes(rhs.numbers)
     }
 }

@@ -20,7 +20,7 @@ struct Validate: ParsableCommand {
         let checked = try RosterFiles.read(roster).checked()
         report(checked.diagnostics)
         guard let valid = checked.roster else {
-            printError("\(checked.errors.count) error(s), \(checked.warnings.count) warning(s): nothing was planned.")
+            printError("\(checked.errors.count) error(s), \(checked.warnings.count) warning(s): the roster cannot be planned until the errors are fixed.")
             throw ExitCodes.invalidRoster
         }
         let summary = RosterSummary(valid)

@@ -279,11 +279,11 @@ struct RosterTreeDecoder {
         return isComplete ? result : nil
     }
 
-    mutating func decodePolicy(_ node: JSONNode, at path: FieldPath) -> Policy? {
+    mutating func decodePolicy(_ node: JSONNode, at path: FieldPath, base: Policy = Policy()) -> Policy? {
         var keys = Set(Policy.numericKeys.map { String($0.key.split(separator: ".")[0]) })
         keys.insert("maxChanges")
         guard let f = reader.object(node, at: path, allowed: keys) else { return nil }
-        var policy = Policy()
+        var policy = base
         var isComplete = true
         for (key, keyPath) in Policy.numericKeys {
             let parts = key.split(separator: ".").map(String.init)
@@ -331,7 +331,8 @@ public enum PolicyJSON {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func read(_ bytes: [UInt8]) throws -> Result {
+    /// Reads a policy file; its fields replace those of `base`, the others stay as they are.
+    public static func read(_ bytes: [UInt8], base: Policy = Policy()) throws -> Result {
         let tree: JSONNode
         do {
             tree = try JSONParser.parse(bytes)
@@ -339,7 +340,7 @@ public enum PolicyJSON {
             return Result(policy: nil, diagnostics: [Diagnostic(.error, at: "line \(error.line), column \(error.column)", "the file is not valid JSON: \(error.message)")])
         }
         var decoder = RosterTreeDecoder()
-        let policy = decoder.decodePolicy(tree, at: .root)
+        let policy = decoder.decodePolicy(tree, at: .root, base: base)
         let diagnostics = decoder.reader.log.diagnostics(locatedBy: { path in
             guard let node = tree.node(at: path) else { return path.description }
             let (line, column) = JSONParser.lineAndColumn(of: node.offset, in: bytes)
