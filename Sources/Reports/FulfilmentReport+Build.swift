@@ -372,29 +372,31 @@ struct ReportBuilder {
     // MARK: Supply and workload
 
     /// Per language of the queue: requests (each hearing once, from the last roster that lists it)
-    /// and available day parts of interpreters who speak it (each person's day part once).
+    /// and the available day parts of interpreters of each sex who speak it, as each roster says
+    /// (each person's day part once).
     func interpreterSupply() -> [FulfilmentReport.LanguageSupply] {
         var hearings: [String: Hearing] = [:]
-        var available: [String: (gender: Gender, languages: Set<String>, slots: Set<SlotName>)] = [:]
+        // language -> sex -> person -> available day parts
+        var available: [String: [Gender: [String: Set<SlotName>]]] = [:]
         for entry in periods {
             guard let roster = entry.input.roster else { continue }
             for hearing in roster.hearings { hearings[hearing.id] = hearing }
             let calendar = WorkCalendar(roster.horizon)
             for interpreter in roster.interpreters {
-                var person = available[interpreter.id] ?? (interpreter.gender, [], [])
-                person.languages.formUnion(interpreter.languages.map(\.code))
-                person.slots.formUnion(interpreter.available.filter { calendar.slotIndex(of: $0) != nil })
-                available[interpreter.id] = person
+                let slots = interpreter.available.filter { calendar.slotIndex(of: $0) != nil }
+                guard !slots.isEmpty else { continue }
+                for language in Set(interpreter.languages.map(\.code)) {
+                    available[language, default: [:]][interpreter.gender, default: [:]][interpreter.id, default: []].formUnion(slots)
+                }
             }
         }
         let languages = Set(hearings.values.map(\.language)).sorted()
         return languages.map { language in
             func side(_ sex: GenderPreference) -> FulfilmentReport.SexSupply {
                 let asking = hearings.values.filter { $0.language == language && $0.interpreterGender == sex }
-                let people = available.values.filter {
-                    sex.isMet(by: $0.gender) && $0.languages.contains(language) && !$0.slots.isEmpty
-                }
-                let supply = FulfilmentReport.Supply(interpreters: people.count, dayParts: people.reduce(0) { $0 + $1.slots.count })
+                let gender: Gender = sex == .female ? .female : .male
+                let people = available[language]?[gender] ?? [:]
+                let supply = FulfilmentReport.Supply(interpreters: people.count, dayParts: people.values.reduce(0) { $0 + $1.count })
                 let demand: Disclosed<FulfilmentReport.Demand> = asking.count < minCell ? .suppressed
                     : .shown(FulfilmentReport.Demand(requests: asking.count, dayParts: asking.reduce(0) { $0 + $1.durationSlots }))
                 return FulfilmentReport.SexSupply(demand: demand, supply: supply)

@@ -46,6 +46,7 @@ struct SVGChart {
         }
         var y = top
         for (index, row) in rows.enumerated() {
+            svg += "<g aria-label=\"\(HTML.escape(row.label))\">"
             svg += text(x0 - 8, y + heights[index] / 2 - groupGap / 2 + 4, row.label, anchor: "end", size: 12)
             for (position, s) in lines[index].enumerated() {
                 let by = y + Double(position) * (bar + 2)
@@ -68,6 +69,7 @@ struct SVGChart {
                     svg += text(max(x0 + w, hi) + 6, by + bar - 2, ReportNumber.percent(rate), anchor: "start", size: 11)
                 }
             }
+            svg += "</g>"
             y += heights[index]
         }
         return svg + "</svg>\n"
@@ -105,6 +107,8 @@ struct SVGChart {
         var y = top
         for (index, row) in rows.enumerated() {
             defer { y += heights[index] }
+            svg += "<g aria-label=\"\(HTML.escape(row.label))\">"
+            defer { svg += "</g>" }
             svg += text(x0 - 8, y + heights[index] / 2 - groupGap / 2 + 4, row.label, anchor: "end", size: 12)
             for (position, s) in lines[index].enumerated() {
                 let by = y + Double(position) * (bar + 2)
