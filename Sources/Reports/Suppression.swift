@@ -8,6 +8,8 @@
 /// some hidden count is determined by what is shown, one more count is hidden (secondary
 /// suppression), preferably one that makes it undetermined, else the least informative one.
 ///
+/// A hidden 0 needs no protection: working out that nobody in a group asked exposes nobody.
+///
 /// "Determined" is exact linear algebra: a hidden count is determined when no change of the hidden
 /// counts that keeps every addition true can change it, that is when removing its column from the
 /// additions (restricted to the hidden counts) lowers their rank.
@@ -39,7 +41,8 @@ struct SuppressionTable {
     /// cell is determined by the shown ones.
     func hiddenCells(minCell: Int) -> Set<Int> {
         var hidden = Set(cells.indices.filter { cells[$0].value < minCell || cells[$0].forcedHidden })
-        while let exposed = determined(hidden).first {
+        // A hidden 0 may be worked out: that nobody in a group asked exposes nobody.
+        while let exposed = determined(hidden).first(where: { cells[$0].value > 0 }) {
             // The cheapest count whose hiding makes `exposed` undetermined, looking first at the
             // counts in an addition with it; failing that, the cheapest of those, and go on.
             let byCost: (Int, Int) -> Bool = { (cells[$0].cost, cells[$0].value, $0) < (cells[$1].cost, cells[$1].value, $1) }
@@ -48,6 +51,7 @@ struct SuppressionTable {
             let candidates = (near + far).sorted(by: byCost)
             guard !candidates.isEmpty else { break }
             let fixing = candidates.first { !isDetermined(exposed, hidden: hidden.union([$0])) }
+            // (Hiding a candidate never makes another hidden count determined: it only removes knowledge.)
             hidden.insert(fixing ?? near.first ?? candidates[0])
         }
         return hidden
