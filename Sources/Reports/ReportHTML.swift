@@ -54,10 +54,9 @@ struct HTMLReportPage {
         }
         out += "</div>\n"
         let chart = nextChart("Share of requests met, with 95% intervals")
-            out += figure(
-                chart,
-            chart.rates(series: [SVGChart.interpreter, SVGChart.officer, SVGChart.both],
-                        rows: [SVGChart.RateRow(label: "All held hearings", cells: [report.overall.interpreter, report.overall.officer, report.overall.both])]))
+        out += figure(chart, chart.rates(
+            series: [SVGChart.interpreter, SVGChart.officer, SVGChart.both],
+            rows: [SVGChart.RateRow(label: "All held hearings", cells: [report.overall.interpreter, report.overall.officer, report.overall.both])]))
         out += fulfilmentTable(caption: "Requests met, per role", firstColumn: "Role",
                                rows: [("Interpreter", [report.overall.interpreter]), ("Officer", [report.overall.officer]), ("Both", [report.overall.both])],
                                roles: [])
@@ -68,14 +67,19 @@ struct HTMLReportPage {
         let entries = [("met", report.waiting.met), ("unmet", report.waiting.unmet), ("none", report.waiting.none)]
         var out = "<section id=\"waiting\">\n<h2>The price of a preference in waiting</h2>\n"
         out += "<p>Working days from a hearing's earliest date to the day it was held, for held hearings.</p>\n"
-        let chart = nextChart("Working days waited: median and 90th percentile")
-            out += figure(
-                chart,
-            chart.counts(series: [SVGChart.Series(name: "Median", color: "#0072b2"), SVGChart.Series(name: "90th percentile", color: "#56b4e9")],
-                         rows: entries.map { key, figures in
-                             SVGChart.CountRow(label: ["met": "all met", "unmet": "one or more unmet", "none": "none asked"][key] ?? key,
-                                               values: [figures.value?.medianWaitDays, figures.value.map { Double($0.p90WaitDays) }])
-                         }, unit: "working days"))
+        if entries.allSatisfy({ $0.1.value == nil }) {
+            out += "<p class=\"note\">Too few requests to show waiting times, so there is no chart.</p>\n"
+        } else {
+            let chart = nextChart("Working days waited: median and 90th percentile")
+            let labels = ["met": "all met", "unmet": "one or more unmet", "none": "none asked"]
+            out += figure(chart, chart.counts(
+                series: [SVGChart.Series(name: "Median", color: "#0072b2"), SVGChart.Series(name: "90th percentile", color: "#56b4e9")],
+                rows: entries.map { key, figures in
+                    SVGChart.CountRow(label: labels[key] ?? key,
+                                      values: [figures.value?.medianWaitDays, figures.value.map { Double($0.p90WaitDays) }])
+                },
+                unit: "working days"))
+        }
         var rows = ""
         for (key, figures) in entries {
             rows += "<tr><th scope=\"row\">\(HTML.escape(ReportText.waitClass(key)))</th>"
@@ -93,19 +97,21 @@ struct HTMLReportPage {
     }
 
     mutating func reasons() -> String {
-        var out = "<section id=\"reasons\">\n<h2>Why not</h2>\n<h3>Preferences not met, by reason</h3>\n"
+        var out = "<section id=\"reasons\">\n<h2>Why not</h2>\n<h3>Preferences not met</h3>\n"
         let sides = [report.unmetByReason.interpreter, report.unmetByReason.officer, report.unmetByReason.both]
         let codes = ReportText.orderedReasons(sides.flatMap { $0.value.map { Array($0.byReason.keys) } ?? [] })
         if codes.isEmpty && sides.allSatisfy({ $0.value != nil }) {
             out += "<p>Every requested preference of a held hearing was met.</p>\n"
+        } else if sides[0].value == nil && sides[1].value == nil {
+            out += "<p class=\"note\">Too few requests to show reasons, so there is no chart.</p>\n"
         } else {
             let chart = nextChart("Unmet preferences by reason")
-            out += figure(
-                chart,
-                chart.counts(series: [SVGChart.interpreter, SVGChart.officer],
-                             rows: codes.map { code in
-                                 SVGChart.CountRow(label: code, values: [sides[0], sides[1]].map { side in side.value.map { Double($0.byReason[code] ?? 0) } })
-                             }, unit: "preferences"))
+            out += figure(chart, chart.counts(
+                series: [SVGChart.interpreter, SVGChart.officer],
+                rows: codes.map { code in
+                    SVGChart.CountRow(label: code, values: [sides[0], sides[1]].map { side in side.value.map { Double($0.byReason[code] ?? 0) } })
+                },
+                unit: "preferences"))
         }
         var rows = ""
         for code in codes {
@@ -133,17 +139,16 @@ struct HTMLReportPage {
             }
         }
 
-        out += "<h3>Hearings not held, by reason</h3>\n"
+        out += "<h3>Hearings not held</h3>\n"
         let unheldCodes = ReportText.orderedReasons(report.unheld.byReason.keys)
         if unheldCodes.isEmpty {
             out += "<p>Every hearing in the queue was held.</p>\n"
         } else {
             let chart = nextChart("Hearings not held, by reason")
-            out += figure(
-                chart,
-                chart.counts(series: [SVGChart.Series(name: "Hearings not held", color: "#6e7781")],
-                             rows: unheldCodes.map { SVGChart.CountRow(label: $0, values: [Double(report.unheld.byReason[$0] ?? 0)]) },
-                             unit: "hearings"))
+            out += figure(chart, chart.counts(
+                series: [SVGChart.Series(name: "Hearings not held", color: "#6e7781")],
+                rows: unheldCodes.map { SVGChart.CountRow(label: $0, values: [Double(report.unheld.byReason[$0] ?? 0)]) },
+                unit: "hearings"))
         }
         var unheldRows = ""
         for code in unheldCodes {
@@ -159,10 +164,9 @@ struct HTMLReportPage {
     mutating func trend() -> String {
         var out = "<section id=\"trend\">\n<h2>Trend over the weeks</h2>\n"
         let chart = nextChart("Share of requests met per plan, with 95% intervals")
-            out += figure(
-                chart,
-            chart.trend(series: [SVGChart.interpreter, SVGChart.officer, SVGChart.both], labels: report.periods.map(\.label),
-                        cells: [report.periods.map(\.interpreter), report.periods.map(\.officer), report.periods.map(\.both)]))
+        out += figure(chart, chart.trend(
+            series: [SVGChart.interpreter, SVGChart.officer, SVGChart.both], labels: report.periods.map(\.label),
+            cells: [report.periods.map(\.interpreter), report.periods.map(\.officer), report.periods.map(\.both)]))
         out += fulfilmentTable(caption: "Requests met per plan", firstColumn: "Period",
                                rows: report.periods.map { ($0.label, [$0.interpreter, $0.officer, $0.both]) },
                                roles: ["Interpreter", "Officer", "Both"],
@@ -198,17 +202,18 @@ struct HTMLReportPage {
     mutating func supply() -> String {
         let lines = report.interpreterSupply ?? []
         var out = "<section id=\"supply\">\n<h2>Interpreters asked for and available, per language</h2>\n"
-        out += "<p>Requests count every hearing in the queue, held or not, in day parts (half days) of hearing time; "
-            + "availability counts the day parts in which interpreters of that sex who speak the language were available.</p>\n"
+        out += "<p>Requests count every hearing in the queue, held or not, and the day parts (half days) of hearing time they "
+            + "take; <em>people</em> are the interpreters of that sex who speak the language, and <em>parts available</em> "
+            + "the day parts in which they were available.</p>\n"
         for (sex, title) in [("female", "Female interpreters"), ("male", "Male interpreters")] {
             let chart = nextChart("\(title): day parts asked for and available, per language")
-            out += figure(
-                chart,
-                chart.counts(series: [SVGChart.Series(name: "Asked for", color: "#cc79a7"), SVGChart.Series(name: "Available", color: "#999999")],
-                             rows: lines.map { line in
-                                 let side = sex == "female" ? line.female : line.male
-                                 return SVGChart.CountRow(label: line.language, values: [side.demand.value.map { Double($0.dayParts) }, Double(side.supply.dayParts)])
-                             }, unit: "day parts"))
+            out += figure(chart, chart.counts(
+                series: [SVGChart.Series(name: "Asked for", color: "#cc79a7"), SVGChart.Series(name: "Available", color: "#999999")],
+                rows: lines.map { line in
+                    let side = sex == "female" ? line.female : line.male
+                    return SVGChart.CountRow(label: line.language, values: [side.demand.value.map { Double($0.dayParts) }, Double(side.supply.dayParts)])
+                },
+                unit: "day parts"))
         }
         var rows = ""
         for line in lines {
@@ -221,7 +226,7 @@ struct HTMLReportPage {
         }
         out += table(caption: "Requests and availability per language",
                      head: "<tr><th scope=\"col\" rowspan=\"2\">Language</th><th scope=\"colgroup\" colspan=\"4\">Female interpreter</th><th scope=\"colgroup\" colspan=\"4\">Male interpreter</th></tr>\n"
-                        + "<tr>" + String(repeating: "<th scope=\"col\" class=\"num\">Requests</th><th scope=\"col\" class=\"num\">Day parts asked</th><th scope=\"col\" class=\"num\">Interpreters</th><th scope=\"col\" class=\"num\">Day parts available</th>", count: 2) + "</tr>",
+                        + "<tr>" + String(repeating: "<th scope=\"col\" class=\"num\">Requests</th><th scope=\"col\" class=\"num\">Parts asked</th><th scope=\"col\" class=\"num\">People</th><th scope=\"col\" class=\"num\">Parts available</th>", count: 2) + "</tr>",
                      rows: rows)
         return out + "</section>\n"
     }
@@ -236,9 +241,7 @@ struct HTMLReportPage {
         }
         for (title, spread, color) in [("Interpreters", report.workload.interpreter, "#0072b2"), ("Officers", report.workload.officer, "#d55e00")] {
             let chart = nextChart("\(title): how many people had how many hearings")
-            out += figure(
-                chart,
-                chart.columns(values: spread.peopleByHearings, color: color, xTitle: "hearings per person", yTitle: "people"))
+            out += figure(chart, chart.columns(values: spread.peopleByHearings, color: color, xTitle: "hearings per person", yTitle: "people"))
             out += table(caption: "\(title) by number of hearings",
                          head: "<tr><th scope=\"col\">Hearings per person</th>" + spread.peopleByHearings.indices.map { "<th scope=\"col\" class=\"num\">\($0)</th>" }.joined() + "</tr>",
                          rows: "<tr><th scope=\"row\">People</th>" + spread.peopleByHearings.map { num($0) }.joined() + "</tr>\n")

@@ -160,7 +160,7 @@ struct SVGChart {
     func trend(series: [Series], labels: [String], cells: [[FulfilmentReport.Cell]]) -> String {
         let height = 280.0
         let left = 56.0
-        let right = 20.0
+        let right = 48.0
         let top = 34.0
         let bottom = 44.0
         let plotHeight = height - top - bottom
