@@ -14,7 +14,6 @@ extension FulfilmentReport {
 struct HTMLReportPage {
     let report: FulfilmentReport
     private var chartCount = 0
-    private var usedSuppression = false
 
     init(report: FulfilmentReport) { self.report = report }
 
@@ -130,7 +129,6 @@ struct HTMLReportPage {
             out += "<h3>Heard because the deadline came</h3>\n"
             switch forced {
             case .suppressed:
-                usedSuppression = true
                 out += "<p>Deadline-forced hearings: <em>suppressed</em>.</p>\n"
             case .shown(let value):
                 out += "<p><strong>\(value.hearings)</strong> of the \(value.heldWithUnmetPreference) held hearings with an unmet preference "
@@ -260,7 +258,8 @@ struct HTMLReportPage {
             ("Waiting", "Working days from a hearing's earliest date to the day it was held. The 90th percentile is the wait that 9 in 10 hearings did not exceed."),
             ("Deadline-forced", "A held hearing whose deadline fell on or before the end of its horizon (overdue hearings included) and which had at least one preference unmet."),
             ("Gini", "0 when every person had the same number of hearings, towards 1 when a few had them all. People available at least once count, also with 0 hearings."),
-            ("Suppressed", ReportText.suppressionNote(report.minCell).prefix(1).uppercased() + ReportText.suppressionNote(report.minCell).dropFirst("suppressed: ".count - 1).dropFirst()),
+            ("Suppressed", "Fewer than \(report.minCell) requests, or withheld so that such a number cannot be worked out from the totals shown. "
+                + "Withheld numbers are marked the same way, so that the mark itself tells nothing."),
         ]
         for (term, text) in items { out += "<dt>\(HTML.escape(term))</dt><dd>\(HTML.escape(text))</dd>\n" }
         out += "</dl>\n<p class=\"note\">The full definitions are in docs/reports.md of hearing-planner.</p>\n</section>\n"
@@ -316,8 +315,7 @@ struct HTMLReportPage {
     func num(_ value: Int) -> String { "<td class=\"num\">\(value)</td>" }
     func num(_ value: String) -> String { "<td class=\"num\">\(HTML.escape(value))</td>" }
 
-    mutating func suppressedCell(colspan: Int) -> String {
-        usedSuppression = true
+    func suppressedCell(colspan: Int) -> String {
         return "<td class=\"suppressed\"\(colspan > 1 ? " colspan=\"\(colspan)\"" : "")>suppressed</td>"
     }
 }
