@@ -82,7 +82,7 @@ enum HTML {
         @media print {
           body { font-size: 10pt; }
           main { max-width: none; padding: 0; }
-          h2 { break-after: avoid; }
+          h2, h3, figcaption { break-after: avoid; }
           figure, table, .cards { break-inside: avoid; }
           .scroll { overflow: visible; }
           svg { max-width: 100%; }
