@@ -2,7 +2,7 @@
 # Each installs what is missing (Debian packages, as root or through sudo), then builds.
 
 SWIFT       ?= swift
-APT_PACKAGES = libglpk-dev
+APT_PACKAGES = libglpk-dev python3-html5lib
 BIN_DEBUG    = .build/debug/hearing-planner
 BIN_RELEASE  = .build/release/hearing-planner
 OUT          = out
@@ -35,7 +35,9 @@ demo: build
 	$(BIN_DEBUG) validate data/sample/roster.json
 	@echo
 	$(BIN_DEBUG) plan data/sample/roster.json -o $(OUT)/sample-plan.json
-	@echo "The plan is in $(OUT)/sample-plan.json"
+	@echo
+	$(BIN_DEBUG) report $(OUT)/sample-plan.json --roster data/sample/roster.json -o $(OUT)/sample-report.html
+	@echo "The plan is in $(OUT)/sample-plan.json; the fulfilment report is $(CURDIR)/$(OUT)/sample-report.html"
 
 test: deps
 	$(SWIFT) build --build-tests

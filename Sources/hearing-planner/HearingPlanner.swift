@@ -9,5 +9,8 @@ struct HearingPlanner: AsyncParsableCommand {
             Honours applicants' requests for an interviewer and interpreter of a particular sex \
             wherever possible, and records the evidence whenever a request could not be met.
             """,
-        subcommands: [Validate.self, Convert.self, Generate.self, PlanCommand.self, Diff.self])
+        subcommands: [
+            Validate.self, Convert.self, Generate.self, PlanCommand.self, Diff.self, ReportCommand.self,
+            CalendarCommand.self,
+        ])
 }

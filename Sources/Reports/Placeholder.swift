@@ -1,1 +1,0 @@
-// The fulfilment report arrives with issue 6.

@@ -1,1 +1,0 @@
-// Report tests arrive with issue 6.
