@@ -111,7 +111,7 @@ public struct RosterSummary: Sendable, Equatable, Codable {
         let short = languages.filter { $0.askFemaleInterpreter > 0 && $0.askFemaleInterpreter > ($0.availableSlots["female"] ?? 0) }
         for line in short {
             out.append(
-                "Shortage: \(line.language) has \(line.askFemaleInterpreter) requests for a female interpreter "
+                "Shortage: \(line.language) has \(line.askFemaleInterpreter) request(s) for a female interpreter "
                     + "against \(line.availableSlots["female"] ?? 0) available day parts of female interpreters")
         }
         return out.joined(separator: "\n")
