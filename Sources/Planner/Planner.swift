@@ -56,7 +56,7 @@ public struct Planner: Sendable {
         ])
         let solveOptions = SolveOptions(
             timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: false,
-            startingSolution: GreedyStart(index: index, model: model).solution(),
+            startingSolution: model.values(for: GreedyStart(index: index).choices(), index: index),
             cancellation: options.cancellation,
             // With whole-number weights every plan scores a whole number: a bound below the
             // next whole number proves the plan optimal, which spares GLPK a long search.
@@ -99,7 +99,7 @@ public struct Planner: Sendable {
         let relaxed = try solver.solve(model.program, options: SolveOptions(timeLimit: .seconds(60)))
         guard relaxed.status.hasSolution else { return fixed }
         return fixed.filter { h in
-            !model.interpreterColumns[h].contains { range in range.contains { relaxed.values[$0] > 0.5 } }
+            !model.heldColumns[h].contains { range in range.contains { relaxed.values[$0] > 0.5 } }
         }
     }
 }
@@ -109,6 +109,7 @@ public struct PlanningError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable {
         let name: String
         public static let noOfficerMatched = Code(name: "noOfficerMatched")
+        public static let noInterpreterMatched = Code(name: "noInterpreterMatched")
     }
 
     public let code: Code
@@ -117,6 +118,9 @@ public struct PlanningError: Error, Sendable, CustomStringConvertible {
     static let noOfficerMatched = PlanningError(
         code: .noOfficerMatched,
         description: "Internal error: a held hearing could not be given an officer from the solver's values. Please report it.")
+    static let noInterpreterMatched = PlanningError(
+        code: .noInterpreterMatched,
+        description: "Internal error: a held hearing could not be given an interpreter from the solver's values. Please report it.")
 }
 
 extension Duration {
