@@ -29,6 +29,12 @@ struct InterpreterPools {
     let index: ProblemIndex
     let isEnabled: Bool
 
+    /// Whether the unregistered penalty is charged on the interpreters sent rather than on the
+    /// hearings' outcomes: exact when the penalty is not negative (see the type's documentation),
+    /// and it spares an outcome per hearing and start wherever registered and unregistered
+    /// interpreters could both come.
+    var registrationOnSent: Bool { index.scoring.policy.unregisteredPenalty >= 0 }
+
     func isPooled(_ h: Int) -> Bool {
         let hearing = index.roster.hearings[h]
         return isEnabled && hearing.excludedInterpreters.isEmpty && hearing.fixed?.interpreter == nil
@@ -75,13 +81,13 @@ struct InterpreterPools {
             var options: [(outcome: InterpreterOutcome, accepted: Set<InterpreterGroup.Kind>)] = []
             let sexes: [GenderPreference?] = hearing.interpreterGender.map { [$0, nil] } ?? [nil]
             for sex in sexes {
-                for registered in [true, false] {
+                for registered in registrationOnSent ? [false] : [true, false] {
                     let requirement = InterpreterGroup.Requirement(gender: sex, registered: registered, onsite: onsite)
                     let accepted = present.filter { $0.accepts(requirement) }
                     guard !accepted.isEmpty else { continue }
                     var term = 0.0
                     if hearing.interpreterGender != nil && sex == nil { term -= policy.preferencePenalty[hearing.priority] }
-                    if !registered { term -= policy.unregisteredPenalty }
+                    if !registered && !registrationOnSent { term -= policy.unregisteredPenalty }
                     if language != hearing.language { term -= policy.fallbackLanguagePenalty }
                     options.append((InterpreterOutcome(language: language, requirement: requirement, term: term), accepted))
                 }
@@ -139,7 +145,7 @@ struct InterpreterPools {
                 for onsite in [false, true] where onsite ? modes.onsite : modes.remote {
                     let column = model.columns.count
                     model.columns.append(.interpreterSent(interpreter: person, group: number, onsite: onsite))
-                    model.objective.append(0)
+                    model.objective.append(registrationOnSent && !registered ? -index.scoring.policy.unregisteredPenalty : 0)
                     model.columnNames.append("u_\(person)_\(number)_\(onsite ? "o" : "r")")
                     ledger.addInterpreterWork(
                         person, column: column, slots: group.slots, week: week,

@@ -104,7 +104,7 @@ struct ModelBuilder {
             if hearing.fixed != nil && fixedAreRequired {
                 model.rows.append(Row(name: "fixed_\(h)", terms: heldTerms, lower: 1, upper: 1))
             } else if heldTerms.count > 1 {
-                model.rows.append(Row(name: "once_\(h)", terms: heldTerms, lower: 0, upper: 1))
+                model.rows.append(Row(name: "once_\(h)", terms: heldTerms, lower: -.infinity, upper: 1))
             }
         }
         // People sent to pools, and the rows that make each pool's matching exist.

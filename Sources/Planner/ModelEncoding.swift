@@ -1,6 +1,11 @@
 import PlannerModel
 
 extension ModelBuilder.Model {
+    /// The columns that say which hearing is held where (and with what outcome).
+    var decisionColumns: Set<Int> {
+        Set(heldColumns.joined().joined()).union(officerColumns.joined().joined())
+    }
+
     /// The program's point for a plan given as choices (which must keep every hard rule): the
     /// other direction of the exactness argument of the pools, and the greedy start's values.
     /// Choices the program cannot express (an interpreter or officer it has no column for) are

@@ -57,7 +57,7 @@ extension ModelBuilder {
         for (prefix, bySlots) in [("islot", ledger.interpreterBySlot), ("oslot", ledger.officerBySlot)] {
             for (person, bySlot) in bySlots.enumerated() {
                 for t in bySlot.keys.sorted() where bySlot[t]!.count > 1 {
-                    model.rows.append(Row(name: "\(prefix)_\(person)_\(t)", terms: bySlot[t]!.map { ($0, 1) }, lower: 0, upper: 1))
+                    model.rows.append(Row(name: "\(prefix)_\(person)_\(t)", terms: bySlot[t]!.map { ($0, 1) }, lower: -.infinity, upper: 1))
                 }
             }
         }
@@ -82,10 +82,10 @@ extension ModelBuilder {
                     for t in bySlot.keys.sorted() {
                         model.rows.append(Row(
                             name: "site_\(person)_\(t)_\(locationNumber[location] ?? -1)",
-                            terms: bySlot[t]!.map { ($0, 1.0) } + [(site, -1.0)], lower: -1, upper: 0))
+                            terms: bySlot[t]!.map { ($0, 1.0) } + [(site, -1.0)], lower: -.infinity, upper: 0))
                     }
                 }
-                model.rows.append(Row(name: "oneSite_\(person)_\(day)", terms: siteColumns, lower: 0, upper: 1))
+                model.rows.append(Row(name: "oneSite_\(person)_\(day)", terms: siteColumns, lower: -.infinity, upper: 1))
             }
         }
 
@@ -100,7 +100,7 @@ extension ModelBuilder {
                 for week in byWeek.keys.sorted() where byWeek[week]!.count > cap {
                     model.rows.append(Row(
                         name: "\(prefix)_\(person)_\(week.year)_\(week.week)", terms: byWeek[week]!.map { ($0, 1) },
-                        lower: 0, upper: Double(cap)))
+                        lower: -.infinity, upper: Double(cap)))
                 }
             }
         }
@@ -112,7 +112,7 @@ extension ModelBuilder {
             for t in bySlot.keys.sorted() where ledger.startsCoveringSlot[location]![t]! > rooms {
                 model.rows.append(Row(
                     name: "rooms_\(locationNumber[location] ?? -1)_\(t)", terms: bySlot[t]!.map { ($0, 1) },
-                    lower: 0, upper: Double(rooms)))
+                    lower: -.infinity, upper: Double(rooms)))
             }
         }
     }
