@@ -8,10 +8,20 @@ import PlannerModel
 struct InterpreterGroup: Sendable {
     /// What a hearing of the group needs of its interpreter, for one of its outcome columns.
     struct Requirement: Hashable, Sendable {
-        /// The sex required (the preference is met), or nil for any.
-        let gender: GenderPreference?
-        /// Registered for the group's language; false: registered or not.
-        let registered: Bool
+        /// The interpreter's sex as the requested preference sees it.
+        enum Sex: Hashable, Sendable {
+            case any
+            case met(GenderPreference)
+            case unmet(GenderPreference)
+        }
+
+        enum Registration: Hashable, Sendable {
+            case any, registered, unregistered
+        }
+
+        let sex: Sex
+        /// Registration for the group's language.
+        let registration: Registration
         /// On site at the location, for a hearing that does not allow remote interpretation.
         let onsite: Bool
 
@@ -30,8 +40,17 @@ struct InterpreterGroup: Sendable {
         let onsite: Bool
 
         func accepts(_ requirement: Requirement) -> Bool {
-            (requirement.gender.map { $0.isMet(by: gender) } ?? true)
-                && (registered || !requirement.registered) && (onsite || !requirement.onsite)
+            let sex = switch requirement.sex {
+            case .any: true
+            case .met(let wanted): wanted.isMet(by: gender)
+            case .unmet(let wanted): !wanted.isMet(by: gender)
+            }
+            let registration = switch requirement.registration {
+            case .any: true
+            case .registered: registered
+            case .unregistered: !registered
+            }
+            return sex && registration && (onsite || !requirement.onsite)
         }
 
         /// One of twelve bits: sex, registration, mode.

@@ -3,27 +3,32 @@ import PlannerModel
 /// Builds interpreter pools (see `InterpreterGroup`) and reads them back.
 ///
 /// A pooled hearing `h` at start `s` has outcome columns `x[h,s,l,r]`, one per language `l` it can
-/// use (its own or a fallback) and interpreter requirement `r` (the preferred sex or any;
-/// registered for `l` or any; on site when the hearing does not allow remote interpretation), each
-/// with its exact score: the day's term, the preference penalty unless the sex is required, the
-/// unregistered penalty unless registration is, the fallback penalty unless `l` is its own
-/// language. Interpreter `i` is sent to the group `G = (location, start, length, l)` by
+/// use (its own or a fallback) and interpreter requirement `r`: of the preferred sex or any (of the
+/// other sex when the preference penalty is negative); on site when the hearing does not allow
+/// remote interpretation. Each carries the score of what it asks for: the day's term, the
+/// preference penalty unless the sex is required, the fallback penalty unless `l` is the hearing's
+/// own language. Interpreter `i` is sent to the group `G = (location, start, length, l)` by
 /// `u[i,G,remote]` (when `i` works by video and some hearing of `G` allows it) or `u[i,G,onsite]`
 /// (when `i` works on site at the location and either cannot work by video or some hearing of `G`
 /// needs on-site work; otherwise video weakly dominates, as rule 6 only limits on-site work).
+/// The unregistered penalty is charged on `u` when `i` is not registered for `l`; if the penalty
+/// is negative (a bonus, which an idle interpreter sent would collect) it is charged on outcomes
+/// that ask for registered or unregistered interpreters instead.
 ///
 /// Exactness, both ways:
 /// - From the program to a plan: in each group, Hall's rows (one per union of accepted kinds,
 ///   `HallCondition`) guarantee a matching that gives every held hearing its own interpreter sent
 ///   there whose kind meets the requirement. Each interpreter's one-hearing-a-slot, weekly
 ///   maximum and one-site-a-day rows are over their `u` columns, and a matched hearing uses no more
-///   than what its interpreter was sent for, so the plan keeps rules 3, 5, 6 and 7; its score is at
-///   least the columns' (a requirement met can only lower the penalties).
+///   than what its interpreter was sent for, so the plan keeps rules 3, 5, 6 and 7. Its score is at
+///   least the program's: an outcome charges a penalty only when it allows what the penalty is for
+///   (and penalties so charged are not negative), and interpreters sent but not matched only cost.
 /// - From a plan to the program: send each interpreter to the group of the hearing they take, with
 ///   its language and mode (on site where the program has only the video column: that only
-///   loosens rule 6), and give the hearing the outcome column of what it actually gets. Outcomes
-///   whose accepted candidates another outcome with at least the same score also accepts are left
-///   out; the plan then uses that one, which scores the same, since it asks no more.
+///   loosens rule 6), and give the hearing the outcome column that asks exactly for what it gets.
+///   Outcomes whose candidates another outcome with at least the same score also accepts are left
+///   out; the plan then uses that one, which scores the same, since no outcome scores more than
+///   what it accepts.
 /// Hearings that exclude interpreters or fix one keep the plain columns `a[h,s,i]`.
 struct InterpreterPools {
     let index: ProblemIndex
@@ -79,15 +84,14 @@ struct InterpreterPools {
                 present.insert(.init(gender: interpreter.gender, registered: skill.registered, onsite: onsite))
             }
             var options: [(outcome: InterpreterOutcome, accepted: Set<InterpreterGroup.Kind>)] = []
-            let sexes: [GenderPreference?] = hearing.interpreterGender.map { [$0, nil] } ?? [nil]
-            for sex in sexes {
-                for registered in registrationOnSent ? [false] : [true, false] {
-                    let requirement = InterpreterGroup.Requirement(gender: sex, registered: registered, onsite: onsite)
+            for sex in sexes(hearing) {
+                for registration in registrations {
+                    let requirement = InterpreterGroup.Requirement(sex: sex, registration: registration, onsite: onsite)
                     let accepted = present.filter { $0.accepts(requirement) }
                     guard !accepted.isEmpty else { continue }
                     var term = 0.0
-                    if hearing.interpreterGender != nil && sex == nil { term -= policy.preferencePenalty[hearing.priority] }
-                    if !registered && !registrationOnSent { term -= policy.unregisteredPenalty }
+                    if case .met = sex {} else if hearing.interpreterGender != nil { term -= policy.preferencePenalty[hearing.priority] }
+                    if registration == .unregistered { term -= policy.unregisteredPenalty }
                     if language != hearing.language { term -= policy.fallbackLanguagePenalty }
                     options.append((InterpreterOutcome(language: language, requirement: requirement, term: term), accepted))
                 }
@@ -101,6 +105,19 @@ struct InterpreterPools {
             result += kept.map(\.outcome)
         }
         return result
+    }
+
+    /// The sex conditions of a hearing's outcomes. An outcome charges its penalty whoever comes,
+    /// which is exact only for a penalty of at least 0; a negative one asks for the other sex.
+    private func sexes(_ hearing: Hearing) -> [InterpreterGroup.Requirement.Sex] {
+        guard let wanted = hearing.interpreterGender else { return [.any] }
+        return [.met(wanted), index.scoring.policy.preferencePenalty[hearing.priority] >= 0 ? .any : .unmet(wanted)]
+    }
+
+    /// The registration conditions of outcomes: none when the penalty is on the interpreters sent;
+    /// otherwise (a negative penalty) registered and unregistered, each exact.
+    private var registrations: [InterpreterGroup.Requirement.Registration] {
+        registrationOnSent ? [.any] : [.registered, .unregistered]
     }
 
     /// Adds the outcome columns of pooled hearing `h` at start `s` and returns their range; their

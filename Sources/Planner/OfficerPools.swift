@@ -80,10 +80,13 @@ struct OfficerPools {
         }
     }
 
+    /// Whether hearing `h` is pooled. Not when its officer preference has a negative penalty: the
+    /// "any" outcome would then collect it even when the preference is met.
     func isPooled(_ h: Int) -> Bool {
         let hearing = index.roster.hearings[h]
+        let isPenaltySound = hearing.officerGender == nil || index.scoring.policy.preferencePenalty[hearing.priority] >= 0
         return isEnabled && pooledLocations.contains(hearing.location) && hearing.excludedOfficers.isEmpty
-            && hearing.fixed?.officer == nil
+            && hearing.fixed?.officer == nil && isPenaltySound
     }
 
     struct GroupKey: Hashable {

@@ -19,7 +19,7 @@ struct PlanAssembler {
     }
 
     mutating func plan(from solution: Solution, solver: SolverInfo) throws -> Plan {
-        var choices = try decode(solution.values)
+        var choices = try choices(from: solution.values)
         ModePreference(index: index).preferOnsite(&choices)
         let assignments = choices.map(assignment)
         let objective = assignments.reduce(0) { $0 + $1.score }
@@ -66,7 +66,8 @@ struct PlanAssembler {
             gap: nil, solver: solver, unscheduled: unscheduled)
     }
 
-    private func decode(_ values: [Double]) throws -> [Choice] {
+    /// The held hearings the solver's values say, with the people the pools' matchings give them.
+    func choices(from values: [Double]) throws -> [Choice] {
         let roster = index.roster
         let pooledOfficers = OfficerPools.officers(in: model, values: values, roster: roster)
         guard let pooledInterpreters = InterpreterPools.interpreters(in: model, values: values, index: index) else {
