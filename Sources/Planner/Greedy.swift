@@ -7,24 +7,17 @@ import PlannerModel
 /// but a start that cannot place them all is still offered (the solver then rejects it).
 struct GreedyStart {
     let index: ProblemIndex
-    let model: ModelBuilder.Model
 
-    private struct GroupStart: Hashable {
-        let location: String
-        let slot: Int
-        let duration: Int
-    }
-
-    func solution() -> [Double] {
+    /// The greedy plan's hearings, in the order they were placed.
+    func choices() -> [PlanAssembler.Choice] {
         let roster = index.roster
-        var values = Array(repeating: 0.0, count: model.columns.count)
         var interpreterBusy = Set<Int>()  // person * slotCount + slot
         var officerBusy = Set<Int>()
         var interpreterWeek: [String: Int] = [:]
         var officerWeek: [String: Int] = [:]
-        var siteOfDay: [Int: String] = [:]  // interpreter * days + day -> location
+        var siteOfDay: [Int: String] = [:]  // interpreter * 10_000 + day -> location
         var roomsUsed: [String: Int] = [:]  // "location@slot"
-        var sentTo: [GroupStart: [Int]] = [:]
+        var result: [PlanAssembler.Choice] = []
         let slotCount = index.calendar.slotCount
         let parts = index.calendar.partsPerDay
 
@@ -71,16 +64,7 @@ struct GreedyStart {
             let start = index.starts[h][best.start]
             let interpreter = start.interpreters[best.interpreter]
             let officer = start.officers[best.officer]
-            values[model.interpreterColumns[h][best.start].lowerBound + best.interpreter] = 1
-            if model.isPooled[h] {
-                let metColumn = model.officerColumns[h][best.start].first { model.columns[$0] == .officerOutcome(hearing: h, start: best.start, met: true) }
-                let anyColumn = model.officerColumns[h][best.start].first { model.columns[$0] == .officerOutcome(hearing: h, start: best.start, met: false) }
-                let isMet = hearing.officerGender?.isMet(by: roster.officers[officer.person].gender) ?? false
-                if let column = (isMet ? metColumn : nil) ?? anyColumn { values[column] = 1 }
-                sentTo[GroupStart(location: hearing.location, slot: start.slot, duration: start.duration), default: []].append(officer.person)
-            } else {
-                values[model.officerColumns[h][best.start].lowerBound + best.officer] = 1
-            }
+            result.append(.init(hearing: h, startIndex: best.start, start: start, interpreter: interpreter, mode: interpreter.mode, officer: officer))
             let week = start.day.isoWeek.description
             for t in start.slots {
                 interpreterBusy.insert(interpreter.person * slotCount + t)
@@ -91,17 +75,6 @@ struct GreedyStart {
             officerWeek["\(officer.person)@\(week)", default: 0] += 1
             if interpreter.mode == .onsite { siteOfDay[interpreter.person * 10_000 + start.slot / parts] = hearing.location }
         }
-        // Site columns: the location each interpreter works on site that day, where modelled.
-        for (column, meaning) in model.columns.enumerated() {
-            if case .site(let person, let day, let location) = meaning, siteOfDay[person * 10_000 + day] == location {
-                values[column] = 1
-            }
-        }
-        // Officers sent to pools: those the greedy plan gave hearings of that group.
-        for group in model.officerGroups {
-            let chosen = Set(sentTo[GroupStart(location: group.location, slot: group.slot, duration: group.duration)] ?? [])
-            for sent in group.sent where chosen.contains(sent.officer) { values[sent.column] = 1 }
-        }
-        return values
+        return result
     }
 }

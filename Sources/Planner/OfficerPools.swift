@@ -34,9 +34,10 @@ struct OfficerGroup: Sendable {
 /// can take its hearings one each exactly when, for every union U of the officer kinds that some
 /// requirement accepts, the hearings whose accepted kinds all lie in U are no more than the officers
 /// of U sent (Hall's theorem, with hearings and officers grouped by what they need and offer). One
-/// row per such union is added. Every other officer rule (one hearing a slot, availability, weekly
-/// maximum) is on the officer's own `v` columns, exactly as in the plain model. Hearings that
-/// exclude officers or fix one keep the plain columns, since their needs are not shared by kinds.
+/// row per such union is added, leaving out those the others imply (`HallCondition`). Every other
+/// officer rule (one hearing a slot, availability, weekly maximum) is on the officer's own `v`
+/// columns, exactly as in the plain model. Hearings that exclude officers or fix one keep the
+/// plain columns, since their needs are not shared by kinds.
 struct OfficerPools {
     let index: ProblemIndex
     let isEnabled: Bool
@@ -64,7 +65,7 @@ struct OfficerPools {
                 if let gender = hearing.officerGender { requirements.insert(.init(trainings: trainings, gender: gender)) }
             }
             let masks = requirements.map { Self.mask($0, kinds: kinds) }
-            if Self.unions(of: masks, limit: Self.maximumUnions) != nil { pooled.insert(location) }
+            if HallCondition.unions(of: masks, limit: Self.maximumUnions) != nil { pooled.insert(location) }
         }
         pooledLocations = pooled
     }
@@ -79,10 +80,13 @@ struct OfficerPools {
         }
     }
 
+    /// Whether hearing `h` is pooled. Not when its officer preference has a negative penalty: the
+    /// "any" outcome would then collect it even when the preference is met.
     func isPooled(_ h: Int) -> Bool {
         let hearing = index.roster.hearings[h]
+        let isPenaltySound = hearing.officerGender == nil || index.scoring.policy.preferencePenalty[hearing.priority] >= 0
         return isEnabled && pooledLocations.contains(hearing.location) && hearing.excludedOfficers.isEmpty
-            && hearing.fixed?.officer == nil
+            && hearing.fixed?.officer == nil && isPenaltySound
     }
 
     struct GroupKey: Hashable {
@@ -171,8 +175,7 @@ struct OfficerPools {
                 }
             }
             let maskOf = Dictionary(uniqueKeysWithValues: requirements.map { ($0, Self.mask($0, kinds: kinds)) })
-            let unions = Self.unions(of: Array(maskOf.values), limit: .max) ?? []
-            for union in unions.sorted() {
+            for union in HallCondition.necessaryUnions(of: Array(maskOf.values)) ?? [] {
                 var terms: [(column: Int, coefficient: Double)] = []
                 for member in group.members {
                     for entry in member.demand where maskOf[entry.requirement]! & ~union == 0 {
@@ -194,20 +197,8 @@ struct OfficerPools {
         return mask
     }
 
-    /// Every union of one or more of `masks`, or nil if there are more than `limit`.
-    static func unions(of masks: [UInt64], limit: Int) -> Set<UInt64>? {
-        var family = Set<UInt64>()
-        for mask in Set(masks) {
-            var added: [UInt64] = [mask]
-            for existing in family { added.append(existing | mask) }
-            family.formUnion(added)
-            if family.count > limit { return nil }
-        }
-        return family
-    }
-
     /// The officer of every held pooled hearing, by hearing: a matching in each group between its
-    /// held hearings and the officers sent there, most demanding requirements first.
+    /// held hearings and the officers sent there (a maximum matching, which Hall's rows make complete).
     static func officers(in model: ModelBuilder.Model, values: [Double], roster: Roster) -> [Int: Int] {
         var result: [Int: Int] = [:]
         for group in model.officerGroups {
@@ -220,23 +211,12 @@ struct OfficerPools {
             guard !held.isEmpty else { continue }
             let officers = group.sent.filter { values[$0.column] > 0.5 }.map(\.officer)
             let kinds = officers.map { Kind(gender: roster.officers[$0].gender, trainings: Set(roster.officers[$0].trainings)) }
-            held.sort { ($0.requirement.gender == nil ? 1 : 0, -$0.requirement.trainings.count) < ($1.requirement.gender == nil ? 1 : 0, -$1.requirement.trainings.count) }
-            var matchOfOfficer = Array(repeating: -1, count: officers.count)
-            func augment(_ h: Int, _ seen: inout [Bool]) -> Bool {
-                for (o, kind) in kinds.enumerated() where !seen[o] && kind.accepts(held[h].requirement) {
-                    seen[o] = true
-                    if matchOfOfficer[o] < 0 || augment(matchOfOfficer[o], &seen) {
-                        matchOfOfficer[o] = h
-                        return true
-                    }
-                }
-                return false
+            let partners = BipartiteMatching.match(left: held.count, right: officers.count) { h, o in
+                kinds[o].accepts(held[h].requirement)
             }
-            for h in held.indices {
-                var seen = Array(repeating: false, count: officers.count)
-                _ = augment(h, &seen)
+            for (h, partner) in partners.enumerated() {
+                if let partner { result[held[h].hearing] = officers[partner] }
             }
-            for (o, h) in matchOfOfficer.enumerated() where h >= 0 { result[held[h].hearing] = officers[o] }
         }
         return result
     }

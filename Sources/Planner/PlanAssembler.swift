@@ -10,6 +10,8 @@ struct PlanAssembler {
     /// A held hearing as chosen by the solver, before it is written out.
     struct Choice {
         let hearing: Int
+        /// The start's position in `index.starts[hearing]`.
+        let startIndex: Int
         let start: ProblemIndex.Start
         var interpreter: ProblemIndex.InterpreterOption
         var mode: InterpreterMode
@@ -17,7 +19,7 @@ struct PlanAssembler {
     }
 
     mutating func plan(from solution: Solution, solver: SolverInfo) throws -> Plan {
-        var choices = try decode(solution.values)
+        var choices = try choices(from: solution.values)
         ModePreference(index: index).preferOnsite(&choices)
         let assignments = choices.map(assignment)
         let objective = assignments.reduce(0) { $0 + $1.score }
@@ -64,16 +66,27 @@ struct PlanAssembler {
             gap: nil, solver: solver, unscheduled: unscheduled)
     }
 
-    private func decode(_ values: [Double]) throws -> [Choice] {
+    /// The held hearings the solver's values say, with the people the pools' matchings give them.
+    func choices(from values: [Double]) throws -> [Choice] {
         let roster = index.roster
         let pooledOfficers = OfficerPools.officers(in: model, values: values, roster: roster)
+        guard let pooledInterpreters = InterpreterPools.interpreters(in: model, values: values, index: index) else {
+            throw PlanningError.noInterpreterMatched
+        }
         var choices: [Choice] = []
         for h in roster.hearings.indices {
             for (s, start) in index.starts[h].enumerated() {
-                let interpreterRange = model.interpreterColumns[h][s]
-                guard let i = interpreterRange.first(where: { values[$0] > 0.5 }) else { continue }
+                let heldRange = model.heldColumns[h][s]
+                guard let held = heldRange.first(where: { values[$0] > 0.5 }) else { continue }
+                let interpreter: ProblemIndex.InterpreterOption
+                if model.isInterpreterPooled[h] {
+                    guard let chosen = pooledInterpreters[h] else { throw PlanningError.noInterpreterMatched }
+                    interpreter = chosen
+                } else {
+                    interpreter = start.interpreters[held - heldRange.lowerBound]
+                }
                 let officer: ProblemIndex.OfficerOption
-                if model.isPooled[h] {
+                if model.isOfficerPooled[h] {
                     guard let person = pooledOfficers[h] else { throw PlanningError.noOfficerMatched }
                     officer = .init(person: person, term: index.scoring.officerTerm(roster.hearings[h], gender: roster.officers[person].gender))
                 } else {
@@ -81,8 +94,8 @@ struct PlanAssembler {
                     guard let o = officerRange.first(where: { values[$0] > 0.5 }) else { throw PlanningError.noOfficerMatched }
                     officer = start.officers[o - officerRange.lowerBound]
                 }
-                let interpreter = start.interpreters[i - interpreterRange.lowerBound]
-                choices.append(Choice(hearing: h, start: start, interpreter: interpreter, mode: interpreter.mode, officer: officer))
+                choices.append(Choice(
+                    hearing: h, startIndex: s, start: start, interpreter: interpreter, mode: interpreter.mode, officer: officer))
             }
         }
         return choices

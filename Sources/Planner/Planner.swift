@@ -37,10 +37,20 @@ public struct Planner: Sendable {
         self.logger = logger
     }
 
+    /// Which program to build and how to search it; only tests change it.
+    var form = ModelForm()
+
     /// The program the planner solves for `roster`, for export and inspection.
     public func program(for roster: Roster) -> LinearProgram {
         let index = ProblemIndex(roster: roster, policy: roster.policy)
-        return ModelBuilder(index: index).build().program
+        return builder(index).build().program
+    }
+
+    private func builder(_ index: ProblemIndex) -> ModelBuilder {
+        var builder = ModelBuilder(index: index)
+        builder.poolsOfficers = form.poolsOfficers
+        builder.poolsInterpreters = form.poolsInterpreters
+        return builder
     }
 
     /// Plans `roster` (which must have passed validation) with its own policy.
@@ -48,25 +58,16 @@ public struct Planner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let index = ProblemIndex(roster: roster, policy: roster.policy)
-        let model = ModelBuilder(index: index).build()
+        let model = builder(index).build()
         let program = model.program
         logger.info("model built", metadata: [
             "hearings": "\(roster.hearings.count)", "columns": "\(program.columnCount)",
             "rows": "\(program.rowCount)", "nonzeros": "\(program.nonzeroCount)",
+            "seconds": "\((clock.now - started).seconds)",
         ])
-        let solveOptions = SolveOptions(
-            timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: false,
-            startingSolution: GreedyStart(index: index, model: model).solution(),
-            cancellation: options.cancellation,
-            // With whole-number weights every plan scores a whole number: a bound below the
-            // next whole number proves the plan optimal, which spares GLPK a long search.
-            objectiveStep: model.objective.allSatisfy { $0 == $0.rounded() } ? 1 : nil,
-            progress: options.progress)
-        let solution = try solver.solve(program, options: solveOptions)
-        logger.info("solved", metadata: [
-            "status": "\(solution.status)", "seconds": "\(solution.seconds)",
-            "start": "\(solution.startingSolution.map { "\($0)" } ?? "none")",
-        ])
+        let greedy = model.values(for: GreedyStart(index: index).choices(), index: index)
+        let solution = try Search(solver: solver, logger: logger, form: form)
+            .solve(program, decisions: model.decisionColumns, greedy: greedy, options: options, started: started)
         var assembler = PlanAssembler(index: index, model: model)
         let seconds = (clock.now - started).seconds
         // "GLPK 5.0" -> name "glpk", version "5.0".
@@ -79,10 +80,13 @@ public struct Planner: Sendable {
                 solution, solver: solver, conflicting: fixedConflicts(index, solution))
         }
         let plan = try assembler.plan(from: solution, solver: solver)
+        // Pools can only do better than their columns say (an "any" outcome may get the preferred
+        // sex); a plan below the solver's objective is a bug.
         if let solverObjective = solution.objectiveValue,
            abs(solverObjective - plan.objective) > 1e-6 * max(1, abs(plan.objective))
         {
-            logger.error("the plan's score differs from the solver's objective", metadata: [
+            let level: Logger.Level = plan.objective < solverObjective ? .error : .debug
+            logger.log(level: level, "the plan's score differs from the solver's objective", metadata: [
                 "plan": "\(plan.objective)", "solver": "\(solverObjective)",
             ])
         }
@@ -95,11 +99,13 @@ public struct Planner: Sendable {
         guard solution.status == .infeasible else { return [] }
         let fixed = index.roster.hearings.indices.filter { index.roster.hearings[$0].fixed != nil }
         guard !fixed.isEmpty else { return [] }
-        let model = ModelBuilder(index: index, fixedAreRequired: false).build()
+        var builder = builder(index)
+        builder.fixedAreRequired = false
+        let model = builder.build()
         let relaxed = try solver.solve(model.program, options: SolveOptions(timeLimit: .seconds(60)))
         guard relaxed.status.hasSolution else { return fixed }
         return fixed.filter { h in
-            !model.interpreterColumns[h].contains { range in range.contains { relaxed.values[$0] > 0.5 } }
+            !model.heldColumns[h].contains { range in range.contains { relaxed.values[$0] > 0.5 } }
         }
     }
 }
@@ -109,6 +115,7 @@ public struct PlanningError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable {
         let name: String
         public static let noOfficerMatched = Code(name: "noOfficerMatched")
+        public static let noInterpreterMatched = Code(name: "noInterpreterMatched")
     }
 
     public let code: Code
@@ -117,6 +124,9 @@ public struct PlanningError: Error, Sendable, CustomStringConvertible {
     static let noOfficerMatched = PlanningError(
         code: .noOfficerMatched,
         description: "Internal error: a held hearing could not be given an officer from the solver's values. Please report it.")
+    static let noInterpreterMatched = PlanningError(
+        code: .noInterpreterMatched,
+        description: "Internal error: a held hearing could not be given an interpreter from the solver's values. Please report it.")
 }
 
 extension Duration {

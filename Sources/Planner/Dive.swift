@@ -1,0 +1,170 @@
+import LinearProgramming
+import Logging
+
+/// An integer point found by diving on the LP relaxation, and the relaxation's bound.
+///
+/// The relaxation of the whole program is solved once: its optimum bounds every plan, which is
+/// what proves a plan optimal. Then, round by round, the decision columns (which hearing is held
+/// where) at 1 are fixed at 1, and so are the largest fractional ones that still fit every row as
+/// far as the bounds tell; the LP is solved again, with GLPK's presolver taking out what the
+/// fixings decide, so that these LPs are small. A round whose LP has no feasible point, or whose
+/// optimum falls by more than `allowedDrop` per column fixed, is undone and retried with half as
+/// many columns, down to one, which is then fixed at 0 instead. Once every decision column is
+/// integral, the other columns (who is sent where) are dived on the same way. The dive ends when
+/// the LP's optimum is integral: a point of the program.
+struct Dive {
+    struct Result: Sendable {
+        /// The optimum of the relaxation of the whole program; nil when it was not solved.
+        var bound: Double?
+        /// The relaxation's optimal point.
+        var relaxation: [Double]?
+        /// An integer point of the program and its objective, when the dive reached one.
+        var values: [Double]?
+        var objective: Double?
+        var linearPrograms = 0
+        var seconds = 0.0
+        var solverName = ""
+    }
+
+    let solver: any MIPSolver
+    let logger: Logger
+    let program: LinearProgram
+    /// The columns dived on first; the others once these are integral.
+    var decisions: Set<Int> = []
+    var deadline: ContinuousClock.Instant?
+    var cancellation: CancellationToken?
+    /// At most this many LP solves in all.
+    var maximumSolves = 400
+    /// How far the LP's optimum may fall, per column fixed in a round, before the round is undone.
+    var allowedDrop = 2.0
+
+    static let integrality = 1e-6
+
+    func run() throws -> Result {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var result = Result()
+        try dive(into: &result)
+        result.seconds = (clock.now - started).seconds
+        return result
+    }
+
+    private func dive(into result: inout Result) throws {
+        var relaxed = program
+        let integerColumns = (0..<program.columnCount).filter { program.columnKinds[$0] != .continuous }
+        for column in integerColumns { relaxed.setKind(.continuous, ofColumn: column) }
+
+        guard let first = try solve(relaxed, presolve: false, count: &result.linearPrograms) else { return }
+        result.bound = first.objectiveValue
+        result.relaxation = first.values
+        result.solverName = first.solverName
+        logger.debug("LP relaxation solved", metadata: [
+            "bound": "\(first.objectiveValue ?? .nan)", "seconds": "\(first.seconds)",
+        ])
+        var values = first.values
+        var objective = first.objectiveValue ?? 0
+        var batchLimit = Int.max
+        while result.linearPrograms < maximumSolves && !isOutOfTime {
+            let fractional = integerColumns.filter { !Self.isIntegral(values[$0]) }
+            if fractional.isEmpty {
+                var point = values
+                for column in integerColumns { point[column] = values[column].rounded() }
+                result.values = point
+                result.objective = program.objectiveValue(at: point)
+                return
+            }
+            let open = fractional.filter(decisions.contains)
+            let candidates = open.isEmpty ? fractional : open
+            // Decisions at 1 stay at 1: the current point keeps every row.
+            for column in integerColumns where values[column] >= 1 - Self.integrality && (open.isEmpty || decisions.contains(column)) {
+                relaxed.setBounds(ofColumn: column, lower: 1, upper: 1)
+            }
+            let fitting = compatible(candidates, values: values, in: relaxed)
+            if batchLimit == .max { batchLimit = max(1, fitting.count / 4) }
+            let batch = Array(fitting.prefix(batchLimit))
+            var trial = relaxed
+            for column in batch { trial.setBounds(ofColumn: column, lower: 1, upper: 1) }
+            if !batch.isEmpty, let next = try solve(trial, presolve: true, count: &result.linearPrograms),
+               let nextObjective = next.objectiveValue, nextObjective >= objective - allowedDrop * Double(batch.count)
+            {
+                logger.trace("dive round", metadata: [
+                    "objective": "\(nextObjective)", "fixed": "\(batch.count)", "fractional": "\(fractional.count)",
+                ])
+                relaxed = trial
+                values = next.values
+                objective = nextObjective
+            } else if batch.count > 1 {
+                batchLimit = batch.count / 2
+            } else {
+                // Not even one fits well: keep the most promising fractional column out, and go on.
+                let column = batch.first ?? candidates.max { (values[$0], -$0) < (values[$1], -$1) }!
+                relaxed.setBounds(ofColumn: column, lower: 0, upper: 0)
+                guard let next = try solve(relaxed, presolve: true, count: &result.linearPrograms) else { return }
+                values = next.values
+                objective = next.objectiveValue ?? objective
+            }
+        }
+    }
+
+    /// The fractional columns to fix at 1 next, largest value first: those of at least one half
+    /// (or else the largest), each only if every row it is in can still hold it, counting columns
+    /// fixed at 1 and those taken before it at 1 and every other column at its most helpful bound.
+    private func compatible(_ fractional: [Int], values: [Double], in program: LinearProgram) -> [Int] {
+        let ordered = fractional.sorted {
+            (values[$0], program.objectiveCoefficients[$0], -$0) > (values[$1], program.objectiveCoefficients[$1], -$1)
+        }
+        let wanted = ordered.prefix { values[$0] >= 0.5 }
+        let candidates = wanted.isEmpty ? Array(ordered.prefix(1)) : Array(wanted)
+        var rowsOfColumn: [Int: [(row: Int, coefficient: Double)]] = [:]
+        let candidateSet = Set(candidates)
+        for row in 0..<program.rowCount {
+            for entry in program.entryRange(ofRow: row) where candidateSet.contains(program.entryColumns[entry]) {
+                rowsOfColumn[program.entryColumns[entry], default: []].append((row, program.entryCoefficients[entry]))
+            }
+        }
+        var least: [Int: Double] = [:]  // the least activity of a row, by row, computed when needed
+        func leastActivity(_ row: Int) -> Double {
+            if let known = least[row] { return known }
+            var total = 0.0
+            for entry in program.entryRange(ofRow: row) {
+                let column = program.entryColumns[entry], coefficient = program.entryCoefficients[entry]
+                total += coefficient * (coefficient > 0 ? program.columnLowerBounds[column] : program.columnUpperBounds[column])
+            }
+            least[row] = total
+            return total
+        }
+        var chosen: [Int] = []
+        for column in candidates {
+            let rows = rowsOfColumn[column] ?? []
+            let fits = rows.allSatisfy { row, coefficient in
+                coefficient <= 0 || leastActivity(row) + coefficient <= program.rowUpperBounds[row] + Self.integrality
+            }
+            guard fits else { continue }
+            chosen.append(column)
+            for (row, coefficient) in rows where coefficient > 0 { least[row] = leastActivity(row) + coefficient }
+        }
+        return chosen
+    }
+
+    /// The LP's optimum, or nil when it has no feasible point or the time ran out.
+    private func solve(_ program: LinearProgram, presolve: Bool, count: inout Int) throws -> Solution? {
+        count += 1
+        let options = SolveOptions(
+            timeLimit: deadline.map { $0 - ContinuousClock.now }.map { max($0, .milliseconds(1)) },
+            presolve: presolve, cancellation: cancellation)
+        let solution = try solver.solve(program, options: options)
+        guard solution.status == .optimal else {
+            logger.debug("dive LP ended without an optimum", metadata: ["status": "\(solution.status)"])
+            return nil
+        }
+        return solution
+    }
+
+    private var isOutOfTime: Bool {
+        if cancellation?.isCancelled == true { return true }
+        guard let deadline else { return false }
+        return ContinuousClock.now >= deadline
+    }
+
+    static func isIntegral(_ value: Double) -> Bool { abs(value - value.rounded()) <= integrality }
+}
