@@ -30,11 +30,12 @@ struct PlanAssembler {
         case .optimal: status = .optimal
         default: status = solution.relativeGap == 0 ? .optimal : .feasible
         }
-        // The bound is the solver's; it can never be below a plan that exists.
-        let bound = solution.bestBound.map { max($0, objective) }
+        // The bound is the solver's, or, when the search ended before it had one, the sum of every
+        // hearing's best score on its own; it can never be below a plan that exists.
+        let bound = max(solution.bestBound ?? trivialBound, objective)
         return Plan(
             rosterDigest: RosterDigest.of(index.roster), status: status, objective: objective, bound: bound,
-            gap: bound.map { Solution.relativeGap(objective: objective, bound: $0) ?? 0 },
+            gap: Solution.relativeGap(objective: objective, bound: bound) ?? 0,
             solver: solver, assignments: assignments,
             unmetPreferences: choices.flatMap { evidence.unmetPreferences(of: $0) },
             unscheduled: index.roster.hearings.indices.filter { !held.contains($0) }.map {
@@ -55,15 +56,29 @@ struct PlanAssembler {
             let hearing = roster.hearings[h]
             let reason: Reason
             if conflictSet.contains(h) {
-                reason = Reason(code: .fixedConflict, detail: "This fixed hearing cannot be held as fixed together with the other fixed hearings; nothing was planned.")
+                reason = Reason(code: .fixedConflict, detail: "This fixed hearing cannot be held as fixed together with the other fixed hearings named with this reason; nothing was planned.")
+            } else if status == .infeasible {
+                reason = Reason(code: .notPlanned, detail: "Nothing was planned, because fixed hearings conflict; this hearing is not one of them.")
             } else {
-                reason = Reason(code: .capacity, detail: "No plan was made (\(solution.status)): \(solution.detail)")
+                reason = Reason(code: .notPlanned, detail: "Nothing was planned: \(solution.detail)")
             }
             return Unscheduled(hearing: hearing.id, deadlineInHorizon: hearing.latest <= roster.horizon.end, reason: reason)
         }
         return Plan(
             rosterDigest: RosterDigest.of(roster), status: status, objective: 0, bound: solution.bestBound,
             gap: nil, solver: solver, unscheduled: unscheduled)
+    }
+
+    /// An upper bound on any plan's score that needs no solver: each hearing's best score on its
+    /// own (at least 0, since a hearing may stay unheld, unless it is fixed), added up.
+    var trivialBound: Double {
+        index.roster.hearings.indices.reduce(0.0) { total, h in
+            let best = index.starts[h].map { start in
+                start.dayTerm + (start.interpreters.map(\.term).max() ?? 0) + (start.officers.map(\.term).max() ?? 0)
+            }.max()
+            let isFixed = index.roster.hearings[h].fixed != nil
+            return total + (isFixed ? (best ?? 0) : max(0, best ?? 0))
+        }
     }
 
     /// The held hearings the solver's values say, with the people the pools' matchings give them.

@@ -104,9 +104,30 @@ public struct Planner: Sendable {
         let model = builder.build()
         let relaxed = try solver.solve(model.program, options: SolveOptions(timeLimit: .seconds(60)))
         guard relaxed.status.hasSolution else { return fixed }
-        return fixed.filter { h in
+        let dropped = fixed.filter { h in
             !model.heldColumns[h].contains { range in range.contains { relaxed.values[$0] > 0.5 } }
         }
+        // The relaxed plan leaves out one side of each conflict; name the fixed hearings it clashes
+        // with too: those that share a named person or the location in an overlapping slot.
+        let calendar = index.calendar
+        func slots(_ h: Int) -> Set<Int> {
+            let hearing = index.roster.hearings[h]
+            guard let fixed = hearing.fixed, let slot = calendar.slotIndex(of: SlotName(date: fixed.date, part: fixed.slot)) else {
+                return []
+            }
+            return Set(slot..<(slot + hearing.durationSlots))
+        }
+        func people(_ h: Int) -> Set<String> {
+            let fixed = index.roster.hearings[h].fixed
+            return Set([fixed?.interpreter, fixed?.officer].compactMap { $0 })
+        }
+        let partners = fixed.filter { h in
+            !dropped.contains(h) && dropped.contains { d in
+                !slots(h).isDisjoint(with: slots(d))
+                    && (!people(h).isDisjoint(with: people(d)) || index.roster.hearings[h].location == index.roster.hearings[d].location)
+            }
+        }
+        return (dropped + partners).sorted()
     }
 }
 

@@ -137,6 +137,8 @@ public struct Reason: Sendable, Equatable, Codable {
         case outweighed
         /// (unheld only) The search stopped at its time limit before this could be settled.
         case searchStopped = "search-stopped"
+        /// (unheld only) Nothing was planned at all: fixed hearings conflict, or no plan was found in time.
+        case notPlanned = "not-planned"
     }
 
     public var code: Code

@@ -51,9 +51,7 @@ struct PlanCommandTests {
             #expect(run.standardError.contains("H-1") || run.standardError.contains("H-2"))
             let plan = try folder.appendingPathComponent("plan.json").jsonObject()
             #expect(plan["status"] as? String == "infeasible")
-            withKnownIssue("only the hearing left out in the relaxed solve is named, not the one it conflicts with") {
-                #expect(run.standardError.contains("H-1") && run.standardError.contains("H-2"))
-            }
+            #expect(run.standardError.contains("H-1") && run.standardError.contains("H-2"))
         }
     }
 
