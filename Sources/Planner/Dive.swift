@@ -16,8 +16,9 @@ struct Dive {
     struct Result: Sendable {
         /// The optimum of the relaxation of the whole program; nil when it was not solved.
         var bound: Double?
-        /// The relaxation's optimal point.
+        /// The relaxation's optimal point, and how long GLPK took to find it.
         var relaxation: [Double]?
+        var relaxationSeconds = 0.0
         /// An integer point of the program and its objective, when the dive reached one.
         var values: [Double]?
         var objective: Double?
@@ -57,6 +58,7 @@ struct Dive {
         guard let first = try solve(relaxed, presolve: false, count: &result.linearPrograms) else { return }
         result.bound = first.objectiveValue
         result.relaxation = first.values
+        result.relaxationSeconds = first.seconds
         result.solverName = first.solverName
         logger.debug("LP relaxation solved", metadata: [
             "bound": "\(first.objectiveValue ?? .nan)", "seconds": "\(first.seconds)",

@@ -32,7 +32,8 @@ struct Neighbourhood {
             }
             guard free > 0, let left = timeLeft, left > .zero else { break }
             let solution = try solver.solve(sub, options: SolveOptions(
-                timeLimit: min(left, searchLimit), startingSolution: best.values, cancellation: cancellation,
+                // The presolver takes the fixed columns out of the LP relaxation.
+                timeLimit: min(left, searchLimit), presolve: true, startingSolution: best.values, cancellation: cancellation,
                 objectiveStep: Search.objectiveStep(of: program)))
             logger.debug("neighbourhood searched", metadata: [
                 "free": "\(free)", "status": "\(solution.status)", "seconds": "\(solution.seconds)",

@@ -10,15 +10,24 @@ struct ModelForm: Sendable {
     var dives = true
 }
 
-/// The search for the best plan of one program: a greedy plan, then the dive on the LP
-/// relaxation, then GLPK's branch and cut from the best plan so far, each only while needed.
+/// The search for the best plan of one program: a greedy plan, the LP relaxation with a dive and
+/// a neighbourhood search from it, then GLPK's branch and cut from the best plan so far, each
+/// only while needed.
 ///
 /// A plan is reported optimal only with a proof: the bound of the relaxation of the whole program
-/// (from the dive, or from branch and cut) less than one objective step above it.
+/// (solved here, or by branch and cut) less than one objective step above it.
 struct Search {
     let solver: any MIPSolver
     let logger: Logger
     let form: ModelForm
+
+    /// What the search knows so far.
+    private struct Progress {
+        var best: (values: [Double], objective: Double)?
+        var bound: Double?
+        var relaxationSeconds = 0.0
+        var solverName = ""
+    }
 
     /// `decisions` are the columns that say which hearing is held where, dived on first.
     func solve(
@@ -26,74 +35,103 @@ struct Search {
         started: ContinuousClock.Instant
     ) throws -> Solution {
         let deadline = options.timeLimit.map { started + $0 }
-        let step: Double? = Self.objectiveStep(of: program)
-        var best: (values: [Double], objective: Double)?
-        if Self.isFeasible(greedy, in: program) { best = (greedy, program.objectiveValue(at: greedy)) }
-        var relaxationBound: Double?
-        var solverName = ""
+        var progress = Progress()
+        if Self.isFeasible(greedy, in: program) { progress.best = (greedy, program.objectiveValue(at: greedy)) }
+        func finished(_ status: TerminationStatus, _ detail: String) -> Solution? {
+            guard let best = progress.best, let bound = progress.bound else { return nil }
+            return Solution(
+                status: status, detail: detail, values: best.values, objectiveValue: best.objective,
+                bestBound: status == .optimal ? best.objective : max(bound, best.objective),
+                seconds: (ContinuousClock.now - started).seconds, solverName: progress.solverName)
+        }
         if form.dives && program.hasIntegerColumns {
-            let dive = try Dive(
-                solver: solver, logger: logger, program: program, decisions: decisions, deadline: deadline,
-                cancellation: options.cancellation
-            ).run()
-            relaxationBound = dive.bound
-            solverName = dive.solverName
-            logger.info("dive", metadata: [
-                "bound": "\(dive.bound.map { "\($0)" } ?? "none")", "objective": "\(dive.objective.map { "\($0)" } ?? "none")",
-                "greedy": "\(best.map { "\($0.objective)" } ?? "none")", "linearPrograms": "\(dive.linearPrograms)",
-                "seconds": "\(dive.seconds)",
-            ])
-            if let values = dive.values, let objective = dive.objective, objective > best?.objective ?? -.infinity {
-                best = (values, objective)
-            }
-            if let start = best, let relaxation = dive.relaxation, let bound = relaxationBound, let step,
-               !Self.isWithinOneStep(start.objective, bound, step)
-            {
-                best = try Neighbourhood(
-                    solver: solver, logger: logger, program: program, relaxation: relaxation, deadline: deadline,
-                    cancellation: options.cancellation
-                ).improve(start)
-                logger.info("neighbourhood", metadata: ["objective": "\(best!.objective)"])
-            }
-            if let best, let bound = relaxationBound, options.relativeGap > 0,
-               let gap = Solution.relativeGap(objective: best.objective, bound: bound), gap <= options.relativeGap
-            {
-                return Solution(
-                    status: .gapLimit,
-                    detail: "The LP relaxation's bound \(bound) is within the relative gap asked for of the plan found by diving.",
-                    values: best.values, objectiveValue: best.objective, bestBound: max(bound, best.objective),
-                    seconds: (ContinuousClock.now - started).seconds, solverName: solverName)
-            }
-            if let best, let bound = relaxationBound, let step, Self.isWithinOneStep(best.objective, bound, step) {
-                return Solution(
-                    status: .optimal,
-                    detail: "The LP relaxation's bound \(bound) is less than one step above the plan found by diving, which proves it optimal.",
-                    values: best.values, objectiveValue: best.objective, bestBound: best.objective,
-                    seconds: (ContinuousClock.now - started).seconds, solverName: solverName)
+            try dive(program, decisions: decisions, options: options, deadline: deadline, into: &progress)
+            switch proof(of: progress, in: program, relativeGap: options.relativeGap) {
+            case .optimal?:
+                return finished(.optimal, "The LP relaxation's bound is less than one step above the plan found by diving, which proves it optimal.")!
+            case .gapLimit?:
+                return finished(.gapLimit, "The LP relaxation's bound is within the relative gap asked for of the plan found by diving.")!
+            default:
+                break
             }
         }
-        let options = SolveOptions(
+        // Branch and cut starts by solving the relaxation again: not worth starting without the time.
+        if let deadline, deadline - ContinuousClock.now < .seconds(progress.relaxationSeconds * 1.2),
+           let solution = finished(.timeLimit(hasSolution: true), "The time left was too short for branch and cut to solve the relaxation again; the best plan found is returned with the relaxation's bound.")
+        {
+            return solution
+        }
+        return try branchAndCut(program, options: options, deadline: deadline, from: progress)
+    }
+
+    /// The LP relaxation, the dive and the neighbourhood search.
+    private func dive(
+        _ program: LinearProgram, decisions: Set<Int>, options: PlanningOptions, deadline: ContinuousClock.Instant?,
+        into progress: inout Progress
+    ) throws {
+        let dive = try Dive(
+            solver: solver, logger: logger, program: program, decisions: decisions, deadline: deadline,
+            cancellation: options.cancellation
+        ).run()
+        progress.bound = dive.bound
+        progress.relaxationSeconds = dive.relaxationSeconds
+        progress.solverName = dive.solverName
+        logger.info("dive", metadata: [
+            "bound": "\(dive.bound.map { "\($0)" } ?? "none")", "objective": "\(dive.objective.map { "\($0)" } ?? "none")",
+            "greedy": "\(progress.best.map { "\($0.objective)" } ?? "none")", "linearPrograms": "\(dive.linearPrograms)",
+            "relaxationSeconds": "\(dive.relaxationSeconds)", "seconds": "\(dive.seconds)",
+        ])
+        if let values = dive.values, let objective = dive.objective, objective > progress.best?.objective ?? -.infinity {
+            progress.best = (values, objective)
+        }
+        if let start = progress.best, let relaxation = dive.relaxation, proof(of: progress, in: program, relativeGap: 0) == nil {
+            let improved = try Neighbourhood(
+                solver: solver, logger: logger, program: program, relaxation: relaxation, deadline: deadline,
+                cancellation: options.cancellation
+            ).improve(start)
+            logger.info("neighbourhood", metadata: ["objective": "\(improved.objective)"])
+            progress.best = improved
+        }
+    }
+
+    /// What the relaxation's bound proves of the best plan: optimality, the gap asked for, or nothing.
+    private func proof(of progress: Progress, in program: LinearProgram, relativeGap: Double) -> TerminationStatus? {
+        guard let best = progress.best, let bound = progress.bound else { return nil }
+        if let step = Self.objectiveStep(of: program), Self.isWithinOneStep(best.objective, bound, step) { return .optimal }
+        if relativeGap > 0, let gap = Solution.relativeGap(objective: best.objective, bound: bound), gap <= relativeGap {
+            return .gapLimit
+        }
+        return nil
+    }
+
+    /// GLPK's branch and cut on the whole program, from the best plan so far; the better plan and
+    /// the better bound of the two.
+    private func branchAndCut(
+        _ program: LinearProgram, options: PlanningOptions, deadline: ContinuousClock.Instant?, from progress: Progress
+    ) throws -> Solution {
+        let solveOptions = SolveOptions(
             timeLimit: deadline.map { max($0 - ContinuousClock.now, .zero) }, relativeGap: options.relativeGap,
-            presolve: false, startingSolution: best?.values ?? greedy, cancellation: options.cancellation,
-            objectiveStep: step, progress: options.progress)
-        var solution = try solver.solve(program, options: options)
+            presolve: false, startingSolution: progress.best?.values, cancellation: options.cancellation,
+            objectiveStep: Self.objectiveStep(of: program), progress: options.progress)
+        var solution = try solver.solve(program, options: solveOptions)
         logger.info("branch and cut", metadata: [
             "status": "\(solution.status)", "seconds": "\(solution.seconds)",
             "start": "\(solution.startingSolution.map { "\($0)" } ?? "none")",
         ])
-        // Keep the better of the search's plan and the one it started from, and the better bound.
-        if let best, best.objective > solution.objectiveValue ?? -.infinity {
+        if let best = progress.best, best.objective > solution.objectiveValue ?? -.infinity {
             let status: TerminationStatus = switch solution.status {
             case .cancelled: .cancelled(hasSolution: true)
             case .optimal, .gapLimit: solution.status
             default: .timeLimit(hasSolution: true)
             }
-            let bound = [solution.bestBound, relaxationBound].compactMap { $0 }.min()
+            let bound = [solution.bestBound, progress.bound].compactMap { $0 }.min()
             solution = Solution(
                 status: status, detail: solution.detail, values: best.values, objectiveValue: best.objective,
                 bestBound: bound.map { max($0, best.objective) }, seconds: solution.seconds,
                 solverName: solution.solverName, nodes: solution.nodes, startingSolution: solution.startingSolution)
-        } else if let bound = relaxationBound, let objective = solution.objectiveValue, let known = solution.bestBound, bound < known {
+        } else if let bound = progress.bound, let objective = solution.objectiveValue, let known = solution.bestBound,
+                  bound < known
+        {
             solution.bestBound = max(bound, objective)
             solution.relativeGap = Solution.relativeGap(objective: objective, bound: solution.bestBound)
         }
@@ -112,7 +150,7 @@ struct Search {
     /// Whether no multiple of `step` lies above `objective` and at or below `bound` (maximising),
     /// with a small tolerance so that 41.9999999 stands for 42.
     static func isWithinOneStep(_ objective: Double, _ bound: Double, _ step: Double) -> Bool {
-        let tolerance = 1e-6 * max(1, abs(bound))
+        let tolerance = 1e-9 * max(1, abs(bound)) + 1e-7
         return ((bound + tolerance) / step).rounded(.down) * step <= objective + tolerance
     }
 
