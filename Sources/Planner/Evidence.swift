@@ -199,18 +199,25 @@ struct Evidence {
         {
             ranOut.insert("rooms")
         }
-        var bestInterpreter: Double?
-        for option in start.interpreters {
-            let person = roster.interpreters[option.person]
-            let holders = start.slots.compactMap { usage.interpreterAt[option.person * slots + $0] }
+        // Whether a person is still free for this start; otherwise notes what holds them.
+        func isFree(_ person: Int, cap: Int?, busy: [Int: Int], weeks: [String: [Int]], role: String) -> Bool {
+            let holders = start.slots.compactMap { busy[person * slots + $0] }
             if !holders.isEmpty {
                 takers.formUnion(holders)
-                continue
+                return false
             }
-            let weekHearings = usage.interpreterWeek["\(option.person)@\(week)"] ?? []
-            if let cap = person.maxHearingsPerWeek, weekHearings.count >= cap {
-                ranOut.insert("interpreters' weekly maximum")
+            let weekHearings = weeks["\(person)@\(week)"] ?? []
+            if let cap, weekHearings.count >= cap {
+                ranOut.insert("\(role)' weekly maximum")
                 takers.formUnion(weekHearings)
+                return false
+            }
+            return true
+        }
+        var bestInterpreter: Double?
+        for option in start.interpreters {
+            let cap = roster.interpreters[option.person].maxHearingsPerWeek
+            guard isFree(option.person, cap: cap, busy: usage.interpreterAt, weeks: usage.interpreterWeek, role: "interpreters") else {
                 continue
             }
             if option.mode == .onsite, let site = usage.siteOfDay[option.person * days + day], site.location != hearing.location {
@@ -223,19 +230,10 @@ struct Evidence {
         if bestInterpreter == nil { ranOut.insert("interpreters") }
         var bestOfficer: Double?
         for option in start.officers {
-            let person = roster.officers[option.person]
-            let holders = start.slots.compactMap { usage.officerAt[option.person * slots + $0] }
-            if !holders.isEmpty {
-                takers.formUnion(holders)
-                continue
+            let cap = roster.officers[option.person].maxHearingsPerWeek
+            if isFree(option.person, cap: cap, busy: usage.officerAt, weeks: usage.officerWeek, role: "officers") {
+                bestOfficer = max(bestOfficer ?? option.term, option.term)
             }
-            let weekHearings = usage.officerWeek["\(option.person)@\(week)"] ?? []
-            if let cap = person.maxHearingsPerWeek, weekHearings.count >= cap {
-                ranOut.insert("officers' weekly maximum")
-                takers.formUnion(weekHearings)
-                continue
-            }
-            bestOfficer = max(bestOfficer ?? option.term, option.term)
         }
         if bestOfficer == nil { ranOut.insert("officers") }
         guard !ranOut.contains("rooms"), let bestInterpreter, let bestOfficer else {
