@@ -21,6 +21,8 @@ struct ModelBuilder {
         /// The hearing is held at the start with the `outcome`-th of its interpreter outcomes.
         case interpreterOutcome(hearing: Int, start: Int, outcome: Int)
         case interpreterSent(interpreter: Int, group: Int, onsite: Bool)
+        /// Re-planning: the hearing keeps its baseline placement (start, interpreter, officer).
+        case keep(hearing: Int)
     }
 
     struct Row: Sendable {
@@ -48,6 +50,8 @@ struct ModelBuilder {
         var officerGroups: [OfficerGroup] = []
         /// What each interpreter outcome column stands for, by column.
         var interpreterOutcomes: [Int: InterpreterOutcome] = [:]
+        /// Re-planning: the keep column of each baseline hearing that may keep its placement.
+        var keepColumns: [Int: Int] = [:]
     }
 
     let index: ProblemIndex
@@ -60,6 +64,23 @@ struct ModelBuilder {
     /// Interpreters serve pools of hearings of one language (exact); false: a column per hearing,
     /// start and interpreter, kept to test one against the other.
     var poolsInterpreters = true
+    /// Re-planning: the baseline placements that may be kept, by hearing (docs/replanning.md).
+    var keeps: [Int: Keep] = [:]
+    /// Re-planning: at most this many baseline hearings change without being forced.
+    var maxChanges: Int?
+
+    /// A baseline placement that keeps every rule of its own in the changed roster.
+    struct Keep: Sendable {
+        /// Position of the baseline start in `index.starts[hearing]`.
+        let startIndex: Int
+        /// Position of the baseline interpreter in that start's `interpreters`.
+        let interpreterOption: Int
+        let mode: InterpreterMode
+        /// Position of the baseline officer in that start's `officers`.
+        let officerOption: Int
+        /// Starts within `freezeHours` of now: it must be kept.
+        let isFrozen: Bool
+    }
 
     func build() -> Model {
         var model = Model()
@@ -99,8 +120,12 @@ struct ModelBuilder {
             }
             model.heldColumns.append(heldRanges)
             model.officerColumns.append(officerRanges)
+            var heldTerms = heldRanges.flatMap { $0.map { ($0, 1.0) } }
+            if let keep = keeps[h] {
+                let column = addKeep(keep, hearing: h, to: &model, ledger: &ledger)
+                heldTerms.append((column, 1))
+            }
             // Rule 1 and rule 9: held at most once; a fixed hearing exactly once.
-            let heldTerms = heldRanges.flatMap { $0.map { ($0, 1.0) } }
             if hearing.fixed != nil && fixedAreRequired {
                 model.rows.append(Row(name: "fixed_\(h)", terms: heldTerms, lower: 1, upper: 1))
             } else if heldTerms.count > 1 {
@@ -112,7 +137,38 @@ struct ModelBuilder {
             officerGroups, to: &model, officerBySlot: &ledger.officerBySlot, officerByWeek: &ledger.officerByWeek)
         interpreterPools.addGroups(interpreterGroups, to: &model, ledger: &ledger)
         addRuleRows(ledger, to: &model)
+        if let maxChanges, !model.keepColumns.isEmpty {
+            // Baseline hearings that may keep their placement: all but `maxChanges` of them do.
+            let terms = model.keepColumns.keys.sorted().map { (model.keepColumns[$0]!, 1.0) }
+            model.rows.append(Row(
+                name: "maxChanges", terms: terms, lower: Double(max(0, terms.count - maxChanges)), upper: .infinity))
+        }
         return model
+    }
+
+    /// The keep column of a baseline hearing: it stands for exactly the baseline placement, uses
+    /// the same person, room and site rows as any other column, and scores the placement's own
+    /// score plus `changePenalty` (every other way of holding or dropping the hearing costs it).
+    private func addKeep(_ keep: Keep, hearing h: Int, to model: inout Model, ledger: inout Ledger) -> Int {
+        let hearing = index.roster.hearings[h]
+        let start = index.starts[h][keep.startIndex]
+        let interpreter = start.interpreters[keep.interpreterOption]
+        let officer = start.officers[keep.officerOption]
+        let column = model.columns.count
+        model.columns.append(.keep(hearing: h))
+        model.objective.append(start.dayTerm + interpreter.term + officer.term + index.scoring.policy.changePenalty)
+        model.columnNames.append("k_\(h)")
+        ledger.addInterpreterWork(
+            interpreter.person, column: column, slots: start.slots, week: start.day.isoWeek,
+            onsiteAt: keep.mode == .onsite ? (start.slot / index.calendar.partsPerDay, hearing.location) : nil)
+        for t in start.slots { ledger.officerBySlot[officer.person][t, default: []].append(column) }
+        ledger.officerByWeek[officer.person][start.day.isoWeek, default: []].append(column)
+        ledger.addHearing(at: hearing.location, slots: start.slots, held: column..<(column + 1))
+        if keep.isFrozen {
+            model.rows.append(Row(name: "frozen_\(h)", terms: [(column, 1)], lower: 1, upper: .infinity))
+        }
+        model.keepColumns[h] = column
+        return column
     }
 
     /// The plain interpreter columns `a[h,s,i]` of one hearing and start.

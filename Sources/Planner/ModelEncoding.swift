@@ -3,7 +3,7 @@ import PlannerModel
 extension ModelBuilder.Model {
     /// The columns that say which hearing is held where (and with what outcome).
     var decisionColumns: Set<Int> {
-        Set(heldColumns.joined().joined()).union(officerColumns.joined().joined())
+        Set(heldColumns.joined().joined()).union(officerColumns.joined().joined()).union(keepColumns.values)
     }
 
     /// The program's point for a plan given as choices (which must keep every hard rule): the

@@ -6,6 +6,8 @@ import PlannerModel
 struct PlanAssembler {
     let index: ProblemIndex
     let model: ModelBuilder.Model
+    /// Re-planning: the baseline placements the program could keep.
+    var keeps: [Int: ModelBuilder.Keep] = [:]
 
     /// A held hearing as chosen by the solver, before it is written out.
     struct Choice {
@@ -90,6 +92,13 @@ struct PlanAssembler {
         }
         var choices: [Choice] = []
         for h in roster.hearings.indices {
+            if let column = model.keepColumns[h], values[column] > 0.5, let keep = keeps[h] {
+                let start = index.starts[h][keep.startIndex]
+                choices.append(Choice(
+                    hearing: h, startIndex: keep.startIndex, start: start, interpreter: start.interpreters[keep.interpreterOption],
+                    mode: keep.mode, officer: start.officers[keep.officerOption]))
+                continue
+            }
             for (s, start) in index.starts[h].enumerated() {
                 let heldRange = model.heldColumns[h][s]
                 guard let held = heldRange.first(where: { values[$0] > 0.5 }) else { continue }

@@ -1,0 +1,122 @@
+import Foundation
+import LinearProgramming
+import PlannerModel
+
+extension Planner {
+    /// Plans `roster` (already changed by the events) again for the same horizon, keeping the
+    /// `baseline` wherever that pays: hearings starting within `freezeHours` of `now` keep their
+    /// placement unless a hard rule now forbids it (a forced change, named in `changes`), every
+    /// other change of a baseline hearing (moved, other people, dropped) costs `changePenalty`, and
+    /// `maxChanges` caps the unforced ones. The plan's objective is the spec's score with those
+    /// penalties; its `changes` list what changed (see docs/replanning.md).
+    public func replan(_ roster: Roster, baseline: Plan, now: Date, options: PlanningOptions = PlanningOptions()) throws -> Plan {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        let policy = roster.policy
+        let base = Baseline(plan: baseline, roster: roster, calendar: index.calendar, now: now, freezeHours: policy.freezeHours)
+        var keeps: [Int: ModelBuilder.Keep] = [:]
+        var forced: [String: String] = [:]
+        for entry in base.entries {
+            if let keep = Self.keep(entry, index: index) {
+                keeps[entry.hearing] = keep
+            } else {
+                forced[entry.assignment.hearing] = entry.brokenRule ?? "the placement is no longer possible"
+            }
+        }
+        var builder = ModelBuilder(index: index)
+        builder.poolsOfficers = form.poolsOfficers
+        builder.poolsInterpreters = form.poolsInterpreters
+        builder.keeps = keeps
+        builder.maxChanges = policy.maxChanges
+        let model = builder.build()
+        let program = model.program
+        logger.info("re-planning model built", metadata: [
+            "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "columns": "\(program.columnCount)",
+        ])
+        let start = Self.startingPoint(model: model, keeps: keeps, index: index)
+        let solution = try Search(solver: solver, logger: logger, form: form)
+            .solve(program, decisions: model.decisionColumns, greedy: start, options: options, started: started)
+        let words = solution.solverName.split(separator: " ", maxSplits: 1).map(String.init)
+        let info = SolverInfo(
+            name: words.first?.lowercased() ?? solution.solverName, version: words.count > 1 ? words[1] : "",
+            seconds: (clock.now - started).seconds)
+        var assembler = PlanAssembler(index: index, model: model, keeps: keeps)
+        guard solution.status.hasSolution else {
+            return try assembler.planWithoutSolution(solution, solver: info, conflicting: [])
+        }
+        var plan = try assembler.plan(from: solution, solver: info)
+        // Keep columns carried +changePenalty; in the spec's terms every baseline hearing that is
+        // not kept costs changePenalty instead (the same up to a constant).
+        let penalty = policy.changePenalty
+        let before = Dictionary(baseline.assignments.map { ($0.hearing, PlanChange.Placement($0)) }, uniquingKeysWith: { a, _ in a })
+        let inRoster = Set(base.entries.map(\.assignment.hearing))
+        var changedCount = 0
+        for k in plan.assignments.indices {
+            let assignment = plan.assignments[k]
+            guard let was = before[assignment.hearing], inRoster.contains(assignment.hearing) else { continue }
+            if was != PlanChange.Placement(assignment) {
+                plan.assignments[k].changed = true
+                plan.assignments[k].score -= penalty
+                changedCount += 1
+            }
+        }
+        let held = Set(plan.assignments.map(\.hearing))
+        let dropped = inRoster.filter { !held.contains($0) }.count
+        plan.objective = plan.assignments.reduce(0) { $0 + $1.score } - penalty * Double(dropped)
+        if let bound = solution.bestBound ?? plan.bound {
+            plan.bound = max(plan.objective, bound - penalty * Double(inRoster.count))
+            plan.gap = Solution.relativeGap(objective: plan.objective, bound: plan.bound)
+        }
+        plan.changes = PlanDiff(from: baseline, to: plan).changes.filter { inRoster.contains($0.hearing) || $0.before == nil }.map { change in
+            var change = change
+            if let rule = forced[change.hearing] {
+                change.forced = true
+                change.rule = rule
+            }
+            return change
+        }
+        logger.info("re-planned", metadata: ["changed": "\(changedCount)", "dropped": "\(dropped)", "status": "\(plan.status)"])
+        return plan
+    }
+
+    /// The keep of a baseline entry, or nil when the changed roster forbids the placement.
+    static func keep(_ entry: Baseline.Entry, index: ProblemIndex) -> ModelBuilder.Keep? {
+        guard entry.brokenRule == nil, let slot = entry.slot,
+              let startIndex = index.starts[entry.hearing].firstIndex(where: { $0.slot == slot })
+        else { return nil }
+        let start = index.starts[entry.hearing][startIndex]
+        let roster = index.roster
+        guard let i = start.interpreters.firstIndex(where: { roster.interpreters[$0.person].id == entry.assignment.interpreter }),
+              let o = start.officers.firstIndex(where: { roster.officers[$0.person].id == entry.assignment.officer })
+        else { return nil }
+        let hearing = roster.hearings[entry.hearing]
+        let person = roster.interpreters[start.interpreters[i].person]
+        let canOnsite = person.onsiteLocations.contains(hearing.location)
+        let canRemote = person.remote && hearing.remoteInterpreterAllowed
+        let mode: InterpreterMode = entry.assignment.interpreterMode == .onsite
+            ? (canOnsite ? .onsite : .remote) : (canRemote ? .remote : .onsite)
+        return ModelBuilder.Keep(startIndex: startIndex, interpreterOption: i, mode: mode, officerOption: o, isFrozen: entry.isFrozen)
+    }
+
+    /// The baseline as a point of the program: every keep column at 1, with the site columns
+    /// that its on-site work needs. Infeasible (and then ignored by the search) only when the
+    /// changed roster asks for more, such as a new fixed hearing.
+    static func startingPoint(model: ModelBuilder.Model, keeps: [Int: ModelBuilder.Keep], index: ProblemIndex) -> [Double] {
+        var values = Array(repeating: 0.0, count: model.columns.count)
+        var sites = Set<String>()
+        for (h, column) in model.keepColumns {
+            values[column] = 1
+            guard let keep = keeps[h], keep.mode == .onsite else { continue }
+            let start = index.starts[h][keep.startIndex]
+            let person = start.interpreters[keep.interpreterOption].person
+            sites.insert("\(person)/\(start.slot / index.calendar.partsPerDay)/\(index.roster.hearings[h].location)")
+        }
+        for (column, meaning) in model.columns.enumerated() {
+            if case .site(let person, let day, let location) = meaning, sites.contains("\(person)/\(day)/\(location)") {
+                values[column] = 1
+            }
+        }
+        return values
+    }
+}
