@@ -34,6 +34,16 @@ struct Dive {
     var decisions: Set<Int> = []
     var deadline: ContinuousClock.Instant?
     var cancellation: CancellationToken?
+    enum Relaxation {
+        /// GLPK's simplex method: exact, and fast for small programs.
+        case simplex
+        /// `FirstOrderRelaxation`, then an exact LP with what its point decides fixed.
+        case firstOrder
+    }
+
+    var relaxation = Relaxation.simplex
+    /// Turns a relaxation's point into a point of the program (for `firstOrder`).
+    var rounding: (([Double]) -> [Double])?
     /// At most this many LP solves in all.
     var maximumSolves = 400
     /// How far the LP's optimum may fall, per column fixed in a round, before the round is undone.
@@ -55,13 +65,22 @@ struct Dive {
         let integerColumns = (0..<program.columnCount).filter { program.columnKinds[$0] != .continuous }
         for column in integerColumns { relaxed.setKind(.continuous, ofColumn: column) }
 
-        guard let first = try solve(relaxed, presolve: false, count: &result.linearPrograms) else { return }
-        result.bound = first.objectiveValue
-        result.relaxation = first.values
-        result.relaxationSeconds = first.seconds
+        let first: Solution
+        switch relaxation {
+        case .simplex:
+            guard let solution = try solve(relaxed, presolve: false, count: &result.linearPrograms) else { return }
+            first = solution
+            result.bound = solution.objectiveValue
+            result.relaxation = solution.values
+            result.relaxationSeconds = solution.seconds
+        case .firstOrder:
+            guard let (restricted, solution) = try firstOrderStart(relaxed, integerColumns, into: &result) else { return }
+            relaxed = restricted
+            first = solution
+        }
         result.solverName = first.solverName
         logger.debug("LP relaxation solved", metadata: [
-            "bound": "\(first.objectiveValue ?? .nan)", "seconds": "\(first.seconds)",
+            "bound": "\(result.bound ?? .nan)", "seconds": "\(result.relaxationSeconds)",
         ])
         var values = first.values
         var objective = first.objectiveValue ?? 0
@@ -71,8 +90,11 @@ struct Dive {
             if fractional.isEmpty {
                 var point = values
                 for column in integerColumns { point[column] = values[column].rounded() }
-                result.values = point
-                result.objective = program.objectiveValue(at: point)
+                let pointObjective = program.objectiveValue(at: point)
+                if pointObjective > result.objective ?? -.infinity {
+                    result.values = point
+                    result.objective = pointObjective
+                }
                 return
             }
             let open = fractional.filter(decisions.contains)
@@ -81,7 +103,7 @@ struct Dive {
             for column in integerColumns where values[column] >= 1 - Self.integrality && (open.isEmpty || decisions.contains(column)) {
                 relaxed.setBounds(ofColumn: column, lower: 1, upper: 1)
             }
-            let fitting = compatible(candidates, values: values, in: relaxed)
+            let fitting = compatible(promising(candidates, values: values), in: relaxed)
             if batchLimit == .max { batchLimit = max(1, fitting.count / 4) }
             let batch = Array(fitting.prefix(batchLimit))
             var trial = relaxed
@@ -108,15 +130,61 @@ struct Dive {
         }
     }
 
-    /// The fractional columns to fix at 1 next, largest value first: those of at least one half
-    /// (or else the largest), each only if every row it is in can still hold it, counting columns
-    /// fixed at 1 and those taken before it at 1 and every other column at its most helpful bound.
-    private func compatible(_ fractional: [Int], values: [Double], in program: LinearProgram) -> [Int] {
+    /// The start for programs too large for GLPK's simplex method: `FirstOrderRelaxation` solves
+    /// the relaxation approximately, with a rigorous bound; its point is rounded into a first plan
+    /// at once, and the decisions it leaves (nearly) at 0 are fixed there, a restriction (for
+    /// finding plans only) whose LP GLPK solves several times faster. The dive goes on from its
+    /// optimum, a vertex.
+    private func firstOrderStart(
+        _ relaxed: LinearProgram, _ integerColumns: [Int], into result: inout Result
+    ) throws -> (LinearProgram, Solution)? {
+        let started = ContinuousClock.now
+        guard var method = FirstOrderRelaxation(program: relaxed) else { return nil }
+        let first = method.solve(deadline: deadline.map { started + ($0 - started) * 0.4 })
+        result.bound = first.bound
+        result.relaxation = first.values
+        result.relaxationSeconds = (ContinuousClock.now - started).seconds
+        logger.debug("first-order relaxation", metadata: [
+            "bound": "\(first.bound)", "iterations": "\(first.iterations)", "gap": "\(first.relativeGap)",
+            "seconds": "\(result.relaxationSeconds)",
+        ])
+        keep(first.values, in: &result)
+        var restricted = relaxed
+        for column in integerColumns where decisions.contains(column) && first.values[column] < 0.02 {
+            restricted.setBounds(ofColumn: column, lower: 0, upper: 0)
+        }
+        guard let solution = try solve(restricted, presolve: true, count: &result.linearPrograms) else { return nil }
+        logger.debug("restricted LP", metadata: [
+            "objective": "\(solution.objectiveValue ?? .nan)", "seconds": "\(solution.seconds)",
+        ])
+        return (restricted, solution)
+    }
+
+    /// Rounds `point` into a plan and keeps it if it is the best so far.
+    private func keep(_ point: [Double], in result: inout Result) {
+        guard let rounding else { return }
+        let plan = rounding(point)
+        guard Search.isFeasible(plan, in: program) else { return }
+        let objective = program.objectiveValue(at: plan)
+        if objective > result.objective ?? -.infinity {
+            result.values = plan
+            result.objective = objective
+        }
+    }
+
+    /// The largest fractional columns, those of at least one half (or else the largest one).
+    private func promising(_ fractional: [Int], values: [Double]) -> [Int] {
         let ordered = fractional.sorted {
             (values[$0], program.objectiveCoefficients[$0], -$0) > (values[$1], program.objectiveCoefficients[$1], -$1)
         }
         let wanted = ordered.prefix { values[$0] >= 0.5 }
-        let candidates = wanted.isEmpty ? Array(ordered.prefix(1)) : Array(wanted)
+        return wanted.isEmpty ? Array(ordered.prefix(1)) : Array(wanted)
+    }
+
+    /// Of `candidates`, in order, those that still fit every row they are in as far as the bounds
+    /// tell, counting columns fixed at 1, those taken before at 1 and every other column at its
+    /// most helpful bound.
+    private func compatible(_ candidates: [Int], in program: LinearProgram) -> [Int] {
         var rowsOfColumn: [Int: [(row: Int, coefficient: Double)]] = [:]
         let candidateSet = Set(candidates)
         for row in 0..<program.rowCount {

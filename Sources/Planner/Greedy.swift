@@ -5,8 +5,13 @@ import PlannerModel
 ///
 /// It is only a starting point; the solver proves or improves on it. Fixed hearings go first,
 /// but a start that cannot place them all is still offered (the solver then rejects it).
+///
+/// With a `guide` (an LP relaxation's point), hearings go in order of how fully the LP holds them,
+/// each at the start the LP holds it most, with the people the LP sends there: a rounding of the
+/// relaxation that keeps every rule.
 struct GreedyStart {
     let index: ProblemIndex
+    var guide: GreedyGuide?
 
     /// The greedy plan's hearings, in the order they were placed.
     func choices() -> [PlanAssembler.Choice] {
@@ -30,35 +35,42 @@ struct GreedyStart {
             let fixedA = roster.hearings[a].fixed != nil
             let fixedB = roster.hearings[b].fixed != nil
             if fixedA != fixedB { return fixedA }
-            return (bestScore(a), b) > (bestScore(b), a)
+            let heldA = guide?.held(a) ?? 0, heldB = guide?.held(b) ?? 0
+            return (heldA, bestScore(a), b) > (heldB, bestScore(b), a)
         }
         for h in order {
             let hearing = roster.hearings[h]
-            var best: (score: Double, start: Int, interpreter: Int, officer: Int)?
+            var best: (rank: Double, score: Double, start: Int, interpreter: Int, officer: Int)?
             for (s, start) in index.starts[h].enumerated() {
                 if let rooms = index.locationRooms[hearing.location] ?? nil,
                    start.slots.contains(where: { roomsUsed["\(hearing.location)@\($0)", default: 0] >= rooms })
                 { continue }
                 let week = start.day.isoWeek.description
                 let day = start.slot / parts
-                var bestInterpreter: (Int, Double)?
+                var bestInterpreter: (Int, Double, Double)?  // option, term, rank
                 for (k, option) in start.interpreters.enumerated() {
                     let person = roster.interpreters[option.person]
                     if start.slots.contains(where: { interpreterBusy.contains(option.person * slotCount + $0) }) { continue }
                     if let cap = person.maxHearingsPerWeek, interpreterWeek["\(option.person)@\(week)", default: 0] >= cap { continue }
                     if option.mode == .onsite, let site = siteOfDay[option.person * 10_000 + day], site != hearing.location { continue }
-                    if bestInterpreter == nil || option.term > bestInterpreter!.1 { bestInterpreter = (k, option.term) }
+                    let rank = guide?.interpreter(option.person, hearing: h, start: s) ?? 0
+                    if bestInterpreter == nil || (rank, option.term) > (bestInterpreter!.2, bestInterpreter!.1) {
+                        bestInterpreter = (k, option.term, rank)
+                    }
                 }
-                var bestOfficer: (Int, Double)?
+                var bestOfficer: (Int, Double, Double)?  // option, term, rank
                 for (k, option) in start.officers.enumerated() {
                     let person = roster.officers[option.person]
                     if start.slots.contains(where: { officerBusy.contains(option.person * slotCount + $0) }) { continue }
                     if let cap = person.maxHearingsPerWeek, officerWeek["\(option.person)@\(week)", default: 0] >= cap { continue }
-                    if bestOfficer == nil || option.term > bestOfficer!.1 { bestOfficer = (k, option.term) }
+                    let rank = guide?.officer(option.person, hearing: h, start: s) ?? 0
+                    if bestOfficer == nil || (rank, option.term) > (bestOfficer!.2, bestOfficer!.1) { bestOfficer = (k, option.term, rank) }
                 }
-                guard let (i, interpreterTerm) = bestInterpreter, let (o, officerTerm) = bestOfficer else { continue }
+                guard let (i, interpreterTerm, _) = bestInterpreter, let (o, officerTerm, _) = bestOfficer else { continue }
                 let score = start.dayTerm + interpreterTerm + officerTerm
-                if best == nil || score > best!.score { best = (score, s, i, o) }
+                // Rounded, so that starts the LP holds about equally go by score.
+                let rank = ((guide?.held(h, start: s) ?? 0) * 20).rounded()
+                if best == nil || (rank, score) > (best!.rank, best!.score) { best = (rank, score, s, i, o) }
             }
             guard let best, best.score > 0 || hearing.fixed != nil else { continue }
             let start = index.starts[h][best.start]
@@ -77,4 +89,57 @@ struct GreedyStart {
         }
         return result
     }
+}
+
+/// An LP relaxation's point, read as preferences for `GreedyStart`.
+struct GreedyGuide {
+    private let heldByStart: [[Double]]
+    private let interpreterValue: [Int: Double]  // key(hearing, start, person)
+    private let officerValue: [Int: Double]
+    private let starts: Int
+
+    init(model: ModelBuilder.Model, index: ProblemIndex, values: [Double]) {
+        heldByStart = model.heldColumns.map { ranges in ranges.map { range in range.reduce(0) { $0 + values[$1] } } }
+        let starts = max(1, index.starts.map(\.count).max() ?? 1)
+        self.starts = starts
+        func key(_ h: Int, _ s: Int, _ person: Int) -> Int { (h * starts + s) * 100_000 + person }
+        var interpreterValue: [Int: Double] = [:]
+        var officerValue: [Int: Double] = [:]
+        for group in model.interpreterGroups {
+            var sent: [Int: Double] = [:]
+            for entry in group.sent { sent[entry.interpreter, default: 0] += values[entry.column] }
+            for member in group.members {
+                for (person, value) in sent { interpreterValue[key(member.hearing, member.start, person), default: 0] += value }
+            }
+        }
+        for group in model.officerGroups {
+            for member in group.members {
+                for entry in group.sent { officerValue[key(member.hearing, member.start, entry.officer), default: 0] += values[entry.column] }
+            }
+        }
+        for (h, ranges) in model.heldColumns.enumerated() where !model.isInterpreterPooled[h] {
+            for (s, range) in ranges.enumerated() {
+                for (k, column) in range.enumerated() {
+                    interpreterValue[key(h, s, index.starts[h][s].interpreters[k].person), default: 0] += values[column]
+                }
+            }
+        }
+        for (h, ranges) in model.officerColumns.enumerated() where !model.isOfficerPooled[h] {
+            for (s, range) in ranges.enumerated() {
+                for (k, column) in range.enumerated() {
+                    officerValue[key(h, s, index.starts[h][s].officers[k].person), default: 0] += values[column]
+                }
+            }
+        }
+        self.interpreterValue = interpreterValue
+        self.officerValue = officerValue
+    }
+
+    private func key(_ h: Int, _ s: Int, _ person: Int) -> Int { (h * starts + s) * 100_000 + person }
+
+    /// How fully the LP holds hearing `h`, anywhere.
+    func held(_ h: Int) -> Double { heldByStart[h].reduce(0, +) }
+    func held(_ h: Int, start s: Int) -> Double { heldByStart[h][s] }
+    func interpreter(_ person: Int, hearing h: Int, start s: Int) -> Double { interpreterValue[key(h, s, person)] ?? 0 }
+    func officer(_ person: Int, hearing h: Int, start s: Int) -> Double { officerValue[key(h, s, person)] ?? 0 }
 }

@@ -67,7 +67,13 @@ public struct Planner: Sendable {
         ])
         let greedy = model.values(for: GreedyStart(index: index).choices(), index: index)
         let solution = try Search(solver: solver, logger: logger, form: form)
-            .solve(program, decisions: model.decisionColumns, greedy: greedy, options: options, started: started)
+            .solve(
+                program, decisions: model.decisionColumns, greedy: greedy,
+                rounding: { point in
+                    let guide = GreedyGuide(model: model, index: index, values: point)
+                    return model.values(for: GreedyStart(index: index, guide: guide).choices(), index: index)
+                },
+                options: options, started: started)
         var assembler = PlanAssembler(index: index, model: model)
         let seconds = (clock.now - started).seconds
         // "GLPK 5.0" -> name "glpk", version "5.0".

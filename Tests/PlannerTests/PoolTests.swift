@@ -169,3 +169,27 @@ struct InterpreterOutcomeTests {
         #expect(outcomes.first?.requirement == .init(sex: .met(.female), registration: .any, onsite: true))
     }
 }
+
+@Suite("First-order relaxation")
+struct FirstOrderRelaxationTests {
+    /// The bound holds however early the method stops, and comes close to the simplex method's
+    /// optimum when it runs to its tolerance.
+    @Test func boundIsRigorousAndClose() throws {
+        let roster = RosterGenerator(hearings: 120, seed: 5).generate()
+        var relaxed = PoolTests.model(roster, PoolTests.pooled).1.program
+        for column in 0..<relaxed.columnCount { relaxed.setKind(.continuous, ofColumn: column) }
+        let exact = try #require(try GLPKSolver(logger: PoolTests.logger).solve(relaxed, options: SolveOptions()).objectiveValue)
+        for iterations in [64, 640] {
+            var early = try #require(FirstOrderRelaxation(program: relaxed))
+            let result = early.solve(deadline: nil, maximumIterations: iterations)
+            #expect(result.bound >= exact - 1e-6, "after \(result.iterations) iterations: \(result.bound) < \(exact)")
+        }
+        var method = try #require(FirstOrderRelaxation(program: relaxed))
+        let result = method.solve(deadline: nil, tolerance: 1e-7)
+        #expect(result.bound >= exact - 1e-6)
+        #expect(result.bound - exact <= 1e-5 * abs(exact), "bound \(result.bound), optimum \(exact)")
+        // Its point keeps the column bounds and nearly every row.
+        #expect(zip(result.values, relaxed.columnUpperBounds).allSatisfy { $0 <= $1 })
+        #expect(abs(relaxed.objectiveValue(at: result.values) - exact) <= 1e-3 * abs(exact))
+    }
+}
