@@ -36,7 +36,10 @@ extension Planner {
         ])
         let start = Self.startingPoint(model: model, keeps: keeps, index: index)
         let solution = try Search(solver: solver, logger: logger, form: form)
-            .solve(program, decisions: model.decisionColumns, greedy: start, options: options, started: started)
+            .solve(
+                program, decisions: model.decisionColumns, greedy: start,
+                // The baseline is the plan any relaxation point rounds to here: it keeps everything it can.
+                rounding: { _ in start }, options: options, started: started)
         let words = solution.solverName.split(separator: " ", maxSplits: 1).map(String.init)
         let info = SolverInfo(
             name: words.first?.lowercased() ?? solution.solverName, version: words.count > 1 ? words[1] : "",
