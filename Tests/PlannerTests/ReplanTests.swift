@@ -60,6 +60,15 @@ struct ReplanTests {
         }
     }
 
+    @Test func aCancelledHearingIsAForcedChange() throws {
+        let (roster, baseline) = try Self.week(6)
+        let first = try #require(baseline.assignments.first)
+        let changed = try roster.applying([EventRecord(id: "e-1", change: .hearingCancelled(hearing: first.hearing))]).get().roster
+        let plan = try makePlanner().replan(changed, baseline: baseline, now: Self.beforeTheWeek)
+        let change = try #require(plan.changes.first { $0.hearing == first.hearing })
+        #expect(change.forced && change.after == nil && change.rule == "the hearing was cancelled")
+    }
+
     /// Applying the same events again to the re-planned roster changes nothing more.
     @Test func anEventAppliedTwiceEqualsOnce() throws {
         let (roster, baseline) = try Self.week(5)

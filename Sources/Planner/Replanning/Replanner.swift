@@ -71,7 +71,9 @@ extension Planner {
             plan.bound = max(plan.objective, bound - penalty * Double(inRoster.count))
             plan.gap = Solution.relativeGap(objective: plan.objective, bound: plan.bound)
         }
-        plan.changes = PlanDiff(from: baseline, to: plan).changes.filter { inRoster.contains($0.hearing) || $0.before == nil }.map { change in
+        // Cancelled hearings are dropped too, so that their people are told; the event forced it.
+        for hearing in base.cancelled { forced[hearing] = "the hearing was cancelled" }
+        plan.changes = PlanDiff(from: baseline, to: plan).changes.map { change in
             var change = change
             if let rule = forced[change.hearing] {
                 change.forced = true
