@@ -20,7 +20,7 @@ struct GreedyStart {
         var officerBusy = Set<Int>()
         var interpreterWeek: [String: Int] = [:]
         var officerWeek: [String: Int] = [:]
-        var siteOfDay: [Int: String] = [:]  // interpreter * 10_000 + day -> location
+        var siteOfDay: [PersonDay: String] = [:]  // where each interpreter works on site that day
         var roomsUsed: [String: Int] = [:]  // "location@slot"
         var result: [PlanAssembler.Choice] = []
         let slotCount = index.calendar.slotCount
@@ -52,7 +52,7 @@ struct GreedyStart {
                     let person = roster.interpreters[option.person]
                     if start.slots.contains(where: { interpreterBusy.contains(option.person * slotCount + $0) }) { continue }
                     if let cap = person.maxHearingsPerWeek, interpreterWeek["\(option.person)@\(week)", default: 0] >= cap { continue }
-                    if option.mode == .onsite, let site = siteOfDay[option.person * 10_000 + day], site != hearing.location { continue }
+                    if option.mode == .onsite, let site = siteOfDay[PersonDay(person: option.person, day: day)], site != hearing.location { continue }
                     let rank = guide?.interpreter(option.person, hearing: h, start: s) ?? 0
                     if bestInterpreter == nil || (rank, option.term) > (bestInterpreter!.2, bestInterpreter!.1) {
                         bestInterpreter = (k, option.term, rank)
@@ -85,7 +85,7 @@ struct GreedyStart {
             }
             interpreterWeek["\(interpreter.person)@\(week)", default: 0] += 1
             officerWeek["\(officer.person)@\(week)", default: 0] += 1
-            if interpreter.mode == .onsite { siteOfDay[interpreter.person * 10_000 + start.slot / parts] = hearing.location }
+            if interpreter.mode == .onsite { siteOfDay[PersonDay(person: interpreter.person, day: start.slot / parts)] = hearing.location }
         }
         return result
     }

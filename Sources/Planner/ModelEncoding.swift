@@ -24,7 +24,7 @@ extension ModelBuilder.Model {
         for (number, group) in officerGroups.enumerated() {
             officerGroupNumber[.init(location: group.location, slot: group.slot, duration: group.duration)] = number
         }
-        var siteOfDay: [Int: String] = [:]  // interpreter * 10_000 + day -> location
+        var siteOfDay: [PersonDay: String] = [:]  // where each interpreter works on site that day
         for choice in choices {
             let h = choice.hearing
             let s = choice.startIndex
@@ -71,10 +71,10 @@ extension ModelBuilder.Model {
                 officerPicks = [officerColumns[h][s].lowerBound + k]
             }
             for column in interpreterPicks + officerPicks { values[column] = 1 }
-            if isOnsite { siteOfDay[choice.interpreter.person * 10_000 + day] = hearing.location }
+            if isOnsite { siteOfDay[PersonDay(person: choice.interpreter.person, day: day)] = hearing.location }
         }
         for (column, meaning) in columns.enumerated() {
-            if case .site(let person, let day, let location) = meaning, siteOfDay[person * 10_000 + day] == location {
+            if case .site(let person, let day, let location) = meaning, siteOfDay[PersonDay(person: person, day: day)] == location {
                 values[column] = 1
             }
         }

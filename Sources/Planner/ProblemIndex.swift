@@ -154,3 +154,9 @@ struct ProblemIndex: Sendable {
         return result
     }
 }
+
+/// An interpreter on one working day (by index), as a dictionary key.
+struct PersonDay: Hashable {
+    let person: Int
+    let day: Int
+}
