@@ -3,15 +3,18 @@ import Logging
 
 /// An integer point found by diving on the LP relaxation, and the relaxation's bound.
 ///
-/// The relaxation of the whole program is solved once: its optimum bounds every plan, which is
-/// what proves a plan optimal. Then, round by round, the decision columns (which hearing is held
-/// where) at 1 are fixed at 1, and so are the largest fractional ones that still fit every row as
-/// far as the bounds tell; the LP is solved again, with GLPK's presolver taking out what the
+/// The relaxation of the whole program is solved once (by GLPK's simplex method, or for large
+/// programs by `FirstOrderRelaxation`): its bound is what proves a plan optimal or measures its gap.
+/// Then, round by round, the decision columns (which hearing is held where) at 1 are fixed at 1,
+/// and so are a quarter of the fractional ones of at least one half that still fit every row as far
+/// as the bounds tell; the LP is solved again with GLPK's presolver, which takes out what the
 /// fixings decide, so that these LPs are small. A round whose LP has no feasible point, or whose
-/// optimum falls by more than `allowedDrop` per column fixed, is undone and retried with half as
-/// many columns, down to one, which is then fixed at 0 instead. Once every decision column is
-/// integral, the other columns (who is sent where) are dived on the same way. The dive ends when
-/// the LP's optimum is integral: a point of the program.
+/// optimum falls by more than `allowedDrop` per column fixed (at most `maximumDrop`, never a
+/// deadline bonus), is undone and retried with half as many columns; a single column that fails
+/// is set aside for the next most promising one, and after `maximumTries` the first is fixed at 0
+/// or 1, whichever keeps the LP's optimum higher. Once every decision is integral, the other
+/// columns (who is sent where) are dived on the same way. The dive ends when the LP's optimum is
+/// integral; whenever it stops, `rounding` also turns the last LP point into a plan.
 struct Dive {
     struct Result: Sendable {
         /// The optimum of the relaxation of the whole program; nil when it was not solved.
@@ -42,7 +45,7 @@ struct Dive {
     }
 
     var relaxation = Relaxation.simplex
-    /// Turns a relaxation's point into a point of the program (for `firstOrder`).
+    /// Turns a relaxation's point into a point of the program.
     var rounding: (([Double]) -> [Double])?
     /// At most this many LP solves in all.
     var maximumSolves = 400
@@ -50,7 +53,7 @@ struct Dive {
     /// is undone: never by a deadline bonus.
     var allowedDrop = 2.0
     var maximumDrop = 20.0
-    /// How many single columns a round tries before it keeps one out.
+    /// How many single columns a round tries before it settles one at 0 or 1.
     var maximumTries = 5
 
     static let integrality = 1e-6
