@@ -3,15 +3,18 @@ import Logging
 
 /// An integer point found by diving on the LP relaxation, and the relaxation's bound.
 ///
-/// The relaxation of the whole program is solved once: its optimum bounds every plan, which is
-/// what proves a plan optimal. Then, round by round, the decision columns (which hearing is held
-/// where) at 1 are fixed at 1, and so are the largest fractional ones that still fit every row as
-/// far as the bounds tell; the LP is solved again, with GLPK's presolver taking out what the
+/// The relaxation of the whole program is solved once (by GLPK's simplex method, or for large
+/// programs by `FirstOrderRelaxation`): its bound is what proves a plan optimal or measures its gap.
+/// Then, round by round, the decision columns (which hearing is held where) at 1 are fixed at 1,
+/// and so are a quarter of the fractional ones of at least one half that still fit every row as far
+/// as the bounds tell; the LP is solved again with GLPK's presolver, which takes out what the
 /// fixings decide, so that these LPs are small. A round whose LP has no feasible point, or whose
-/// optimum falls by more than `allowedDrop` per column fixed, is undone and retried with half as
-/// many columns, down to one, which is then fixed at 0 instead. Once every decision column is
-/// integral, the other columns (who is sent where) are dived on the same way. The dive ends when
-/// the LP's optimum is integral: a point of the program.
+/// optimum falls by more than `allowedDrop` per column fixed (at most `maximumDrop`, never a
+/// deadline bonus), is undone and retried with half as many columns; a single column that fails
+/// is set aside for the next most promising one, and after `maximumTries` the first is fixed at 0
+/// or 1, whichever keeps the LP's optimum higher. Once every decision is integral, the other
+/// columns (who is sent where) are dived on the same way. The dive ends when the LP's optimum is
+/// integral; whenever it stops, `rounding` also turns the last LP point into a plan.
 struct Dive {
     struct Result: Sendable {
         /// The optimum of the relaxation of the whole program; nil when it was not solved.
@@ -42,12 +45,16 @@ struct Dive {
     }
 
     var relaxation = Relaxation.simplex
-    /// Turns a relaxation's point into a point of the program (for `firstOrder`).
+    /// Turns a relaxation's point into a point of the program.
     var rounding: (([Double]) -> [Double])?
     /// At most this many LP solves in all.
     var maximumSolves = 400
-    /// How far the LP's optimum may fall, per column fixed in a round, before the round is undone.
+    /// How far the LP's optimum may fall, per column fixed in a round and at most, before the round
+    /// is undone: never by a deadline bonus.
     var allowedDrop = 2.0
+    var maximumDrop = 20.0
+    /// How many single columns a round tries before it settles one at 0 or 1.
+    var maximumTries = 5
 
     static let integrality = 1e-6
 
@@ -85,6 +92,8 @@ struct Dive {
         var values = first.values
         var objective = first.objectiveValue ?? 0
         var batchLimit = Int.max
+        var tried = Set<Int>()  // single columns that failed since the last round that went well
+        defer { keep(values, in: &result) }
         while result.linearPrograms < maximumSolves && !isOutOfTime {
             let fractional = integerColumns.filter { !Self.isIntegral(values[$0]) }
             if fractional.isEmpty {
@@ -98,18 +107,19 @@ struct Dive {
                 return
             }
             let open = fractional.filter(decisions.contains)
-            let candidates = open.isEmpty ? fractional : open
+            let candidates = (open.isEmpty ? fractional : open).filter { !tried.contains($0) }
             // Decisions at 1 stay at 1: the current point keeps every row.
             for column in integerColumns where values[column] >= 1 - Self.integrality && (open.isEmpty || decisions.contains(column)) {
                 relaxed.setBounds(ofColumn: column, lower: 1, upper: 1)
             }
-            let fitting = compatible(promising(candidates, values: values), in: relaxed)
+            let fitting = candidates.isEmpty ? [] : compatible(promising(candidates, values: values), in: relaxed)
             if batchLimit == .max { batchLimit = max(1, fitting.count / 4) }
             let batch = Array(fitting.prefix(batchLimit))
             var trial = relaxed
             for column in batch { trial.setBounds(ofColumn: column, lower: 1, upper: 1) }
             if !batch.isEmpty, let next = try solve(trial, presolve: true, count: &result.linearPrograms),
-               let nextObjective = next.objectiveValue, nextObjective >= objective - allowedDrop * Double(batch.count)
+               let nextObjective = next.objectiveValue,
+               nextObjective >= objective - min(allowedDrop * Double(batch.count), maximumDrop)
             {
                 logger.trace("dive round", metadata: [
                     "objective": "\(nextObjective)", "fixed": "\(batch.count)", "fractional": "\(fractional.count)",
@@ -117,15 +127,31 @@ struct Dive {
                 relaxed = trial
                 values = next.values
                 objective = nextObjective
+                batchLimit = .max
+                tried = []
             } else if batch.count > 1 {
                 batchLimit = batch.count / 2
+            } else if let column = batch.first, tried.count < maximumTries {
+                tried.insert(column)  // try the next most promising one
             } else {
-                // Not even one fits well: keep the most promising fractional column out, and go on.
-                let column = batch.first ?? candidates.max { (values[$0], -$0) < (values[$1], -$1) }!
-                relaxed.setBounds(ofColumn: column, lower: 0, upper: 0)
-                guard let next = try solve(relaxed, presolve: true, count: &result.linearPrograms) else { return }
-                values = next.values
-                objective = next.objectiveValue ?? objective
+                // None fits well: settle the most promising one either way, whichever costs less.
+                guard let column = tried.first ?? batch.first ?? fractional.first else { return }
+                var best: (program: LinearProgram, solution: Solution)?
+                for value in [1.0, 0.0] {
+                    var branch = relaxed
+                    branch.setBounds(ofColumn: column, lower: value, upper: value)
+                    if let solution = try solve(branch, presolve: true, count: &result.linearPrograms),
+                       (solution.objectiveValue ?? -.infinity) > (best?.solution.objectiveValue ?? -.infinity)
+                    {
+                        best = (branch, solution)
+                    }
+                }
+                guard let best else { return }
+                relaxed = best.program
+                values = best.solution.values
+                objective = best.solution.objectiveValue ?? objective
+                batchLimit = .max
+                tried = []
             }
         }
     }
@@ -164,8 +190,10 @@ struct Dive {
     private func keep(_ point: [Double], in result: inout Result) {
         guard let rounding else { return }
         let plan = rounding(point)
-        guard Search.isFeasible(plan, in: program) else { return }
         let objective = program.objectiveValue(at: plan)
+        let isFeasible = Search.isFeasible(plan, in: program)
+        logger.trace("relaxation rounded", metadata: ["objective": "\(objective)", "feasible": "\(isFeasible)"])
+        guard isFeasible else { return }
         if objective > result.objective ?? -.infinity {
             result.values = plan
             result.objective = objective

@@ -35,7 +35,8 @@ struct GreedyStart {
             let fixedA = roster.hearings[a].fixed != nil
             let fixedB = roster.hearings[b].fixed != nil
             if fixedA != fixedB { return fixedA }
-            let heldA = guide?.held(a) ?? 0, heldB = guide?.held(b) ?? 0
+            // Coarsely, so that hearings the LP holds about equally go by score.
+            let heldA = ((guide?.held(a) ?? 0) * 10).rounded(), heldB = ((guide?.held(b) ?? 0) * 10).rounded()
             return (heldA, bestScore(a), b) > (heldB, bestScore(b), a)
         }
         for h in order {

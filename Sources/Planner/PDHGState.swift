@@ -211,7 +211,8 @@ struct PDHGState {
             dual += term
             magnitude += abs(term)
         }
-        return -dual + 1e-12 * Double(program.nonzeroCount + n + m) * max(magnitude, 1)
+        // Each sum of N terms is off by at most about N ulps of the sum of magnitudes; ten times that.
+        return -dual + 1e-15 * Double(program.nonzeroCount + n + m) * max(magnitude, 1)
     }
 
     // MARK: Matrix

@@ -24,8 +24,9 @@ struct Search {
 
     /// Above this many nonzeros the relaxation is solved by `FirstOrderRelaxation`: GLPK's simplex
     /// method takes about 5 s for 40,000 (500 hearings), 20 s for 110,000 and minutes for 380,000,
-    /// where the first-order method takes under a second to a few.
-    static let simplexLimit = 40_000
+    /// where the first-order method takes under a second to a few. Below, the simplex method's
+    /// vertex is the better start for the dive.
+    static let simplexLimit = 60_000
 
     /// What the search knows so far.
     private struct Progress {
