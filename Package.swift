@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev: no pkg-config file ships, so none is named.
@@ -47,10 +52,33 @@ let package = Package(
         ),
         // Plans -> fulfilment statistics -> JSON, CSV, Markdown and HTML; calendars. Pure.
         .target(name: "Reports", dependencies: ["PlannerModel"]),
+        // GRDB persistence: rosters, the event log, plan versions and the audit trail.
+        .target(
+            name: "PlannerStore",
+            dependencies: [
+                "PlannerModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The daemon: Hummingbird app, routes, auth, the re-plan service, sd_notify, metrics.
+        .target(
+            name: "PlannerServer",
+            dependencies: [
+                "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "hearing-planner",
             dependencies: [
                 "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming", "Reports",
+                "PlannerStore", "PlannerServer",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -82,6 +110,14 @@ let package = Package(
         ),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "PlannerModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "PlannerStoreTests", dependencies: ["PlannerStore", "PlannerModel", "TestSupport"]),
+        .testTarget(
+            name: "PlannerServerTests",
+            dependencies: [
+                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

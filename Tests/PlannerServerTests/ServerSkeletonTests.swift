@@ -1,0 +1,6 @@
+import Testing
+@testable import PlannerServer
+
+@Test func apiIsVersioned() {
+    #expect(PlannerServerInfo.apiVersion == "v1")
+}
