@@ -159,6 +159,16 @@ final class SolveSession {
         parameters.msg_lev = messageLevel
         parameters.tm_lim = remaining
         parameters.mip_gap = options.relativeGap
+        parameters.br_tech = switch options.branching {
+        case .solverDefault: GLP_BR_DTH
+        case .firstFractional: GLP_BR_FFV
+        case .mostFractional: GLP_BR_MFV
+        case .pseudoCost: GLP_BR_PCH
+        }
+        parameters.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+        parameters.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
+        parameters.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+        parameters.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
         // The MIP presolver would hand the callback a transformed problem with other columns,
         // which the starting solution and the incumbent polling cannot use.
         parameters.presolve = GLP_OFF
@@ -228,9 +238,11 @@ final class SolveSession {
 
     /// Whether no multiple of `step` lies strictly between the incumbent and the bound. The
     /// bound is moved by a small tolerance towards the incumbent's far side first, so that a
-    /// bound of 41.9999999 that stands for 42 is never rounded down.
+    /// bound of 41.9999999 that stands for 42 is never rounded down. The tolerance is far above
+    /// the simplex method's error on these objectives and far below one step, so that a bound of
+    /// 388,147.6 proves 388,147 optimal.
     private func isWithinOneStep(_ incumbent: Double, _ bound: Double, _ step: Double) -> Bool {
-        let tolerance = 1e-6 * max(1, abs(bound))
+        let tolerance = min(1e-9 * max(1, abs(bound)) + 1e-7, 0.05 * step)
         switch program.sense {
         case .maximize:
             return ((bound + tolerance) / step).rounded(.down) * step <= incumbent + tolerance

@@ -13,6 +13,10 @@ public protocol MIPSolver: Sendable {
     /// blocked. Cancelling the calling task cancels the solve, which then returns a solution
     /// with status ``TerminationStatus/cancelled(hasSolution:)`` rather than throwing.
     func solve(_ program: LinearProgram, options: SolveOptions) async throws -> Solution
+
+    /// Runs `body` with a ``RelaxationSession`` that solves a sequence of relaxations of one
+    /// shape, each warm-started from the last, on the calling thread.
+    func withRelaxationSession<T>(_ body: (any RelaxationSession) throws -> T) throws -> T
 }
 
 extension MIPSolver {

@@ -42,6 +42,30 @@ public struct SolveProgress: Sendable, Hashable {
     }
 }
 
+/// How branch and bound picks the variable to branch on.
+public enum BranchingRule: String, Sendable, CaseIterable {
+    /// The solver's own default (GLPK: Driebeck and Tomlin's heuristic).
+    case solverDefault
+    /// The first fractional variable.
+    case firstFractional
+    /// The most fractional variable.
+    case mostFractional
+    /// Pseudo-costs learnt from earlier branchings: slower per node, usually far fewer nodes.
+    case pseudoCost
+}
+
+/// Which families of cutting planes branch and cut may add.
+public struct CutFamilies: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let gomory = CutFamilies(rawValue: 1 << 0)
+    public static let mixedIntegerRounding = CutFamilies(rawValue: 1 << 1)
+    public static let cover = CutFamilies(rawValue: 1 << 2)
+    public static let clique = CutFamilies(rawValue: 1 << 3)
+    public static let all: CutFamilies = [.gomory, .mixedIntegerRounding, .cover, .clique]
+}
+
 /// How to run one solve.
 public struct SolveOptions: Sendable {
     /// Wall-clock limit for the whole solve (LP relaxation and search); nil for none.
@@ -69,6 +93,10 @@ public struct SolveOptions: Sendable {
     /// less than one step from the incumbent proves it optimal, and the search stops there with
     /// status ``TerminationStatus/optimal``. Nil for no such knowledge.
     public var objectiveStep: Double?
+    /// How branch and bound chooses where to branch.
+    public var branching: BranchingRule
+    /// The cutting planes branch and cut may add; none by default.
+    public var cuts: CutFamilies
 
     public init(
         timeLimit: Duration? = nil,
@@ -78,9 +106,13 @@ public struct SolveOptions: Sendable {
         cancellation: CancellationToken? = nil,
         progressInterval: Duration = .seconds(1),
         objectiveStep: Double? = nil,
+        branching: BranchingRule = .solverDefault,
+        cuts: CutFamilies = [],
         progress: (@Sendable (SolveProgress) -> Void)? = nil
     ) {
         self.objectiveStep = objectiveStep
+        self.branching = branching
+        self.cuts = cuts
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve

@@ -7,8 +7,8 @@ import Logging
 /// programs by `FirstOrderRelaxation`): its bound is what proves a plan optimal or measures its gap.
 /// Then, round by round, the decision columns (which hearing is held where) at 1 are fixed at 1,
 /// and so are a quarter of the fractional ones of at least one half that still fit every row as far
-/// as the bounds tell; the LP is solved again with GLPK's presolver, which takes out what the
-/// fixings decide, so that these LPs are small. A round whose LP has no feasible point, or whose
+/// as the bounds tell; the LP is solved again in a `RelaxationSession`, by the dual simplex method
+/// from the last optimal basis (only bounds moved, so it stays dual feasible). A round whose LP has no feasible point, or whose
 /// optimum falls by more than `allowedDrop` per column fixed (at most `maximumDrop`, never a
 /// deadline bonus), is undone and retried with half as many columns; a single column that fails
 /// is set aside for the next most promising one, and after `maximumTries` the first is fixed at 0
@@ -62,12 +62,14 @@ struct Dive {
         let clock = ContinuousClock()
         let started = clock.now
         var result = Result()
-        try dive(into: &result)
+        try solver.withRelaxationSession { session in
+            try dive(into: &result, session: session)
+        }
         result.seconds = (clock.now - started).seconds
         return result
     }
 
-    private func dive(into result: inout Result) throws {
+    private func dive(into result: inout Result, session: any RelaxationSession) throws {
         var relaxed = program
         let integerColumns = (0..<program.columnCount).filter { program.columnKinds[$0] != .continuous }
         for column in integerColumns { relaxed.setKind(.continuous, ofColumn: column) }
@@ -75,13 +77,13 @@ struct Dive {
         let first: Solution
         switch relaxation {
         case .simplex:
-            guard let solution = try solve(relaxed, presolve: false, count: &result.linearPrograms) else { return }
+            guard let solution = try solve(relaxed, in: session, presolve: true, count: &result.linearPrograms) else { return }
             first = solution
             result.bound = solution.objectiveValue
             result.relaxation = solution.values
             result.relaxationSeconds = solution.seconds
         case .firstOrder:
-            guard let (restricted, solution) = try firstOrderStart(relaxed, integerColumns, into: &result) else { return }
+            guard let (restricted, solution) = try firstOrderStart(relaxed, integerColumns, into: &result, session: session) else { return }
             relaxed = restricted
             first = solution
         }
@@ -117,7 +119,7 @@ struct Dive {
             let batch = Array(fitting.prefix(batchLimit))
             var trial = relaxed
             for column in batch { trial.setBounds(ofColumn: column, lower: 1, upper: 1) }
-            if !batch.isEmpty, let next = try solve(trial, presolve: true, count: &result.linearPrograms),
+            if !batch.isEmpty, let next = try solve(trial, in: session, count: &result.linearPrograms),
                let nextObjective = next.objectiveValue,
                nextObjective >= objective - min(allowedDrop * Double(batch.count), maximumDrop)
             {
@@ -140,7 +142,7 @@ struct Dive {
                 for value in [1.0, 0.0] {
                     var branch = relaxed
                     branch.setBounds(ofColumn: column, lower: value, upper: value)
-                    if let solution = try solve(branch, presolve: true, count: &result.linearPrograms),
+                    if let solution = try solve(branch, in: session, count: &result.linearPrograms),
                        (solution.objectiveValue ?? -.infinity) > (best?.solution.objectiveValue ?? -.infinity)
                     {
                         best = (branch, solution)
@@ -162,7 +164,7 @@ struct Dive {
     /// finding plans only) whose LP GLPK solves several times faster. The dive goes on from its
     /// optimum, a vertex.
     private func firstOrderStart(
-        _ relaxed: LinearProgram, _ integerColumns: [Int], into result: inout Result
+        _ relaxed: LinearProgram, _ integerColumns: [Int], into result: inout Result, session: any RelaxationSession
     ) throws -> (LinearProgram, Solution)? {
         let started = ContinuousClock.now
         guard var method = FirstOrderRelaxation(program: relaxed) else { return nil }
@@ -179,7 +181,7 @@ struct Dive {
         for column in integerColumns where decisions.contains(column) && first.values[column] < 0.02 {
             restricted.setBounds(ofColumn: column, lower: 0, upper: 0)
         }
-        guard let solution = try solve(restricted, presolve: true, count: &result.linearPrograms) else { return nil }
+        guard let solution = try solve(restricted, in: session, presolve: true, count: &result.linearPrograms) else { return nil }
         logger.debug("restricted LP", metadata: [
             "objective": "\(solution.objectiveValue ?? .nan)", "seconds": "\(solution.seconds)",
         ])
@@ -245,12 +247,14 @@ struct Dive {
     }
 
     /// The LP's optimum, or nil when it has no feasible point or the time ran out.
-    private func solve(_ program: LinearProgram, presolve: Bool, count: inout Int) throws -> Solution? {
+    private func solve(
+        _ program: LinearProgram, in session: any RelaxationSession, presolve: Bool = false, count: inout Int
+    ) throws -> Solution? {
         count += 1
         let options = SolveOptions(
             timeLimit: deadline.map { $0 - ContinuousClock.now }.map { max($0, .milliseconds(1)) },
             presolve: presolve, cancellation: cancellation)
-        let solution = try solver.solve(program, options: options)
+        let solution = try session.solve(program, options: options)
         guard solution.status == .optimal else {
             logger.debug("dive LP ended without an optimum", metadata: ["status": "\(solution.status)"])
             return nil

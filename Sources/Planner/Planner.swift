@@ -12,11 +12,18 @@ public struct PlanningOptions: Sendable {
     public var cancellation: CancellationToken?
     /// Called from the solver's thread with the incumbent and bound during a long solve.
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// How the final branch and cut, when the search needs one, chooses where to branch.
+    public var branching: BranchingRule
+    /// The cutting planes the final branch and cut may add.
+    public var cuts: CutFamilies
 
     public init(
         timeLimit: Duration? = nil, relativeGap: Double = 0, cancellation: CancellationToken? = nil,
+        branching: BranchingRule = .pseudoCost, cuts: CutFamilies = .all,
         progress: (@Sendable (SolveProgress) -> Void)? = nil
     ) {
+        self.branching = branching
+        self.cuts = cuts
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.cancellation = cancellation

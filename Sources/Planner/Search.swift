@@ -128,7 +128,8 @@ struct Search {
         let solveOptions = SolveOptions(
             timeLimit: deadline.map { max($0 - ContinuousClock.now, .zero) }, relativeGap: options.relativeGap,
             presolve: false, startingSolution: progress.best?.values, cancellation: options.cancellation,
-            objectiveStep: Self.objectiveStep(of: program), progress: options.progress)
+            objectiveStep: Self.objectiveStep(of: program),
+            branching: options.branching, cuts: options.cuts, progress: options.progress)
         var solution = try solver.solve(program, options: solveOptions)
         logger.info("branch and cut", metadata: [
             "status": "\(solution.status)", "seconds": "\(solution.seconds)",

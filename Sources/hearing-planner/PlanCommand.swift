@@ -33,8 +33,42 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Also write the mixed-integer program (.lp for CPLEX LP, .mps for MPS).")
     var exportModel: String?
 
+    @Option(help: ArgumentHelp(
+        "How branch and cut chooses where to branch, when the search needs it.",
+        discussion: "pseudo-cost (default), default (GLPK's Driebeck-Tomlin), most-fractional, first-fractional."))
+    var branching: String = "pseudo-cost"
+
+    @Option(help: "The cutting planes branch and cut may add: all (default), none, or a comma list of gomory, mir, cover, clique.")
+    var cuts: String = "all"
+
     @Flag(help: "Log the solver's progress and details to standard error.")
     var verbose = false
+
+    static func branchingRule(_ text: String) throws -> BranchingRule {
+        switch text {
+        case "pseudo-cost": .pseudoCost
+        case "default": .solverDefault
+        case "most-fractional": .mostFractional
+        case "first-fractional": .firstFractional
+        default: throw ValidationError("--branching must be pseudo-cost, default, most-fractional or first-fractional, not \"\(text)\".")
+        }
+    }
+
+    static func cutFamilies(_ text: String) throws -> CutFamilies {
+        if text == "all" { return .all }
+        if text == "none" { return [] }
+        var families: CutFamilies = []
+        for name in text.split(separator: ",") {
+            switch name.trimmingCharacters(in: .whitespaces) {
+            case "gomory": families.insert(.gomory)
+            case "mir": families.insert(.mixedIntegerRounding)
+            case "cover": families.insert(.cover)
+            case "clique": families.insert(.clique)
+            default: throw ValidationError("--cuts: \"\(name)\" is not one of all, none, gomory, mir, cover, clique.")
+            }
+        }
+        return families
+    }
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
@@ -42,6 +76,8 @@ struct PlanCommand: ParsableCommand {
         if let exportModel, !exportModel.hasSuffix(".lp"), !exportModel.hasSuffix(".mps") {
             throw ValidationError("--export-model must name a .lp or .mps file.")
         }
+        _ = try Self.branchingRule(branching)
+        _ = try Self.cutFamilies(cuts)
     }
 
     func run() throws {
@@ -65,7 +101,10 @@ struct PlanCommand: ParsableCommand {
         var showProgress: (@Sendable (SolveProgress) -> Void)?
         if isatty(STDERR_FILENO) == 1 { showProgress = Self.show }
         let limit: Duration? = timeLimit.map { .milliseconds(Int64($0 * 1000)) }
-        let options = PlanningOptions(timeLimit: limit, relativeGap: gap, progress: showProgress)
+        let options = PlanningOptions(
+            timeLimit: limit, relativeGap: gap,
+            branching: try Self.branchingRule(branching), cuts: try Self.cutFamilies(cuts),
+            progress: showProgress)
         let plan = try planner.plan(valid, options: options)
         if let output {
             try RosterFiles.write(try JSONOutput.encode(plan), to: output)
