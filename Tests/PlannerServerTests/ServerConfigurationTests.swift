@@ -136,9 +136,13 @@ struct ServerConfigurationTests {
             configuration.policyFile = nil
             #expect(try configuration.policy(over: base) == { var p = base; p.freezeHours = 72; return p }())
 
-            try Data(#"{"changePenalty": -1}"#.utf8).write(to: URL(fileURLWithPath: policyPath))
             configuration.policyFile = policyPath
-            let error = try #require(throws: ConfigurationError.self) { try configuration.policy(over: base) }
+            let adjust = try configuration.policyAdjustment()
+            try Data(#"{"changePenalty": -1}"#.utf8).write(to: URL(fileURLWithPath: policyPath))
+            // The adjustment read the file when it was made, not now.
+            #expect(try adjust(base).changePenalty == 3)
+            #expect(try adjust(base).freezeHours == 72)
+            let error = try #require(throws: ConfigurationError.self) { try configuration.policyAdjustment() }
             #expect(error.code == .invalid)
             #expect(error.diagnostics.first?.place.hasPrefix("changePenalty") == true)
         }

@@ -33,24 +33,38 @@ public struct ServerConfiguration: Sendable, Equatable {
 
     /// The roster's policy with this configuration's policy file and `freezeHours` applied.
     ///
-    /// Reads the policy file each time it is called, so call it once and keep the result.
+    /// Reads the policy file each time; a daemon uses ``policyAdjustment()`` instead.
     public func policy(over base: Policy) throws -> Policy {
-        var policy = base
+        try policyAdjustment()(base)
+    }
+
+    /// Reads and checks the policy file now, and returns what turns a roster's policy into the one
+    /// it is planned with: the file's fields over the roster's, then `freezeHours`. A daemon calls
+    /// this at start, so that a broken policy file stops it there and not at the first roster.
+    public func policyAdjustment() throws -> @Sendable (Policy) throws -> Policy {
+        let freezeHours = self.freezeHours
+        var fileBytes: [UInt8]?
         if let policyFile {
-            guard let bytes = FileManager.default.contents(atPath: policyFile) else {
+            guard let data = FileManager.default.contents(atPath: policyFile) else {
                 throw ConfigurationError(code: .unreadable, message: "Cannot read the policy file \(policyFile): it does not exist or is not readable.")
             }
-            let checked = try PolicyJSON.read(Array(bytes), base: base)
-            guard let read = checked.policy else {
+            let bytes = Array(data)
+            let checked = try PolicyJSON.read(bytes)
+            guard checked.policy != nil else {
                 throw ConfigurationError(
                     code: .invalid,
                     message: "The policy file \(policyFile) has errors.",
                     diagnostics: checked.diagnostics.filter(\.isError))
             }
-            policy = read
+            fileBytes = bytes
         }
-        if let freezeHours { policy.freezeHours = freezeHours }
-        return policy
+        return { [fileBytes] base in
+            var policy = base
+            // The file was checked above; applying its fields over another base cannot fail on them.
+            if let fileBytes, let read = try PolicyJSON.read(fileBytes, base: base).policy { policy = read }
+            if let freezeHours { policy.freezeHours = freezeHours }
+            return policy
+        }
     }
 
     /// Reads a configuration file. Unknown fields, wrong types and out-of-range values are errors,
