@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Run a command under the seccomp filters of hearing-planner.service, without systemd.
 
-    systemd/sandbox.py [--unit FILE] -- COMMAND [ARGUMENT...]
+    systemd/sandbox.py [--unit FILE] [--strict] -- COMMAND [ARGUMENT...]
+
+With --strict, a system call outside the allow list kills the command (SIGSYS, "Bad system
+call") instead of failing with the unit's SystemCallErrorNumber=, so that a refusal the program
+would quietly survive shows up; `strace -f` on the same command names the call.
 
 Where systemd is not PID 1 (a container, CI), `systemd-run` cannot start the unit, but the
 kernel filters it would install can be installed here, with the same rules, before running the
@@ -158,13 +162,16 @@ def allowed_calls(lines, groups):
 
 
 def main(arguments):
-    unit = UNIT
-    if arguments[:1] == ["--unit"]:
-        unit, arguments = arguments[1], arguments[2:]
+    unit, strict = UNIT, False
+    while arguments[:1] in (["--unit"], ["--strict"]):
+        if arguments[0] == "--unit":
+            unit, arguments = arguments[1], arguments[2:]
+        else:
+            strict, arguments = True, arguments[1:]
     if arguments[:1] == ["--"]:
         arguments = arguments[1:]
     if not arguments:
-        fail("usage: sandbox.py [--unit FILE] -- COMMAND [ARGUMENT...]")
+        fail("usage: sandbox.py [--unit FILE] [--strict] -- COMMAND [ARGUMENT...]")
     settings = unit_settings(unit)
     groups = syscall_groups()
     libc = ctypes.CDLL(None, use_errno=True)
@@ -175,7 +182,7 @@ def main(arguments):
     filters = []
     if "SystemCallFilter" in settings:
         error_name = (settings.get("SystemCallErrorNumber") or ["EPERM"])[-1]
-        action = errno_action(getattr(errno, error_name)) if error_name != "kill" else 0x80000000
+        action = 0x80000000 if strict or error_name == "kill" else errno_action(getattr(errno, error_name))
         allow_list = Filter(action)
         for call in sorted(allowed_calls(settings["SystemCallFilter"], groups)):
             allow_list.add(SCMP_ACT_ALLOW, call)
