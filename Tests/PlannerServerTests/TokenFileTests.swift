@@ -40,6 +40,13 @@ struct TokenFileTests {
         #expect(file.authenticate(bearer: "abc") == TokenRecord(name: "office", role: .planner))
         #expect(file.authenticate(bearer: "abd") == nil)
         #expect(file.authenticate(bearer: "ABC") == nil)
+
+        // Line ends written by a Windows editor.
+        let windows = try TokenFile.parse(
+            "# tokens\r\noffice viewer sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\r\n"
+                + "other planner sha256:" + String(repeating: "0", count: 64) + "\r\n", path: "t")
+        #expect(windows.records.map(\.name) == ["office", "other"])
+        #expect(windows.authenticate(bearer: "abc") == TokenRecord(name: "office", role: .viewer))
     }
 
     @Test("Every malformed line is reported at once, with its line number")
