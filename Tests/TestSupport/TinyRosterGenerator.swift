@@ -224,6 +224,12 @@ public struct TinyRosterGenerator: Sendable {
         policy.preferencePenalty.high = Double(Int.random(in: 0...80, using: &random))
         policy.unregisteredPenalty = Double(Int.random(in: 0...20, using: &random))
         policy.fallbackLanguagePenalty = random.chance(0.2) ? 500 : Double(Int.random(in: 0...15, using: &random))
+        // Weights need not be whole numbers: then no objective step proves optimality, and the
+        // search must close the gap itself.
+        if random.chance(0.25) {
+            policy.delayWeight += 0.5
+            policy.preferencePenalty.standard += 0.25
+        }
         return policy
     }
 }
