@@ -30,6 +30,9 @@ final class SolveSession {
     private var lastReportedIncumbent: Double?
     /// Set when the bound came within one objective step of the incumbent and the search stopped.
     private var isProvenByStep = false
+    /// Set when the callback saw the deadline pass: GLPK checks its own time limit only between
+    /// nodes, and a root with cut rounds on a large program can run far past it.
+    private var isStoppedByDeadline = false
 
     /// `started` is when the caller asked for the solve: the time limit and the reported
     /// seconds count from there.
@@ -194,6 +197,8 @@ final class SolveSession {
             (.gapLimit, code.explanation)
         case .timeLimit:
             (.timeLimit(hasSolution: hasIncumbent), "\(code.explanation) \(hasIncumbent ? "The best integer solution found is returned." : "No integer solution was found.")")
+        case .stopped where isStoppedByDeadline:
+            (.timeLimit(hasSolution: hasIncumbent), "The time limit ran out during branch and cut. \(hasIncumbent ? "The best integer solution found is returned." : "No integer solution was found.")")
         case .stopped:
             (.cancelled(hasSolution: hasIncumbent), "The search was cancelled (\(code.name)). \(hasIncumbent ? "The best integer solution found is returned." : "No integer solution was found.")")
         case .noPrimalFeasible:
@@ -211,6 +216,11 @@ final class SolveSession {
     /// The branch-and-cut callback: cancellation, the starting solution, bounds and progress.
     private func observe(_ tree: OpaquePointer) {
         if isCancelled {
+            glp_ios_terminate(tree)
+            return
+        }
+        if let deadline, clock.now >= deadline {
+            isStoppedByDeadline = true
             glp_ios_terminate(tree)
             return
         }

@@ -22,6 +22,8 @@ struct Dive {
         /// The relaxation's optimal point, and how long GLPK took to find it.
         var relaxation: [Double]?
         var relaxationSeconds = 0.0
+        /// Reduced costs that prove `bound`, when the relaxation's method gives them.
+        var reducedCosts: [Double]?
         /// An integer point of the program and its objective, when the dive reached one.
         var values: [Double]?
         var objective: Double?
@@ -170,6 +172,7 @@ struct Dive {
         guard var method = FirstOrderRelaxation(program: relaxed) else { return nil }
         let first = method.solve(deadline: deadline.map { started + ($0 - started) * 0.4 })
         result.bound = first.bound
+        result.reducedCosts = first.reducedCosts
         result.relaxation = first.values
         result.relaxationSeconds = (ContinuousClock.now - started).seconds
         logger.debug("first-order relaxation", metadata: [

@@ -22,6 +22,8 @@ struct FirstOrderRelaxation {
         var iterations: Int
         /// The relative difference between the point's objective and the bound when it stopped.
         var relativeGap: Double
+        /// The reduced costs that prove `bound` (see `PDHGState.rigorousDual(bestOf:)`).
+        var reducedCosts: [Double] = []
     }
 
     private var state: PDHGState
@@ -75,8 +77,9 @@ struct FirstOrderRelaxation {
             }
         }
         if last?.isAverage == true { state.restart(toAverage: true) }
+        let dual = state.rigorousDual(bestOf: state.bestMultipliers)
         return Result(
-            bound: state.rigorousBound(bestOf: state.bestMultipliers), values: state.originalPoint(),
-            iterations: done, relativeGap: bestGap)
+            bound: dual.bound, values: state.originalPoint(),
+            iterations: done, relativeGap: bestGap, reducedCosts: dual.reducedCosts)
     }
 }

@@ -189,6 +189,13 @@ struct PDHGState {
     /// The upper bound on the program's (maximised) objective given by the scaled multipliers
     /// `scaled`, computed from the original data, with a margin for rounding.
     func rigorousBound(bestOf scaled: [Double]) -> Double {
+        rigorousDual(bestOf: scaled).bound
+    }
+
+    /// ``rigorousBound(bestOf:)`` and the reduced costs behind it, `c - Aᵀy` in the original
+    /// (maximised) objective: a point with column `j` at its other bound scores at least
+    /// `|reducedCosts[j]| * (upper - lower)` below the bound.
+    func rigorousDual(bestOf scaled: [Double]) -> (bound: Double, reducedCosts: [Double]) {
         let program = original
         var reduced = program.objectiveCoefficients.map { -$0 }
         var magnitude = 0.0
@@ -212,7 +219,8 @@ struct PDHGState {
             magnitude += abs(term)
         }
         // Each sum of N terms is off by at most about N ulps of the sum of magnitudes; ten times that.
-        return -dual + 1e-15 * Double(program.nonzeroCount + n + m) * max(magnitude, 1)
+        let bound = -dual + 1e-15 * Double(program.nonzeroCount + n + m) * max(magnitude, 1)
+        return (bound, reduced.map { -$0 })
     }
 
     // MARK: Matrix

@@ -32,6 +32,8 @@ struct Search {
     private struct Progress {
         var best: (values: [Double], objective: Double)?
         var bound: Double?
+        /// Reduced costs that prove `bound`, for fixing columns before branch and cut.
+        var reducedCosts: [Double]?
         var relaxationSeconds = 0.0
         var solverName = ""
     }
@@ -84,6 +86,7 @@ struct Search {
             cancellation: options.cancellation, relaxation: relaxation, rounding: rounding
         ).run()
         progress.bound = dive.bound
+        progress.reducedCosts = dive.reducedCosts
         // What branch and cut will take to solve the relaxation again with the simplex method.
         progress.relaxationSeconds = relaxation == .simplex
             ? dive.relaxationSeconds : Self.simplexSeconds(nonzeros: program.nonzeroCount)
@@ -130,7 +133,8 @@ struct Search {
             presolve: false, startingSolution: progress.best?.values, cancellation: options.cancellation,
             objectiveStep: Self.objectiveStep(of: program),
             branching: options.branching, cuts: options.cuts, progress: options.progress)
-        var solution = try solver.solve(program, options: solveOptions)
+        let restricted = fixedByReducedCost(program, progress: progress)
+        var solution = try solver.solve(restricted, options: solveOptions)
         logger.info("branch and cut", metadata: [
             "status": "\(solution.status)", "seconds": "\(solution.seconds)",
             "start": "\(solution.startingSolution.map { "\($0)" } ?? "none")",
@@ -153,6 +157,31 @@ struct Search {
             solution.relativeGap = Solution.relativeGap(objective: objective, bound: solution.bestBound)
         }
         return solution
+    }
+
+    /// `program` with every column fixed at its better bound whose reduced cost says that moving
+    /// it would cost more than the gap between the bound and the best plan: no plan scoring above
+    /// the best one moves it, so branch and cut searches the rest only. Branch and cut's bound on
+    /// the restricted program is then a bound on the whole one too, as every plan outside it scores
+    /// below the best plan. The best plan itself keeps every fixing (its own loss is within the gap).
+    private func fixedByReducedCost(_ program: LinearProgram, progress: Progress) -> LinearProgram {
+        guard let costs = progress.reducedCosts, costs.count == program.columnCount,
+              let bound = progress.bound, let best = progress.best else { return program }
+        // A margin far above the bound's rounding error.
+        let gap = bound - best.objective + 1e-6 * max(1, abs(bound))
+        var restricted = program
+        var fixed = 0
+        for column in 0 ..< program.columnCount {
+            let lower = program.columnLowerBounds[column], upper = program.columnUpperBounds[column]
+            guard abs(costs[column]) * (upper - lower) > gap else { continue }
+            let value = costs[column] > 0 ? upper : lower
+            // Never cut off the best plan, whatever the numerics.
+            guard abs(best.values[column] - value) <= 1e-6 else { continue }
+            restricted.setBounds(ofColumn: column, lower: value, upper: value)
+            fixed += 1
+        }
+        logger.debug("fixed by reduced cost", metadata: ["columns": "\(fixed)", "of": "\(program.columnCount)", "gap": "\(gap)"])
+        return restricted
     }
 
     /// About how long GLPK's simplex method takes on the relaxation of a program this size (measured
