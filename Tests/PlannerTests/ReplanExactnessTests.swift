@@ -3,6 +3,8 @@ import PlannerModel
 import Testing
 import TestSupport
 
+@testable import Planner
+
 /// The re-planner against an independent oracle (`ReplanOracle`): on seeded tiny rosters, with an
 /// optimal or a deliberately poor baseline, random events, a random *now* and random re-planning
 /// weights, the re-plan's score is the exhaustive optimum of the re-planning score, the plan keeps
@@ -57,6 +59,29 @@ struct ReplanExactnessTests {
         #expect(abs(oracle.score(of: plan) - plan.objective) < 1e-6, "seed \(seed): the objective is not the plan's own score")
         let violations = HardRuleChecker().violations(of: plan, for: c.roster).filter { $0.hasPrefix("rule") }
         #expect(violations.isEmpty, "seed \(seed): \(violations)")
+        Self.checkChanges(plan, c, oracle: oracle, seed: seed)
+    }
+
+    /// The search near the baseline that large programs get, forced onto the tiny ones: its plan
+    /// keeps every rule and the freeze, its objective is its own re-planning score, and its bound
+    /// and status are honest (never below the optimum; optimal only when it is).
+    @Test(arguments: seeds.filter { $0 % 3 == 0 })
+    func theNeighbourhoodSearchIsHonest(seed: UInt64) throws {
+        guard let c = try Self.scenario(seed: seed) else { return }
+        let oracle = ReplanOracle(roster: c.roster, baseline: c.baseline, now: c.now)
+        guard let expected = oracle.optimum() else { return }
+        var planner = makePlanner()
+        planner.form.replanNeighbourhoodAbove = 0
+        let plan = try planner.replan(c.roster, baseline: c.baseline, now: c.now)
+        guard plan.status == .optimal || plan.status == .feasible else {
+            Issue.record("seed \(seed): \(plan.status)")
+            return
+        }
+        #expect(abs(oracle.score(of: plan) - plan.objective) < 1e-6, "seed \(seed)")
+        #expect(plan.objective <= expected.optimum + 1e-6, "seed \(seed)")
+        #expect((plan.bound ?? -.infinity) >= expected.optimum - 1e-6, "seed \(seed): bound \(plan.bound ?? .nan) below the optimum \(expected.optimum)")
+        if plan.status == .optimal { #expect(abs(plan.objective - expected.optimum) < 1e-6, "seed \(seed)") }
+        #expect(HardRuleChecker().violations(of: plan, for: c.roster).filter { $0.hasPrefix("rule") }.isEmpty, "seed \(seed)")
         Self.checkChanges(plan, c, oracle: oracle, seed: seed)
     }
 

@@ -33,13 +33,21 @@ extension Planner {
         let program = model.program
         logger.info("re-planning model built", metadata: [
             "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "columns": "\(program.columnCount)",
+            "nonzeros": "\(program.nonzeroCount)", "seconds": "\((clock.now - started).seconds)",
         ])
         let start = Self.startingPoint(model: model, keeps: keeps, index: index)
-        let solution = try Search(solver: solver, logger: logger, form: form)
-            .solve(
+        let search = Search(solver: solver, logger: logger, form: form)
+        let solution: Solution
+        if program.nonzeroCount > form.replanNeighbourhoodAbove {
+            solution = try ReplanNeighbourhood(
+                search: search, logger: logger, index: index, model: model, program: program, keeps: keeps
+            ).solve(start: start, options: options, started: started)
+        } else {
+            solution = try search.solve(
                 program, decisions: model.decisionColumns, greedy: start,
                 // The baseline is the plan any relaxation point rounds to here: it keeps everything it can.
                 rounding: { _ in start }, options: options, started: started)
+        }
         let words = solution.solverName.split(separator: " ", maxSplits: 1).map(String.init)
         let info = SolverInfo(
             name: words.first?.lowercased() ?? solution.solverName, version: words.count > 1 ? words[1] : "",
