@@ -12,14 +12,17 @@ public struct ReplanScenarioGenerator: Sendable {
     /// fixed hearings cannot all be placed this way.
     public func randomBaseline(for roster: Roster, using random: inout some RandomNumberGenerator) -> Plan? {
         let calendar = ReferenceCalendar(roster.horizon)
+        let reference = ReferenceScore(roster: roster)
         let checker = HardRuleChecker()
+        // Often a poor plan on purpose (worst places first), so that re-planning has moves that pay.
+        let isPoor = random.chance(0.6)
         var choices: [HearingChoice] = []
         let order = roster.hearings.indices.shuffled(using: &random).sorted { a, b in
             (roster.hearings[a].fixed != nil ? 0 : 1) < (roster.hearings[b].fixed != nil ? 0 : 1)
         }
         for h in order {
             let hearing = roster.hearings[h]
-            if hearing.fixed == nil && random.chance(0.25) { continue }
+            if hearing.fixed == nil && random.chance(0.1) { continue }
             let candidates = TinyRosterGenerator.placements(
                 of: hearing, calendar: calendar, interpreters: roster.interpreters, officers: roster.officers
             ).filter { c in
@@ -27,8 +30,16 @@ public struct ReplanScenarioGenerator: Sendable {
                 return fixed.date == c.date && fixed.slot == c.slot && (fixed.interpreter ?? c.interpreter) == c.interpreter
                     && (fixed.officer ?? c.officer) == c.officer
             }.shuffled(using: &random)
+            let ordered = !isPoor ? candidates : candidates.sorted { a, b in
+                func score(_ c: (date: Day, slot: String, interpreter: String, officer: String)) -> Double {
+                    guard let i = roster.interpreters.first(where: { $0.id == c.interpreter }),
+                          let o = roster.officers.first(where: { $0.id == c.officer }) else { return 0 }
+                    return reference.score(hearing: hearing, date: c.date, interpreter: i, language: hearing.language, officer: o)
+                }
+                return score(a) < score(b)
+            }
             var placed = false
-            for c in candidates.prefix(12) {
+            for c in ordered.prefix(12) {
                 guard let interpreter = roster.interpreters.first(where: { $0.id == c.interpreter }) else { continue }
                 let language = ([hearing.language] + hearing.fallbackLanguages).first { code in
                     interpreter.languages.contains { $0.code == code }
@@ -70,17 +81,20 @@ public struct ReplanScenarioGenerator: Sendable {
         return events
     }
 
-    /// A moment from a day before the horizon to a day after it, on the hour or half hour.
+    /// A moment from a day before the horizon to a day after it, on the hour or half hour, or one
+    /// long before it.
     public func now(for horizon: Horizon, using random: inout some RandomNumberGenerator) -> Date {
         let start = ReplanOracle.startInstant(of: horizon.start, part: horizon.slots[0], horizon: horizon) ?? Date(timeIntervalSince1970: 0)
         let days = horizon.end.ordinal - horizon.start.ordinal + 2
+        // Half the time long enough before the horizon that nothing is frozen.
+        if random.chance(0.5) { return start.addingTimeInterval(-Double(Int.random(in: 200...400, using: &random)) * 3600) }
         return start.addingTimeInterval(Double(Int.random(in: -48...(days * 48), using: &random)) * 1800)
     }
 
     /// Re-planning weights: change penalty, freeze window and change cap, each sometimes extreme.
     public func policy(_ policy: Policy, using random: inout some RandomNumberGenerator) -> Policy {
         var policy = policy
-        policy.changePenalty = [0, 1, 10, 10, 35, 400][Int.random(in: 0..<6, using: &random)]
+        policy.changePenalty = [0, 1, 5, 10, 10, 35, 400][Int.random(in: 0..<7, using: &random)]
         policy.freezeHours = [0, 24, 48, 48, 120][Int.random(in: 0..<5, using: &random)]
         let roll = Double.random(in: 0..<1, using: &random)
         policy.maxChanges = roll < 0.45 ? nil : (roll < 0.75 ? 0 : Int.random(in: 1...2, using: &random))
