@@ -120,6 +120,13 @@ struct ReplanNeighbourhood {
             }
             if let column = model.keepColumns[h] { fixed[column] = 1 }
         }
+        // People sent to a pool whose hearings are all fixed would serve nobody: not sent.
+        for group in model.interpreterGroups where !group.members.contains(where: { free.contains($0.hearing) }) {
+            for sent in group.sent { fixed[sent.column] = 0 }
+        }
+        for group in model.officerGroups where !group.members.contains(where: { free.contains($0.hearing) }) {
+            for sent in group.sent { fixed[sent.column] = 0 }
+        }
         return fixed
     }
 
