@@ -8,6 +8,8 @@ struct PlanAssembler {
     let model: ModelBuilder.Model
     /// Re-planning: the baseline placements the program could keep.
     var keeps: [Int: ModelBuilder.Keep] = [:]
+    /// Re-planning: where each interpreter worked on site in the baseline, by day.
+    var baselineSites: [PersonDay: String] = [:]
 
     /// A held hearing as chosen by the solver, before it is written out.
     struct Choice {
@@ -22,7 +24,7 @@ struct PlanAssembler {
 
     mutating func plan(from solution: Solution, solver: SolverInfo) throws -> Plan {
         var choices = try choices(from: solution.values)
-        ModePreference(index: index).preferOnsite(&choices)
+        ModePreference(index: index, baselineSites: baselineSites).preferOnsite(&choices)
         let assignments = choices.map(assignment)
         let objective = assignments.reduce(0) { $0 + $1.score }
         let evidence = Evidence(index: index, choices: choices)
@@ -157,6 +159,8 @@ struct PlanAssembler {
 /// what planners and applicants usually prefer.
 struct ModePreference {
     let index: ProblemIndex
+    /// Re-planning: the baseline's site of an interpreter on a day, kept where it can be.
+    var baselineSites: [PersonDay: String] = [:]
 
     func preferOnsite(_ choices: inout [PlanAssembler.Choice]) {
         let roster = index.roster
@@ -177,6 +181,9 @@ struct ModePreference {
             let site: String
             if let onsite = members.first(where: { choices[$0].mode == .onsite }) {
                 site = location(choices[onsite])
+            } else if let baseline = baselineSites[PersonDay(person: key / days, day: key % days)],
+                      switchable.contains(where: { location(choices[$0]) == baseline }) {
+                site = baseline
             } else {
                 let counts = Dictionary(grouping: switchable, by: { location(choices[$0]) }).mapValues(\.count)
                 site = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key

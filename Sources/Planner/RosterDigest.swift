@@ -3,8 +3,9 @@ import PlannerModel
 
 /// `sha256:` of the roster's canonical JSON, so a plan names the roster it was made from,
 /// whether that came as JSON or as a CSV folder.
-enum RosterDigest {
-    static func of(_ roster: Roster) -> String {
+public enum RosterDigest {
+    /// The digest a plan of `roster` carries in `rosterDigest`.
+    public static func of(_ roster: Roster) -> String {
         let bytes = (try? RosterJSON.write(roster)) ?? []
         return "sha256:" + SHA256.hash(data: bytes).map { byte in
             let hex = String(byte, radix: 16)

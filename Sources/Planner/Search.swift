@@ -9,6 +9,9 @@ struct ModelForm: Sendable {
     var poolsInterpreters = true
     /// Dive on the LP relaxation for a first plan (and maybe its proof) before branch and cut.
     var dives = true
+    /// Re-planning: above this many nonzeros, search near the baseline (`ReplanNeighbourhood`)
+    /// instead of the whole program.
+    var replanNeighbourhoodAbove = Search.simplexLimit
 }
 
 /// The search for the best plan of one program: a greedy plan, the LP relaxation with a dive and

@@ -14,7 +14,7 @@ struct HearingPlannerBench: ParsableCommand {
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case plan, decode
+        case plan, decode, replan
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -24,7 +24,7 @@ struct HearingPlannerBench: ParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (plan, decode); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, decode, replan); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -80,6 +80,10 @@ struct HearingPlannerBench: ParsableCommand {
                 "decode: \(Format.count(DecodeBenchmark.hearings)) hearings over \(DecodeBenchmark.weeks) weeks, median of \(runs) run(s)",
                 [DecodeBenchmark.table(figures)])
         }
+        if only.contains(.replan) {
+            report.replan = ReplanBenchmark(binary: binary, runs: runs, timeLimit: timeLimit, folder: folder).run()
+            printSection("replan: \(Format.count(ReplanBenchmark.hearings)) hearings, one interpreter loses two days; replan median of \(runs) run(s), plans run once with time limit \(Format.number(timeLimit)) s", ReplanBenchmark.table(report.replan!))
+        }
         if let json {
             do {
                 try report.json().write(to: URL(fileURLWithPath: json))
@@ -105,6 +109,7 @@ struct BenchReport: Codable, Sendable {
     var timeLimitSeconds: Double
     var decode: [DecodeBenchmark.Figures]?
     var plan: [PlanBenchmark.Figures]?
+    var replan: ReplanBenchmark.Figures?
 
     func json() throws -> Data {
         let encoder = JSONEncoder()

@@ -59,6 +59,13 @@ struct Replan: ParsableCommand {
             throw ExitCodes.invalidRoster
         }
         let baselinePlan = try PlanFiles.read(baseline)
+        if baselinePlan.rosterDigest != RosterDigest.of(current) {
+            // Events the baseline applied are skipped: with another roster they would be lost.
+            printError("""
+                warning: \(roster) is not the roster \(baseline) was planned from (the digests differ). \
+                After a re-plan, pass the roster it wrote with --roster-out.
+                """)
+        }
         var applied: [String] = []
         if let events {
             let read = EventsJSON.read(try RosterFiles.bytes(of: events))

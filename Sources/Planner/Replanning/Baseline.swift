@@ -56,9 +56,11 @@ struct Baseline: Sendable {
         guard let interpreter = roster.interpreters.first(where: { $0.id == assignment.interpreter }) else {
             return "rule 3: the interpreter \(assignment.interpreter) is no longer in the roster"
         }
+        // The language is not part of the placement (the spec counts slot, interpreter and
+        // officer): any of the hearing's languages that the interpreter speaks will do.
         let languages = [hearing.language] + hearing.fallbackLanguages
-        if !languages.contains(assignment.language) || interpreter.skill(for: assignment.language) == nil {
-            return "rule 3: \(interpreter.id) cannot interpret \(assignment.language) for this hearing"
+        if !languages.contains(where: { interpreter.skill(for: $0) != nil }) {
+            return "rule 3: \(interpreter.id) speaks none of the hearing's languages any more"
         }
         if hearing.excludedInterpreters.contains(interpreter.id) { return "rule 3: \(interpreter.id) is now excluded" }
         let interpreterFree = Set(interpreter.available)

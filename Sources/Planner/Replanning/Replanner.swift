@@ -33,18 +33,30 @@ extension Planner {
         let program = model.program
         logger.info("re-planning model built", metadata: [
             "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "columns": "\(program.columnCount)",
+            "nonzeros": "\(program.nonzeroCount)", "seconds": "\((clock.now - started).seconds)",
         ])
         let start = Self.startingPoint(model: model, keeps: keeps, index: index)
-        let solution = try Search(solver: solver, logger: logger, form: form)
-            .solve(
+        let search = Search(solver: solver, logger: logger, form: form)
+        let solution: Solution
+        if program.nonzeroCount > form.replanNeighbourhoodAbove {
+            solution = try ReplanNeighbourhood(
+                search: search, logger: logger, index: index, model: model, program: program, keeps: keeps
+            ).solve(start: start, options: options, started: started)
+        } else {
+            solution = try search.solve(
                 program, decisions: model.decisionColumns, greedy: start,
                 // The baseline is the plan any relaxation point rounds to here: it keeps everything it can.
                 rounding: { _ in start }, options: options, started: started)
+        }
         let words = solution.solverName.split(separator: " ", maxSplits: 1).map(String.init)
         let info = SolverInfo(
             name: words.first?.lowercased() ?? solution.solverName, version: words.count > 1 ? words[1] : "",
             seconds: (clock.now - started).seconds)
         var assembler = PlanAssembler(index: index, model: model, keeps: keeps)
+        for entry in base.entries where entry.assignment.interpreterMode == .onsite {
+            guard let slot = entry.slot, let person = index.interpreterIndex[entry.assignment.interpreter] else { continue }
+            assembler.baselineSites[PersonDay(person: person, day: slot / index.calendar.partsPerDay)] = entry.assignment.location
+        }
         guard solution.status.hasSolution else {
             return try assembler.planWithoutSolution(solution, solver: info, conflicting: [])
         }
@@ -95,13 +107,11 @@ extension Planner {
         guard let i = start.interpreters.firstIndex(where: { roster.interpreters[$0.person].id == entry.assignment.interpreter }),
               let o = start.officers.firstIndex(where: { roster.officers[$0.person].id == entry.assignment.officer })
         else { return nil }
-        let hearing = roster.hearings[entry.hearing]
-        let person = roster.interpreters[start.interpreters[i].person]
-        let canOnsite = person.onsiteLocations.contains(hearing.location)
-        let canRemote = person.remote && hearing.remoteInterpreterAllowed
-        let mode: InterpreterMode = entry.assignment.interpreterMode == .onsite
-            ? (canOnsite ? .onsite : .remote) : (canRemote ? .remote : .onsite)
-        return ModelBuilder.Keep(startIndex: startIndex, interpreterOption: i, mode: mode, officerOption: o, isFrozen: entry.isFrozen)
+        // The mode is not part of the placement either: remote where possible, as for every other
+        // column (free of rule 6); the plan goes back to the baseline's on-site work where it can.
+        return ModelBuilder.Keep(
+            startIndex: startIndex, interpreterOption: i, mode: start.interpreters[i].mode, officerOption: o,
+            isFrozen: entry.isFrozen)
     }
 
     /// The baseline as a point of the program: every keep column at 1, with the site columns

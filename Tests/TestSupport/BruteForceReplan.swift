@@ -1,0 +1,378 @@
+import Foundation
+import PlannerModel
+
+/// The re-planning section of scheduling-model.md, written a second time, plainly, for tiny rosters:
+/// which baseline placements are frozen or forced, the re-planning score of a plan, and its maximum
+/// by exhaustive search. It shares nothing with the planner's code but the model types.
+///
+/// What it reads from the spec:
+/// - a baseline hearing is one of the changed roster's hearings that the baseline plan holds
+///   (hearings cancelled since are no longer in the queue and score nothing);
+/// - its change is *forced* when its baseline placement (date, day part, interpreter, officer)
+///   breaks one of the hard rules about a single hearing (1-4 and 9) in the changed roster;
+/// - it is *frozen* when its baseline start, at the horizon's `slotTimes` in its `timeZone`, is less
+///   than `freezeHours` after *now*: then it keeps its placement unless forced;
+/// - the score is the plain score of every held hearing, minus `changePenalty` for every baseline
+///   hearing whose date, day part, interpreter or officer changed or that is not held any more;
+/// - at most `maxChanges` baseline hearings change without being forced.
+///
+/// The interpreting mode and the language are not part of a placement: the spec counts a change of
+/// slot, interpreter or officer only.
+public struct ReplanOracle: Sendable {
+    public let roster: Roster
+    public let now: Date
+    /// The baseline placement of each baseline hearing, by hearing id.
+    public let baseline: [String: HearingChoice.Placement]
+    /// Baseline hearings whose placement the changed roster forbids, with the number of the rule.
+    public let forcedRule: [String: Int]
+    /// Baseline hearings that start less than `freezeHours` after `now` (forced or not).
+    public let frozen: Set<String>
+
+    private let reference: ReferenceScore
+
+    public init(roster: Roster, baseline plan: Plan, now: Date) {
+        self.roster = roster
+        self.now = now
+        reference = ReferenceScore(roster: roster)
+        let hearings = Dictionary(roster.hearings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var baseline: [String: HearingChoice.Placement] = [:]
+        var forcedRule: [String: Int] = [:]
+        var frozen = Set<String>()
+        let freezeEnd = now.addingTimeInterval(roster.policy.freezeHours * 3600)
+        for a in plan.assignments {
+            guard let hearing = hearings[a.hearing] else { continue }
+            let placement = HearingChoice.Placement(
+                date: a.date, slot: a.slot, interpreter: a.interpreter, mode: a.interpreterMode, language: a.language,
+                officer: a.officer)
+            baseline[a.hearing] = placement
+            if let rule = Self.brokenRule(placement, of: hearing, in: roster, calendar: reference.calendar) {
+                forcedRule[a.hearing] = rule
+            }
+            if let start = Self.startInstant(of: a.date, part: a.slot, horizon: roster.horizon), start < freezeEnd {
+                frozen.insert(a.hearing)
+            }
+        }
+        self.baseline = baseline
+        self.forcedRule = forcedRule
+        self.frozen = frozen
+    }
+
+    /// Whether two placements are the same in the spec's sense: date, day part, interpreter, officer.
+    public static func isSame(_ a: HearingChoice.Placement, _ b: HearingChoice.Placement) -> Bool {
+        a.date == b.date && a.slot == b.slot && a.interpreter == b.interpreter && a.officer == b.officer
+    }
+
+    /// The re-planning score of a plan of the changed roster, computed from its assignments.
+    public func score(of plan: Plan) -> Double {
+        score(of: hearingChoices(of: plan, for: roster))
+    }
+
+    /// The re-planning score of one choice per roster hearing.
+    public func score(of choices: [HearingChoice]) -> Double {
+        let penalty = roster.policy.changePenalty
+        var total = 0.0
+        for choice in choices {
+            let before = baseline[choice.hearing]
+            guard let p = choice.placement else {
+                if before != nil { total -= penalty }
+                continue
+            }
+            guard let hearing = roster.hearings.first(where: { $0.id == choice.hearing }),
+                  let interpreter = roster.interpreters.first(where: { $0.id == p.interpreter }),
+                  let officer = roster.officers.first(where: { $0.id == p.officer })
+            else { continue }
+            total += reference.score(hearing: hearing, date: p.date, interpreter: interpreter, language: p.language, officer: officer)
+            if let before, !Self.isSame(before, p) { total -= penalty }
+        }
+        return total
+    }
+
+    /// Baseline hearings that the choices change (moved, other people, or dropped) although their
+    /// change is not forced.
+    public func unforcedChanges(in choices: [HearingChoice]) -> [String] {
+        choices.compactMap { choice in
+            guard let before = baseline[choice.hearing], forcedRule[choice.hearing] == nil else { return nil }
+            if let p = choice.placement, Self.isSame(before, p) { return nil }
+            return choice.hearing
+        }
+    }
+
+    /// The best re-planning score and one plan that has it, or nil when no plan keeps every fixed
+    /// hearing as fixed, every frozen unforced hearing in place and the `maxChanges` cap.
+    public func optimum() -> BruteForceResult? {
+        var search = ReplanSearch(oracle: self, reference: reference)
+        return search.run()
+    }
+
+    // MARK: The spec, read plainly
+
+    /// The first hard rule among 1, 3, 4 and 9 that `p` breaks for `hearing` on its own, or nil.
+    static func brokenRule(_ p: HearingChoice.Placement, of hearing: Hearing, in roster: Roster, calendar: ReferenceCalendar) -> Int? {
+        let overdue = hearing.latest < roster.horizon.start
+        guard calendar.isWorkingDayOfHorizon(p.date), p.date >= hearing.earliest, overdue || p.date <= hearing.latest,
+              let slots = calendar.slots(on: p.date, from: p.slot, count: hearing.durationSlots)
+        else { return 1 }
+        guard let interpreter = roster.interpreters.first(where: { $0.id == p.interpreter }) else { return 3 }
+        let languages = [hearing.language] + hearing.fallbackLanguages
+        let speaks = interpreter.languages.contains { languages.contains($0.code) }
+        let canWork = (interpreter.remote && hearing.remoteInterpreterAllowed) || interpreter.onsiteLocations.contains(hearing.location)
+        if !speaks || !canWork || hearing.excludedInterpreters.contains(interpreter.id)
+            || !slots.allSatisfy(interpreter.available.contains)
+        {
+            return 3
+        }
+        guard let officer = roster.officers.first(where: { $0.id == p.officer }) else { return 4 }
+        if officer.location != hearing.location || !hearing.requiredTrainings.allSatisfy(officer.trainings.contains)
+            || hearing.excludedOfficers.contains(officer.id) || !slots.allSatisfy(officer.available.contains)
+        {
+            return 4
+        }
+        if let fixed = hearing.fixed {
+            if fixed.date != p.date || fixed.slot != p.slot || (fixed.interpreter ?? p.interpreter) != p.interpreter
+                || (fixed.officer ?? p.officer) != p.officer
+            {
+                return 9
+            }
+        }
+        return nil
+    }
+
+    /// When the day part `part` of `date` begins in the horizon's time zone: the local time read as
+    /// UTC, less the zone's offset from UTC at that moment.
+    static func startInstant(of date: Day, part: String, horizon: Horizon) -> Date? {
+        guard let times = horizon.slotTimes[part], let zone = TimeZone(identifier: horizon.timeZone) else { return nil }
+        // Days since 1970-01-01 of the proleptic Gregorian calendar (Day's ordinal may start elsewhere).
+        guard let epoch = Day("1970-01-01") else { return nil }
+        let seconds = Double(date.ordinal - epoch.ordinal) * 86_400 + Double(times.start.hour * 3600 + times.start.minute * 60)
+        let asIfUTC = Date(timeIntervalSince1970: seconds)
+        let offset = zone.secondsFromGMT(for: asIfUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asIfUTC))))
+        return asIfUTC.addingTimeInterval(-Double(offset))
+    }
+}
+
+/// The exhaustive search behind `ReplanOracle.optimum()`: every hearing's options, rules 5-8
+/// checked incrementally, a bound that cannot cut off a better plan.
+private struct ReplanSearch {
+    struct Option {
+        var value: Double
+        /// The baseline placement itself.
+        var isKeep: Bool
+        var day: Int
+        var firstSlot: Int
+        var length: Int
+        var interpreter: Int
+        /// Interpreters first, then officers.
+        var officer: Int
+        var isOnsite: Bool
+        var location: Int
+        var week: Int
+        var placement: HearingChoice.Placement
+    }
+
+    let hearingCount: Int
+    let slotCount: Int
+    let dayCount: Int
+    let weekCount: Int
+    let maxChanges: Int
+    /// Per hearing: options, best value first.
+    var options: [[Option]] = []
+    /// Per hearing: the value of not holding it, or nil when it must be held.
+    var unheldValue: [Double?] = []
+    /// Per hearing: not holding it, or any option but the baseline, is an unforced change.
+    var countsAsChange: [Bool] = []
+    var order: [Int] = []
+    let ids: [String]
+
+    var caps: [Int]
+    var rooms: [Int]
+    var busy: [Bool]
+    var onsiteAt: [Int]
+    var onsiteCount: [Int]
+    var weekLoad: [Int]
+    var roomLoad: [Int]
+
+    var chosen: [Option?]
+    var changes = 0
+    var nodes = 0
+    var best = -Double.infinity
+    var bestChosen: [Option?] = []
+
+    init(oracle: ReplanOracle, reference: ReferenceScore) {
+        let roster = oracle.roster
+        let calendar = reference.calendar
+        let days = calendar.workingDays
+        let parts = roster.horizon.slots
+        var weeks: [ISOWeek] = []
+        for day in days where !weeks.contains(day.isoWeek) { weeks.append(day.isoWeek) }
+        hearingCount = roster.hearings.count
+        dayCount = days.count
+        slotCount = days.count * parts.count
+        weekCount = max(1, weeks.count)
+        maxChanges = roster.policy.maxChanges ?? Int.max
+        ids = roster.hearings.map(\.id)
+        let interpreterCount = roster.interpreters.count
+        let people = interpreterCount + roster.officers.count
+        caps = roster.interpreters.map { $0.maxHearingsPerWeek ?? Int.max } + roster.officers.map { $0.maxHearingsPerWeek ?? Int.max }
+        rooms = roster.locations.map { $0.rooms ?? Int.max }
+        busy = Array(repeating: false, count: people * slotCount)
+        onsiteAt = Array(repeating: -1, count: interpreterCount * dayCount)
+        onsiteCount = Array(repeating: 0, count: interpreterCount * dayCount)
+        weekLoad = Array(repeating: 0, count: people * weekCount)
+        roomLoad = Array(repeating: 0, count: roster.locations.count * slotCount)
+        chosen = Array(repeating: nil, count: roster.hearings.count)
+        let penalty = roster.policy.changePenalty
+
+        for hearing in roster.hearings {
+            let before = oracle.baseline[hearing.id]
+            let isForced = oracle.forcedRule[hearing.id] != nil
+            let isFrozenInPlace = before != nil && !isForced && oracle.frozen.contains(hearing.id)
+            countsAsChange.append(before != nil && !isForced)
+            unheldValue.append(hearing.fixed != nil || isFrozenInPlace ? nil : (before != nil ? -penalty : 0))
+            guard let location = roster.locations.firstIndex(where: { $0.id == hearing.location }) else {
+                options.append([])
+                continue
+            }
+            var list: [Option] = []
+            let overdue = hearing.latest < roster.horizon.start
+            for (d, day) in days.enumerated() where day >= hearing.earliest && (overdue || day <= hearing.latest) {
+                for (k, part) in parts.enumerated() where k + hearing.durationSlots <= parts.count {
+                    let slots = parts[k..<(k + hearing.durationSlots)].map { SlotName(date: day, part: $0) }
+                    for (i, interpreter) in roster.interpreters.enumerated() {
+                        let remote = interpreter.remote && hearing.remoteInterpreterAllowed
+                        guard !hearing.excludedInterpreters.contains(interpreter.id),
+                              remote || interpreter.onsiteLocations.contains(hearing.location),
+                              slots.allSatisfy(interpreter.available.contains)
+                        else { continue }
+                        // The best language this interpreter can use here; the hearing's own on a tie.
+                        var language: (code: String, score: Double)?
+                        for (o, officer) in roster.officers.enumerated() {
+                            guard officer.location == hearing.location,
+                                  hearing.requiredTrainings.allSatisfy(officer.trainings.contains),
+                                  !hearing.excludedOfficers.contains(officer.id),
+                                  slots.allSatisfy(officer.available.contains)
+                            else { continue }
+                            language = nil
+                            for code in [hearing.language] + hearing.fallbackLanguages
+                            where interpreter.languages.contains(where: { $0.code == code }) {
+                                let s = reference.score(hearing: hearing, date: day, interpreter: interpreter, language: code, officer: officer)
+                                if s > language?.score ?? -.infinity { language = (code, s) }
+                            }
+                            guard let (code, score) = language else { continue }
+                            let placement = HearingChoice.Placement(
+                                date: day, slot: part, interpreter: interpreter.id, mode: remote ? .remote : .onsite,
+                                language: code, officer: officer.id)
+                            // Rule 9 as a filter: a fixed hearing only where and with whom it is fixed.
+                            if let fixed = hearing.fixed,
+                               fixed.date != day || fixed.slot != part || (fixed.interpreter ?? interpreter.id) != interpreter.id
+                                || (fixed.officer ?? officer.id) != officer.id
+                            {
+                                continue
+                            }
+                            let isKeep = before.map { ReplanOracle.isSame($0, placement) } ?? false
+                            if isFrozenInPlace && !isKeep { continue }
+                            // Holding a hearing for a score <= 0 with a change is never better than not
+                            // holding it (same change, resources freed); the baseline itself always counts.
+                            if hearing.fixed == nil && !isKeep && score <= 0 { continue }
+                            let value = score - (before != nil && !isKeep ? penalty : 0)
+                            list.append(Option(
+                                value: value, isKeep: isKeep, day: d, firstSlot: d * parts.count + k, length: hearing.durationSlots,
+                                interpreter: i, officer: interpreterCount + o, isOnsite: !remote, location: location,
+                                week: weeks.firstIndex(of: day.isoWeek) ?? 0, placement: placement))
+                        }
+                    }
+                }
+            }
+            options.append(list.sorted { $0.value > $1.value })
+        }
+        let opts = options
+        let unheld = unheldValue
+        order = roster.hearings.indices.sorted { a, b in
+            let ma = unheld[a] == nil, mb = unheld[b] == nil
+            if ma != mb { return ma }
+            return opts[a].count != opts[b].count ? opts[a].count < opts[b].count : a < b
+        }
+    }
+
+    mutating func run() -> BruteForceResult? {
+        search(depth: 0, value: 0)
+        guard best > -.infinity else { return nil }
+        let choices = (0..<hearingCount).map { HearingChoice(hearing: ids[$0], placement: bestChosen[$0]?.placement) }
+        return BruteForceResult(optimum: best, choices: choices, nodesSearched: nodes)
+    }
+
+    private mutating func search(depth: Int, value: Double) {
+        nodes += 1
+        if depth == order.count {
+            if value > best {
+                best = value
+                bestChosen = chosen
+            }
+            return
+        }
+        guard let bound = bound(from: depth), value + bound > best + 1e-9 else { return }
+        let h = order[depth]
+        for option in options[h] where fits(option) {
+            let isChange = countsAsChange[h] && !option.isKeep
+            if isChange && changes >= maxChanges { continue }
+            take(option, 1)
+            chosen[h] = option
+            if isChange { changes += 1 }
+            search(depth: depth + 1, value: value + option.value)
+            if isChange { changes -= 1 }
+            chosen[h] = nil
+            take(option, -1)
+        }
+        if let unheld = unheldValue[h] {
+            let isChange = countsAsChange[h]
+            if isChange && changes >= maxChanges { return }
+            if isChange { changes += 1 }
+            search(depth: depth + 1, value: value + unheld)
+            if isChange { changes -= 1 }
+        }
+    }
+
+    /// The most the hearings from `depth` on can still add: each its best option that fits now
+    /// (fewer fit deeper down) or its unheld value; nil when one that must be held cannot be.
+    private func bound(from depth: Int) -> Double? {
+        var total = 0.0
+        for j in depth..<order.count {
+            let h = order[j]
+            let held = options[h].first(where: fits)?.value
+            switch (held, unheldValue[h]) {
+            case (nil, nil): return nil
+            case (let a?, nil): total += a
+            case (nil, let b?): total += b
+            case (let a?, let b?): total += max(a, b)
+            }
+        }
+        return total
+    }
+
+    private func fits(_ option: Option) -> Bool {
+        for t in option.firstSlot..<(option.firstSlot + option.length) {
+            if busy[option.interpreter * slotCount + t] || busy[option.officer * slotCount + t] { return false }
+            if roomLoad[option.location * slotCount + t] >= rooms[option.location] { return false }
+        }
+        if option.isOnsite {
+            let site = onsiteAt[option.interpreter * dayCount + option.day]
+            if site != -1 && site != option.location { return false }
+        }
+        return weekLoad[option.interpreter * weekCount + option.week] < caps[option.interpreter]
+            && weekLoad[option.officer * weekCount + option.week] < caps[option.officer]
+    }
+
+    private mutating func take(_ option: Option, _ sign: Int) {
+        for t in option.firstSlot..<(option.firstSlot + option.length) {
+            busy[option.interpreter * slotCount + t] = sign > 0
+            busy[option.officer * slotCount + t] = sign > 0
+            roomLoad[option.location * slotCount + t] += sign
+        }
+        if option.isOnsite {
+            let cell = option.interpreter * dayCount + option.day
+            onsiteCount[cell] += sign
+            onsiteAt[cell] = onsiteCount[cell] > 0 ? option.location : -1
+        }
+        weekLoad[option.interpreter * weekCount + option.week] += sign
+        weekLoad[option.officer * weekCount + option.week] += sign
+    }
+}
