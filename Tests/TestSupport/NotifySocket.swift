@@ -56,9 +56,10 @@ public final class NotifySocket: Sendable {
     }
 
     /// The next datagram, or nil if none arrives within `seconds` (a bound against hanging, not a
-    /// timing check). The wait happens on a thread of its own, never on the cooperative pool,
-    /// whose few threads the sender may need.
-    public func receive(within seconds: Int32 = 20) async -> String? {
+    /// timing check: on 2 cores, tests that plan synchronously can hold the cooperative pool, which
+    /// the sender needs, for tens of seconds). The wait happens on a thread of its own, never on
+    /// the cooperative pool.
+    public func receive(within seconds: Int32 = 300) async -> String? {
         await withCheckedContinuation { continuation in
             let thread = Thread { continuation.resume(returning: self.waitForDatagram(seconds: seconds)) }
             thread.start()
