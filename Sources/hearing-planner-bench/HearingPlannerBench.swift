@@ -9,12 +9,13 @@ struct HearingPlannerBench: ParsableCommand {
         discussion: """
             Sections, run in this order: plan (planning one-week rosters of 200, 1,000 and 2,500 \
             hearings, with glpsol and HiGHS on the same model as references when they are installed) \
-            and decode (reading and validating 10,000 hearings, JSON and CSV). Each figure is the median of --runs \
+            decode (reading and validating 10,000 hearings, JSON and CSV) and whatif (options for one \
+            hearing of a 2,500-hearing week, the trade-off sweep of a 1,000-hearing week). Each figure is the median of --runs \
             runs. The tables go to standard output, progress to standard error. See docs/performance.md.
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case plan, decode
+        case plan, decode, whatif
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -24,7 +25,7 @@ struct HearingPlannerBench: ParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (plan, decode); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, decode, whatif); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -80,6 +81,11 @@ struct HearingPlannerBench: ParsableCommand {
                 "decode: \(Format.count(DecodeBenchmark.hearings)) hearings over \(DecodeBenchmark.weeks) weeks, median of \(runs) run(s)",
                 [DecodeBenchmark.table(figures)])
         }
+        if only.contains(.whatif) {
+            let bench = WhatIfBenchmark(binary: binary, runs: runs, folder: folder)
+            report.whatif = bench.run()
+            printSection("whatif: options on a one-week roster, the trade-off sweep on another; median of \(runs) run(s)", [WhatIfBenchmark.table(report.whatif!)])
+        }
         if let json {
             do {
                 try report.json().write(to: URL(fileURLWithPath: json))
@@ -105,6 +111,7 @@ struct BenchReport: Codable, Sendable {
     var timeLimitSeconds: Double
     var decode: [DecodeBenchmark.Figures]?
     var plan: [PlanBenchmark.Figures]?
+    var whatif: WhatIfBenchmark.Figures?
 
     func json() throws -> Data {
         let encoder = JSONEncoder()
