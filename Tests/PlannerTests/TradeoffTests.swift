@@ -59,7 +59,7 @@ struct TradeoffTests {
         let last = Self.weightedUnmet(points[points.count - 1].plan, roster, ratio: ratio)
         #expect(first > last, "seed \(seed): the generated week asks nothing of the penalty")
         // Warm starts: the previous point's plan is feasible for the next, and here it beats the greedy start.
-        #expect(points.dropFirst().contains(where: \.isWarmStarted), "seed \(seed)")
+        #expect(points.dropFirst().contains { $0.isWarmStarted }, "seed \(seed)")
     }
 
     @Test func penaltiesAreChecked() throws {

@@ -18,6 +18,15 @@ public struct HearingOptions: Sendable, Equatable, Codable {
         public var interpreterMode: InterpreterMode
         public var language: String
         public var officer: String
+
+        public init(date: Day, slot: String, interpreter: String, interpreterMode: InterpreterMode, language: String, officer: String) {
+            self.date = date
+            self.slot = slot
+            self.interpreter = interpreter
+            self.interpreterMode = interpreterMode
+            self.language = language
+            self.officer = officer
+        }
     }
 
     /// Another hearing that must move (or be left unheld) for an option.
