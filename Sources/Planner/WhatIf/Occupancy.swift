@@ -21,6 +21,12 @@ struct Placement: Sendable, Equatable {
     func isSameSpot(as other: Placement) -> Bool {
         slot == other.slot && interpreter == other.interpreter && officer == other.officer
     }
+
+    /// Same start, people and mode: nobody needs to be told anything (a switch from on site to
+    /// video is news for the interpreter).
+    func isUnchanged(from other: Placement) -> Bool {
+        isSameSpot(as: other) && isOnsite == other.isOnsite
+    }
 }
 
 /// What everybody is doing in a plan, by slot, ISO week and day, so that "what would this

@@ -133,7 +133,7 @@ struct OptionFinder {
         return result.sorted { Self.ranks($0, before: $1, current: current) }
     }
 
-    private func isCurrent(_ p: Placement) -> Bool { current.map { p.isSameSpot(as: $0) && p.isOnsite == $0.isOnsite } ?? false }
+    private func isCurrent(_ p: Placement) -> Bool { current.map { p.isUnchanged(from: $0) } ?? false }
 
     private func isBetter(_ a: Found, than b: Found) -> Bool {
         if abs(a.value - b.value) > 1e-9 { return a.value > b.value }
@@ -145,8 +145,8 @@ struct OptionFinder {
     /// preferences met, on site before remote, the hearing's own language.
     static func ranks(_ a: Found, before b: Found, current: Placement?) -> Bool {
         if abs(a.value - b.value) > 1e-9 { return a.value > b.value }
-        let ca = current.map { a.placement.isSameSpot(as: $0) && a.placement.isOnsite == $0.isOnsite } ?? false
-        let cb = current.map { b.placement.isSameSpot(as: $0) && b.placement.isOnsite == $0.isOnsite } ?? false
+        let ca = current.map { a.placement.isUnchanged(from: $0) } ?? false
+        let cb = current.map { b.placement.isUnchanged(from: $0) } ?? false
         if ca != cb { return ca }
         if a.moves != b.moves { return a.moves < b.moves }
         return a.way < b.way

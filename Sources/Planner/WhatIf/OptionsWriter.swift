@@ -37,19 +37,19 @@ struct OptionsWriter {
             reason: found.isEmpty ? evidence.unscheduled(hearing, isOptimal: isOptimal).reason : nil)
     }
 
-    /// The ways no other way beats on value, start and preferences met together (ties: the one
-    /// ranked first), plus the plan's own placement; best first.
+    /// The ways no other way beats on value, start, preferences met and moves together (ties: the
+    /// one ranked first), plus the plan's own placement; best first.
     func readable() -> [OptionFinder.Found] {
         func met(_ f: OptionFinder.Found) -> [Bool] { [f.way.interpreterState == .met, f.way.officerState == .met] }
         var kept: [OptionFinder.Found] = []
         for (k, candidate) in found.enumerated() {
-            let isCurrent = current.map { candidate.placement.isSameSpot(as: $0) && candidate.placement.isOnsite == $0.isOnsite } ?? false
+            let isCurrent = current.map { candidate.placement.isUnchanged(from: $0) } ?? false
             let dominated = found.enumerated().contains { j, other in
                 guard j != k else { return false }
                 let noWorse = other.value >= candidate.value - 1e-9 && other.placement.slot <= candidate.placement.slot
-                    && zip(met(other), met(candidate)).allSatisfy { $0 || !$1 }
+                    && other.moves <= candidate.moves && zip(met(other), met(candidate)).allSatisfy { $0 || !$1 }
                 let better = other.value > candidate.value + 1e-9 || other.placement.slot < candidate.placement.slot
-                    || zip(met(other), met(candidate)).contains { $0 && !$1 }
+                    || other.moves < candidate.moves || zip(met(other), met(candidate)).contains { $0 && !$1 }
                 return noWorse && (better || j < k)
             }
             if !dominated || isCurrent { kept.append(candidate) }
@@ -70,12 +70,12 @@ struct OptionsWriter {
         var moves: [HearingOptions.Move] = []
         for m in f.blockers {
             guard let before = f.before[m], let after = f.repair?.placements[m] else { continue }
-            if let after, after.isSameSpot(as: before) { continue }
+            if let after, after.isUnchanged(from: before) { continue }
             moves.append(.init(
                 hearing: index.roster.hearings[m].id, from: spot(before), to: after.map(spot),
                 scoreChange: (after?.score ?? 0) - before.score))
         }
-        let isCurrent = current.map { f.placement.isSameSpot(as: $0) && f.placement.isOnsite == $0.isOnsite } ?? false
+        let isCurrent = current.map { f.placement.isUnchanged(from: $0) } ?? false
         return HearingOptions.Option(
             spot: spot(f.placement), slots: f.placement.slots.map(index.calendar.slotName),
             interpreterPreference: f.way.interpreterState, officerPreference: f.way.officerState, score: f.placement.score,

@@ -57,15 +57,19 @@ struct Repair {
             if fa != fb { return fa }
             return (candidates[a]?.count ?? 0, a) < (candidates[b]?.count ?? 0, b)
         }
-        // The plan's own placement first among equal scores, so that ties keep people where they are.
+        // The plan's own placement (exactly, mode included) first among equal scores, so that ties
+        // keep people where they are.
         let lists: [[Placement]] = order.map { h in
-            let list = candidates[h] ?? []
-            guard let stay = before[h], let k = list.firstIndex(where: { $0.isSameSpot(as: stay) }) else { return list }
-            var reordered = list
-            let item = reordered.remove(at: k)
-            let position = reordered.firstIndex { $0.score <= item.score } ?? reordered.count
-            reordered.insert(item, at: position)
-            return reordered
+            var list = candidates[h] ?? []
+            guard let stay = before[h] else { return list }
+            if let k = list.firstIndex(where: { $0.isUnchanged(from: stay) }) {
+                list.remove(at: k)
+            } else if !list.contains(where: { $0.isSameSpot(as: stay) }) {
+                return list  // the plan's placement is not one the roster allows
+            }
+            let position = list.firstIndex { $0.score <= stay.score } ?? list.count
+            list.insert(stay, at: position)
+            return list
         }
         var state = Search(
             order: order, lists: lists, isFixed: order.map { roster.hearings[$0].fixed != nil },
@@ -131,7 +135,7 @@ struct Repair {
             }
             for placement in lists[depth] where occupancy.fits(placement) {
                 if !isFixed[depth] && placement.score < 0 { break }  // unheld scores 0 and frees more
-                let moved = before[depth].map { placement.isSameSpot(as: $0) } == true ? 0 : 1
+                let moved = before[depth].map { placement.isUnchanged(from: $0) } == true ? 0 : 1
                 occupancy.add(placement)
                 chosen[depth] = placement
                 search(depth: depth + 1, score: score + placement.score, moves: moves + moved)
