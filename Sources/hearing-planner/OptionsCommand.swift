@@ -109,13 +109,19 @@ struct OptionsText {
     }
 
     static func move(_ move: HearingOptions.Move) -> String {
-        let target = move.to.map { "to \($0.date) \($0.slot)" + ($0.interpreter != move.from.interpreter ? " with \($0.interpreter)" : "")
-            + ($0.officer != move.from.officer ? " with \($0.officer)" : "") } ?? "left unheld"
-        return "\(move.hearing) \(target) (\(signed(move.scoreChange)))"
+        guard let to = move.to else { return "\(move.hearing) left unheld (\(signed(move.scoreChange)))" }
+        var changes: [String] = []
+        if to.date != move.from.date || to.slot != move.from.slot { changes.append("to \(to.date) \(to.slot)") }
+        var people: [String] = []
+        if to.interpreter != move.from.interpreter { people.append(to.interpreter) }
+        if to.officer != move.from.officer { people.append(to.officer) }
+        if !people.isEmpty { changes.append("with " + people.joined(separator: " and ")) }
+        if to.interpreterMode != move.from.interpreterMode { changes.append(to.interpreterMode == .remote ? "by video" : "on site") }
+        return "\(move.hearing) \(changes.joined(separator: " ")) (\(signed(move.scoreChange)))"
     }
 
     static func signed(_ value: Double) -> String {
-        value > 0 ? "+" + value.decimalText : value < 0 ? "−" + (-value).decimalText : "0"
+        value > 0 ? "+" + value.decimalText : value.decimalText
     }
 
     /// Left-aligned columns, two spaces apart.

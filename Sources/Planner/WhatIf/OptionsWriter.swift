@@ -120,7 +120,7 @@ struct OptionsWriter {
         var parts = ["\(delay) more working day\(delay == 1 ? "" : "s") of waiting"]
         parts += states
         if best.moves > 0 {
-            parts.append("moving \(best.moves) other hearing\(best.moves == 1 ? "" : "s") (\(best.loss > 0 ? "−" : "+")\(abs(best.loss).decimalText))")
+            parts.append("moving \(best.moves) other hearing\(best.moves == 1 ? "" : "s") (\(best.loss > 0 ? "-" : "+")\(abs(best.loss).decimalText))")
         }
         return words + ": " + parts.joined(separator: ", ")
     }
