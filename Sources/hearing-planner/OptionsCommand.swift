@@ -28,6 +28,9 @@ struct OptionsCommand: ParsableCommand {
     @Flag(help: "List every distinct way, not only the best ones.")
     var all = false
 
+    @Flag(help: "Prove every option best, however long it takes (by default an option not proven best is marked).")
+    var exhaustive = false
+
     @Flag(help: "Write the answer as JSON (options@1).")
     var json = false
 
@@ -39,7 +42,7 @@ struct OptionsCommand: ParsableCommand {
         let plan = try PlanFile.read(self.plan)
         let answer: HearingOptions
         do {
-            answer = try WhatIf.options(for: hearing, roster: roster, plan: plan, settings: OptionsSettings(listsAll: all))
+            answer = try WhatIf.options(for: hearing, roster: roster, plan: plan, settings: exhaustive ? .exhaustive(listsAll: all) : OptionsSettings(listsAll: all))
         } catch {
             throw ValidationError(error.description)
         }
@@ -83,7 +86,7 @@ struct OptionsText {
                     option.spot.interpreterMode.rawValue, option.score.decimalText, moves, option.value.decimalText,
                     Self.signed(option.objectiveChange),
                     (option.isCurrent ? "current" : "") + (answer.recommended == k ? (option.isCurrent ? ", " : "") + "recommended" : "")
-                        + (option.isExact ? "" : " (moves not proven best)"),
+                        + (option.isExact ? "" : " (not proven best)"),
                 ])
             }
             lines += Self.columns(table)

@@ -41,7 +41,7 @@ struct WhatIfFixtureTests {
         let roster = Self.roster()
         let plan = try Self.plan(roster)
         #expect(HardRuleChecker().violations(of: plan, for: roster).isEmpty)
-        let answer = try WhatIf.options(for: "H-1", roster: roster, plan: plan, settings: OptionsSettings(listsAll: true))
+        let answer = try WhatIf.options(for: "H-1", roster: roster, plan: plan, settings: .exhaustive(listsAll: true))
         // Waited 25 working days already: 10 + 25 = 35 on Monday, 34 on Tuesday, 20 less unmet.
         let summary = answer.options.map { "\($0.spot.date)/\($0.spot.slot) \($0.interpreterPreference.rawValue) \($0.value.decimalText) \($0.moves.count)" }
         #expect(summary == [

@@ -35,7 +35,7 @@ struct WhatIfOptionsTests {
             return
         }
         for hearing in roster.hearings {
-            let answer = try WhatIf.options(for: hearing.id, roster: roster, plan: plan, settings: OptionsSettings(listsAll: true))
+            let answer = try WhatIf.options(for: hearing.id, roster: roster, plan: plan, settings: .exhaustive(listsAll: true))
             let oracle = OptionsOracle(roster: roster, plan: plan, hearing: hearing.id)
             let context = "seed \(seed), \(hearing.id)"
 
@@ -104,7 +104,7 @@ struct WhatIfOptionsTests {
     /// Without --all, the list keeps the best option and the current one, and every option it
     /// leaves out is beaten by a listed one on value, start, preferences and moves together.
     func checkReadableListing(roster: Roster, plan: Plan, hearing: Hearing, all: HearingOptions) throws {
-        let short = try WhatIf.options(for: hearing.id, roster: roster, plan: plan)
+        let short = try WhatIf.options(for: hearing.id, roster: roster, plan: plan, settings: .exhaustive())
         #expect(short.listing == .best && short.waysFound == all.waysFound)
         #expect(short.recommendation == all.recommendation)
         if let best = all.options.first { #expect(short.options.first == best) }

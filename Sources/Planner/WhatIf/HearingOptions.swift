@@ -60,7 +60,8 @@ public struct HearingOptions: Sendable, Equatable, Codable {
         public var objectiveChange: Double
         /// The plan holds the hearing exactly so (same start and people).
         public var isCurrent: Bool
-        /// False only when the search for the moves stopped at its node limit (see docs/whatif.md).
+        /// False only when a search stopped at one of its limits, so that a better placement of this
+        /// way, or cheaper moves, may exist (see docs/whatif.md).
         public var isExact: Bool
     }
 
@@ -105,12 +106,22 @@ public struct HearingOptions: Sendable, Equatable, Codable {
 public struct OptionsSettings: Sendable {
     /// List every distinct way rather than the best ones.
     public var listsAll: Bool
-    /// Nodes the search for one option's moves may visit before it settles for the best found.
+    /// Nodes the search for one placement's moves may visit before it settles for the best found.
     public var nodeLimit: Int
+    /// Placements with moves tried per way (the most promising first) before settling.
+    public var repairLimit: Int
 
-    public init(listsAll: Bool = false, nodeLimit: Int = 50_000) {
+    /// The defaults answer a 2,500-hearing week in well under a second; an option computed within
+    /// them but not proven best says `isExact: false`.
+    public init(listsAll: Bool = false, nodeLimit: Int = 300, repairLimit: Int = 3) {
         self.listsAll = listsAll
         self.nodeLimit = nodeLimit
+        self.repairLimit = repairLimit
+    }
+
+    /// No limits that matter: every option is proven (slower on large weeks).
+    public static func exhaustive(listsAll: Bool = false) -> OptionsSettings {
+        OptionsSettings(listsAll: listsAll, nodeLimit: 10_000_000, repairLimit: .max)
     }
 }
 

@@ -130,22 +130,39 @@ struct Occupancy: Sendable {
 
     /// Whether the placement keeps rules 5 to 8 with everything placed now.
     func fits(_ p: Placement) -> Bool {
-        let roster = index.roster
-        let rooms = index.locationRooms[roster.hearings[p.hearing].location] ?? nil
-        for t in p.slots {
-            if interpreterAt[p.interpreter * slotCount + t] != nil || officerAt[p.officer * slotCount + t] != nil { return false }
-            if let rooms, (roomUse[location(p.hearing) * slotCount + t]?.count ?? 0) >= rooms { return false }
-        }
-        if let cap = roster.interpreters[p.interpreter].maxHearingsPerWeek,
-           (interpreterWeek[p.interpreter * weekCount + week(p)]?.count ?? 0) >= cap
+        roomFits(p.hearing, p.slots) && officerFits(p.officer, p.slots)
+            && interpreterFits(p.interpreter, isOnsite: p.isOnsite, hearing: p.hearing, slots: p.slots)
+    }
+
+    /// A room is free at the hearing's location in every slot (rule 8).
+    func roomFits(_ h: Int, _ slots: Range<Int>) -> Bool {
+        guard let rooms = index.locationRooms[index.roster.hearings[h].location] ?? nil else { return true }
+        let place = location(h)
+        return slots.allSatisfy { (roomUse[place * slotCount + $0]?.count ?? 0) < rooms }
+    }
+
+    /// The interpreter is free in every slot, under the weekly maximum, and (on site) not on site
+    /// elsewhere that day (rules 5 to 7).
+    func interpreterFits(_ i: Int, isOnsite: Bool, hearing h: Int, slots: Range<Int>) -> Bool {
+        if slots.contains(where: { interpreterAt[i * slotCount + $0] != nil }) { return false }
+        let day = slots.lowerBound / index.calendar.partsPerDay
+        if let cap = index.roster.interpreters[i].maxHearingsPerWeek,
+           (interpreterWeek[i * weekCount + weekOfDay[day]]?.count ?? 0) >= cap
         { return false }
-        if let cap = roster.officers[p.officer].maxHearingsPerWeek,
-           (officerWeek[p.officer * weekCount + week(p)]?.count ?? 0) >= cap
-        { return false }
-        if p.isOnsite, let list = onsiteDay[p.interpreter * dayCount + day(p)] {
-            let here = roster.hearings[p.hearing].location
-            if list.contains(where: { roster.hearings[$0].location != here }) { return false }
+        if isOnsite, let list = onsiteDay[i * dayCount + day] {
+            let here = index.roster.hearings[h].location
+            if list.contains(where: { index.roster.hearings[$0].location != here }) { return false }
         }
+        return true
+    }
+
+    /// The officer is free in every slot and under the weekly maximum (rules 5 and 7).
+    func officerFits(_ o: Int, _ slots: Range<Int>) -> Bool {
+        if slots.contains(where: { officerAt[o * slotCount + $0] != nil }) { return false }
+        let day = slots.lowerBound / index.calendar.partsPerDay
+        if let cap = index.roster.officers[o].maxHearingsPerWeek,
+           (officerWeek[o * weekCount + weekOfDay[day]]?.count ?? 0) >= cap
+        { return false }
         return true
     }
 }

@@ -35,6 +35,9 @@ struct OptionFinder {
         let repair: Repair.Outcome?
         /// The plan's placements of the blockers, before they move.
         let before: [Int: Placement]
+        /// The search for the best placement of this way stopped at `repairLimit` with placements
+        /// left that might have been better.
+        var isCutShort = false
 
         var blockersBefore: Double { before.values.reduce(0) { $0 + $1.score } }
 
@@ -42,7 +45,7 @@ struct OptionFinder {
         var loss: Double { blockersBefore - afterScore }
         var value: Double { placement.score - loss }
         var moves: Int { repair?.moves ?? 0 }
-        var isExact: Bool { repair?.isExact ?? true }
+        var isExact: Bool { (repair?.isExact ?? true) && !isCutShort }
     }
 
     let index: ProblemIndex
@@ -51,7 +54,9 @@ struct OptionFinder {
     let occupancy: Occupancy
     /// The hearing's placement in the plan, if it is held.
     let current: Placement?
-    var nodeLimit = 50_000
+    var nodeLimit = 300
+    /// At most this many placements with blockers are repaired per way (the most promising first).
+    var repairLimit = 3
 
     /// Every way the hearing could be held with the best placement of each, ways that cannot be
     /// held even with moves left out.
@@ -62,8 +67,8 @@ struct OptionFinder {
         var pairs: [Way: [(placement: Placement, blockers: [Int], upper: Double)]] = [:]
         var upperBounds: [Int: Double] = [:]  // per blocker: its best score with nobody else placed
         let repair = Repair(index: index, nodeLimit: nodeLimit)
-        var candidates: [Int: [Placement]] = [:]
-        func candidateList(_ m: Int) -> [Placement] {
+        var candidates: [Int: Repair.Candidates] = [:]
+        func candidateList(_ m: Int) -> Repair.Candidates {
             if let list = candidates[m] { return list }
             let list = repair.candidates(of: m)
             candidates[m] = list
@@ -71,7 +76,7 @@ struct OptionFinder {
         }
         func upper(_ m: Int) -> Double {
             if let value = upperBounds[m] { return value }
-            let best = candidateList(m).first?.score
+            let best = candidateList(m).best
             let value = roster.hearings[m].fixed != nil ? (best ?? 0) : max(0, best ?? 0)
             upperBounds[m] = value
             return value
@@ -108,18 +113,25 @@ struct OptionFinder {
                 return (a.blockers.count, isCurrent(a.placement) ? 0 : 1) < (b.blockers.count, isCurrent(b.placement) ? 0 : 1)
             }
             var best: Found?
+            var repairs = 0
+            var isCutShort = false
             for pair in ordered {
                 if let best, pair.upper < best.value - 1e-9 || (pair.upper < best.value + 1e-9 && best.moves == 0) { break }
+                if !pair.blockers.isEmpty && repairs >= repairLimit {
+                    isCutShort = true
+                    break
+                }
                 let found: Found
                 if pair.blockers.isEmpty {
                     found = Found(way: way, placement: pair.placement, blockers: [], repair: nil, before: [:])
                 } else {
+                    repairs += 1
                     var state = occupancy
                     for m in pair.blockers { state.remove(m) }
                     state.add(pair.placement)
                     var before: [Int: Placement] = [:]
                     for m in pair.blockers { before[m] = occupancy.placed[m] }
-                    var lists: [Int: [Placement]] = [:]
+                    var lists: [Int: Repair.Candidates] = [:]
                     for m in pair.blockers { lists[m] = candidateList(m) }
                     guard let outcome = repair.run(released: pair.blockers, before: before, candidates: lists, occupancy: state) else {
                         continue
@@ -128,7 +140,10 @@ struct OptionFinder {
                 }
                 if best == nil || isBetter(found, than: best!) { best = found }
             }
-            if let best { result.append(best) }
+            if var best {
+                best.isCutShort = isCutShort
+                result.append(best)
+            }
         }
         return result.sorted { Self.ranks($0, before: $1, current: current) }
     }

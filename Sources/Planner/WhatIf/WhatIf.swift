@@ -41,6 +41,7 @@ public enum WhatIf {
         }
         var finder = OptionFinder(index: index, hearing: h, occupancy: occupancy, current: current)
         finder.nodeLimit = settings.nodeLimit
+        finder.repairLimit = settings.repairLimit
         let found = finder.bestOfEachWay()
         let evidence = Evidence(index: index, choices: choices)
         var writer = OptionsWriter(index: index, hearing: h, current: current, found: found)
@@ -62,3 +63,4 @@ public enum WhatIf {
             officer: .init(person: p.officer, term: p.score - start.dayTerm - interpreterTerm))
     }
 }
+
