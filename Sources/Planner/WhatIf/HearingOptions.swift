@@ -110,18 +110,22 @@ public struct OptionsSettings: Sendable {
     public var nodeLimit: Int
     /// Placements with moves tried per way (the most promising first) before settling.
     public var repairLimit: Int
+    /// Rosters with at most this many hearings are searched without the two limits.
+    public var exhaustiveUpTo: Int
 
-    /// The defaults answer a 2,500-hearing week in well under a second; an option computed within
-    /// them but not proven best says `isExact: false`.
-    public init(listsAll: Bool = false, nodeLimit: Int = 300, repairLimit: Int = 3) {
+    /// The defaults prove every option on rosters of up to 500 hearings and answer a 2,500-hearing
+    /// week in about a second; an option computed within the limits but not proven best says
+    /// `isExact: false`.
+    public init(listsAll: Bool = false, nodeLimit: Int = 300, repairLimit: Int = 3, exhaustiveUpTo: Int = 500) {
         self.listsAll = listsAll
         self.nodeLimit = nodeLimit
         self.repairLimit = repairLimit
+        self.exhaustiveUpTo = exhaustiveUpTo
     }
 
     /// No limits that matter: every option is proven (slower on large weeks).
     public static func exhaustive(listsAll: Bool = false) -> OptionsSettings {
-        OptionsSettings(listsAll: listsAll, nodeLimit: 10_000_000, repairLimit: .max)
+        OptionsSettings(listsAll: listsAll, nodeLimit: 10_000_000, repairLimit: .max, exhaustiveUpTo: .max)
     }
 }
 

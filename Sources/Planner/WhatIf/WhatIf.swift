@@ -40,8 +40,13 @@ public enum WhatIf {
             choices.append(choice(placement, index: index))
         }
         var finder = OptionFinder(index: index, hearing: h, occupancy: occupancy, current: current)
-        finder.nodeLimit = settings.nodeLimit
-        finder.repairLimit = settings.repairLimit
+        if roster.hearings.count > settings.exhaustiveUpTo {
+            finder.nodeLimit = settings.nodeLimit
+            finder.repairLimit = settings.repairLimit
+        } else {
+            finder.nodeLimit = 10_000_000
+            finder.repairLimit = .max
+        }
         let found = finder.bestOfEachWay()
         let evidence = Evidence(index: index, choices: choices)
         var writer = OptionsWriter(index: index, hearing: h, current: current, found: found)
