@@ -67,8 +67,13 @@ struct Evidence {
     }
 
     private func reason(_ choice: PlanAssembler.Choice, role: Role, wanted: GenderPreference) -> Reason {
+        preferenceReason(hearing: choice.hearing, role: role, wanted: wanted)
+    }
+
+    /// Why hearing `h` does not get a person of the sex it asked for, given everybody else in the
+    /// plan (what-if questions ask this of a hearing the plan is taken out of).
+    func preferenceReason(hearing h: Int, role: Role, wanted: GenderPreference) -> Reason {
         let roster = index.roster
-        let h = choice.hearing
         let hearing = roster.hearings[h]
         let noun = role == .interpreter ? "interpreter" : "officer"
         let fixedPerson = role == .interpreter ? hearing.fixed?.interpreter : hearing.fixed?.officer

@@ -62,6 +62,13 @@ public struct Planner: Sendable {
 
     /// Plans `roster` (which must have passed validation) with its own policy.
     public func plan(_ roster: Roster, options: PlanningOptions = PlanningOptions()) throws -> Plan {
+        try plan(roster, options: options, startingFrom: nil).plan
+    }
+
+    /// Plans `roster`, handing the search `start` (a plan of the same roster, made with other
+    /// weights, say) as its first incumbent when it scores better than the greedy plan; says
+    /// whether it did.
+    func plan(_ roster: Roster, options: PlanningOptions, startingFrom start: Plan?) throws -> (plan: Plan, usedStart: Bool) {
         let clock = ContinuousClock()
         let started = clock.now
         let index = ProblemIndex(roster: roster, policy: roster.policy)
@@ -72,7 +79,17 @@ public struct Planner: Sendable {
             "rows": "\(program.rowCount)", "nonzeros": "\(program.nonzeroCount)",
             "seconds": "\((clock.now - started).seconds)",
         ])
-        let greedy = model.values(for: GreedyStart(index: index).choices(), index: index)
+        var greedy = model.values(for: GreedyStart(index: index).choices(), index: index)
+        var usedStart = false
+        if let start {
+            let warm = model.values(for: Self.choices(of: start, index: index), index: index)
+            if Search.isFeasible(warm, in: program),
+               !Search.isFeasible(greedy, in: program) || program.objectiveValue(at: warm) > program.objectiveValue(at: greedy)
+            {
+                greedy = warm
+                usedStart = true
+            }
+        }
         let solution = try Search(solver: solver, logger: logger, form: form)
             .solve(
                 program, decisions: model.decisionColumns, greedy: greedy,
@@ -89,8 +106,8 @@ public struct Planner: Sendable {
             name: words.first?.lowercased() ?? solution.solverName, version: words.count > 1 ? words[1] : "",
             seconds: seconds)
         guard solution.status.hasSolution else {
-            return try assembler.planWithoutSolution(
-                solution, solver: solver, conflicting: fixedConflicts(index, solution))
+            let plan = try assembler.planWithoutSolution(solution, solver: solver, conflicting: fixedConflicts(index, solution))
+            return (plan, usedStart)
         }
         let plan = try assembler.plan(from: solution, solver: solver)
         // Pools can only do better than their columns say (an "any" outcome may get the preferred
@@ -103,7 +120,7 @@ public struct Planner: Sendable {
                 "plan": "\(plan.objective)", "solver": "\(solverObjective)",
             ])
         }
-        return plan
+        return (plan, usedStart)
     }
 
     /// When fixed hearings cannot all be held as fixed: which of them, found by solving again

@@ -204,12 +204,12 @@ struct SVGChart {
 
     // MARK: Pieces
 
-    private func open(height: Double) -> String {
+    func open(height: Double) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(Self.width)) \(Self.n(height))\" "
             + "role=\"img\" aria-labelledby=\"\(id)-title\"><title id=\"\(id)-title\">\(HTML.escape(title))</title>"
     }
 
-    private func legend(_ series: [Series]) -> String {
+    func legend(_ series: [Series]) -> String {
         var x = Self.labelWidth
         var svg = ""
         for entry in series {
@@ -220,17 +220,17 @@ struct SVGChart {
         return svg
     }
 
-    private func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ color: String) -> String {
+    func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ color: String) -> String {
         "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(w))\" height=\"\(Self.n(h))\" fill=\"\(color)\"/>"
     }
 
-    private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ cssClass: String?, stroke: String? = nil, width: Double = 1) -> String {
+    func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ cssClass: String?, stroke: String? = nil, width: Double = 1) -> String {
         let style = cssClass.map { " class=\"\($0)\"" } ?? ""
         let paint = stroke.map { " stroke=\"\($0)\" stroke-width=\"\(Self.n(width))\"" } ?? ""
         return "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\"\(style)\(paint)/>"
     }
 
-    private func text(_ x: Double, _ y: Double, _ content: String, anchor: String, size: Int, cssClass: String? = nil) -> String {
+    func text(_ x: Double, _ y: Double, _ content: String, anchor: String, size: Int, cssClass: String? = nil) -> String {
         let style = cssClass.map { " class=\"\($0)\"" } ?? ""
         return "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\"\(style)>\(HTML.escape(content))</text>"
     }

@@ -9,12 +9,14 @@ struct HearingPlannerBench: ParsableCommand {
         discussion: """
             Sections, run in this order: plan (planning one-week rosters of 200, 1,000 and 2,500 \
             hearings, with glpsol and HiGHS on the same model as references when they are installed) \
-            and decode (reading and validating 10,000 hearings, JSON and CSV). Each figure is the median of --runs \
-            runs. The tables go to standard output, progress to standard error. See docs/performance.md.
+            decode (reading and validating 10,000 hearings, JSON and CSV), replan (a 2,500-hearing week \
+            after one interpreter loses two days, against planning it from scratch) and whatif (options \
+            for one hearing of a 2,500-hearing week, the trade-off sweep of a 1,000-hearing week). Each \
+            figure is the median of --runs runs. The tables go to standard output, progress to standard error. See docs/performance.md.
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case plan, decode, replan
+        case plan, decode, replan, whatif
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -24,7 +26,7 @@ struct HearingPlannerBench: ParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (plan, decode, replan); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, decode, replan, whatif); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -84,6 +86,11 @@ struct HearingPlannerBench: ParsableCommand {
             report.replan = ReplanBenchmark(binary: binary, runs: runs, timeLimit: timeLimit, folder: folder).run()
             printSection("replan: \(Format.count(ReplanBenchmark.hearings)) hearings, one interpreter loses two days; replan median of \(runs) run(s), plans run once with time limit \(Format.number(timeLimit)) s", ReplanBenchmark.table(report.replan!))
         }
+        if only.contains(.whatif) {
+            let bench = WhatIfBenchmark(binary: binary, runs: runs, folder: folder)
+            report.whatif = bench.run()
+            printSection("whatif: options on a one-week roster, the trade-off sweep on another; median of \(runs) run(s)", [WhatIfBenchmark.table(report.whatif!)])
+        }
         if let json {
             do {
                 try report.json().write(to: URL(fileURLWithPath: json))
@@ -110,6 +117,7 @@ struct BenchReport: Codable, Sendable {
     var decode: [DecodeBenchmark.Figures]?
     var plan: [PlanBenchmark.Figures]?
     var replan: ReplanBenchmark.Figures?
+    var whatif: WhatIfBenchmark.Figures?
 
     func json() throws -> Data {
         let encoder = JSONEncoder()

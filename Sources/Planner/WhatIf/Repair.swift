@@ -1,0 +1,188 @@
+import PlannerModel
+
+/// The exact re-placement of a few released hearings: each goes to any placement that still keeps
+/// every rule with everybody else where the plan has them (and the option being asked about in
+/// place), or is left unheld, so that their total score is as high as possible; among equal
+/// totals, as few as possible move. A fixed hearing stays where it is fixed, or the option is
+/// impossible.
+///
+/// A depth-first search with a bound (each remaining hearing's best placement that fits with all of
+/// them out), as in
+/// the test oracle's brute force; it is exact unless it visits more than `nodeLimit` nodes, which
+/// it then says. Whether a placement fits splits into the room, the interpreter and the officer, so
+/// a hearing's best fitting placement is found start by start from its people sorted best first,
+/// never by listing every start × interpreter × officer.
+struct Repair {
+    /// The outcome for the released hearings.
+    struct Outcome: Sendable {
+        /// Where each released hearing goes; nil for unheld.
+        var placements: [Int: Placement?]
+        /// Their total score after the repair.
+        var score: Double
+        /// How many end up otherwise than they were (elsewhere, other people, other mode, unheld).
+        var moves: Int
+        /// False when the search stopped at its node limit: the outcome is then a good one, not
+        /// proven the best.
+        var isExact: Bool
+    }
+
+    /// A hearing's possible starts, best first, each with its people best first. One mode per
+    /// interpreter: video where the interpreter and the hearing allow it, since it scores the same
+    /// and is free of rule 6.
+    struct Candidates: Sendable {
+        struct Start: Sendable {
+            let start: ProblemIndex.Start
+            let interpreters: [ProblemIndex.InterpreterOption]
+            let officers: [ProblemIndex.OfficerOption]
+            /// The best score at this start with nobody else placed.
+            let top: Double
+        }
+
+        let hearing: Int
+        let starts: [Start]
+        let isFixed: Bool
+
+        /// The best score with nobody else placed, or nil when it has no start at all.
+        var best: Double? { starts.first?.top }
+
+        func placement(_ s: Start, _ i: ProblemIndex.InterpreterOption, _ o: ProblemIndex.OfficerOption) -> Placement {
+            Placement(
+                hearing: hearing, slot: s.start.slot, duration: s.start.duration, interpreter: i.person,
+                isOnsite: i.mode == .onsite, language: i.language, registered: i.registered, officer: o.person,
+                score: s.start.dayTerm + i.term + o.term)
+        }
+
+        /// The score of its best placement that fits `occupancy`, or nil when none does.
+        func bestFit(_ occupancy: Occupancy) -> Double? {
+            var best: Double?
+            for s in starts {
+                if let best, s.top <= best { break }
+                guard occupancy.roomFits(hearing, s.start.slots),
+                      let i = s.interpreters.first(where: { occupancy.interpreterFits($0.person, isOnsite: $0.mode == .onsite, hearing: hearing, slots: s.start.slots) }),
+                      let o = s.officers.first(where: { occupancy.officerFits($0.person, s.start.slots) })
+                else { continue }
+                let score = s.start.dayTerm + i.term + o.term
+                best = max(best ?? score, score)
+            }
+            return best
+        }
+    }
+
+    let index: ProblemIndex
+    var nodeLimit = 300
+
+    func candidates(of h: Int) -> Candidates {
+        let starts = index.starts[h].map { start in
+            let interpreters = start.interpreters.sorted { $0.term > $1.term }
+            let officers = start.officers.sorted { $0.term > $1.term }
+            return Candidates.Start(
+                start: start, interpreters: interpreters, officers: officers,
+                top: start.dayTerm + (interpreters.first?.term ?? 0) + (officers.first?.term ?? 0))
+        }
+        return Candidates(hearing: h, starts: starts.sorted { $0.top > $1.top }, isFixed: index.roster.hearings[h].fixed != nil)
+    }
+
+    /// Re-places `released` (already taken out of `occupancy`) as well as possible. `before` gives
+    /// each one's placement in the plan. Returns nil when a fixed hearing among them cannot be placed.
+    func run(released: [Int], before: [Int: Placement], candidates: [Int: Candidates], occupancy: Occupancy) -> Outcome? {
+        // Fixed first (they fail fast), then the fewest starts.
+        let order = released.sorted { a, b in
+            let fa = candidates[a]?.isFixed ?? false, fb = candidates[b]?.isFixed ?? false
+            if fa != fb { return fa }
+            return (candidates[a]?.starts.count ?? 0, a) < (candidates[b]?.starts.count ?? 0, b)
+        }
+        let lists = order.map { candidates[$0] ?? self.candidates(of: $0) }
+        // Each one's best that fits with all of them out: placing the others only takes more away,
+        // so these bound the search throughout (cheaply, as suffix sums).
+        var ceilings: [Double] = []
+        for list in lists {
+            let fit = list.bestFit(occupancy)
+            if list.isFixed && fit == nil { return nil }
+            ceilings.append(list.isFixed ? (fit ?? 0) : max(0, fit ?? 0))
+        }
+        var suffix = Array(repeating: 0.0, count: lists.count + 1)
+        for k in stride(from: lists.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] + ceilings[k] }
+        var search = Search(
+            order: lists, before: order.map { before[$0] }, occupancy: occupancy, nodeLimit: nodeLimit, suffix: suffix)
+        search.search(depth: 0, score: 0, moves: 0)
+        guard let best = search.best else { return nil }
+        var placements: [Int: Placement?] = [:]
+        for (k, h) in order.enumerated() { placements[h] = best.choice[k] }
+        return Outcome(placements: placements, score: best.score, moves: best.moves, isExact: search.nodes < nodeLimit)
+    }
+
+    private struct Search {
+        let order: [Candidates]
+        let before: [Placement?]
+        var occupancy: Occupancy
+        let nodeLimit: Int
+        /// `suffix[k]`: what the hearings from `k` on could add at most.
+        let suffix: [Double]
+        var nodes = 0
+        var chosen: [Placement?]
+        var best: (score: Double, moves: Int, choice: [Placement?])?
+
+        init(order: [Candidates], before: [Placement?], occupancy: Occupancy, nodeLimit: Int, suffix: [Double]) {
+            self.order = order
+            self.before = before
+            self.occupancy = occupancy
+            self.nodeLimit = nodeLimit
+            self.suffix = suffix
+            chosen = Array(repeating: nil, count: order.count)
+        }
+
+        /// Whether a total could still beat the best found, or tie it with fewer moves.
+        private func isPromising(_ total: Double, moves: Int) -> Bool {
+            guard let best else { return true }
+            return total > best.score + 1e-9 || (total > best.score - 1e-9 && moves < best.moves)
+        }
+
+        private var isOverBudget: Bool { nodes >= nodeLimit && best != nil }
+
+        mutating func search(depth: Int, score: Double, moves: Int) {
+            nodes += 1
+            if depth == order.count {
+                if isPromising(score, moves: moves) { best = (score, moves, chosen) }
+                return
+            }
+            let rest = suffix[depth + 1]
+            guard !isOverBudget, isPromising(score + suffix[depth], moves: moves) else { return }
+            let candidates = order[depth]
+            let stay = before[depth]
+            // The plan's own placement first, exactly as it was (mode included).
+            if let stay, occupancy.fits(stay) {
+                place(stay, depth: depth, score: score, moves: moves)
+            }
+            for s in candidates.starts {
+                if isOverBudget || !isPromising(score + s.top + rest, moves: moves) { break }
+                guard occupancy.roomFits(candidates.hearing, s.start.slots) else { continue }
+                let slots = s.start.slots
+                let officers = s.officers.filter { occupancy.officerFits($0.person, slots) }
+                guard !officers.isEmpty else { continue }
+                for i in s.interpreters where occupancy.interpreterFits(i.person, isOnsite: i.mode == .onsite, hearing: candidates.hearing, slots: slots) {
+                    if !isPromising(score + s.start.dayTerm + i.term + officers[0].term + rest, moves: moves) { break }
+                    for o in officers {
+                        let p = candidates.placement(s, i, o)
+                        if !candidates.isFixed && p.score < 0 { break }  // unheld scores 0 and frees more
+                        if !isPromising(score + p.score + rest, moves: moves) || isOverBudget { break }
+                        if let stay, p.isUnchanged(from: stay) { continue }
+                        place(p, depth: depth, score: score, moves: moves)
+                    }
+                }
+            }
+            let dropped = moves + (stay == nil ? 0 : 1)
+            if !candidates.isFixed, !isOverBudget, isPromising(score + rest, moves: dropped) {
+                search(depth: depth + 1, score: score, moves: dropped)
+            }
+        }
+
+        private mutating func place(_ p: Placement, depth: Int, score: Double, moves: Int) {
+            let moved = before[depth].map { p.isUnchanged(from: $0) } == true ? 0 : 1
+            occupancy.add(p)
+            chosen[depth] = p
+            search(depth: depth + 1, score: score + p.score, moves: moves + moved)
+            occupancy.remove(p.hearing)
+            chosen[depth] = nil
+        }
+    }
+}
