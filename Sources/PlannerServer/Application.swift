@@ -15,8 +15,9 @@ public struct ServerParts: Sendable {
     public var metrics: ServerMetrics
     public var logger: Logger
     public var now: @Sendable () -> Date
-    /// Called once the server listens, with its port, after the state was loaded.
-    public var onListening: @Sendable (Int) async -> Void
+    /// Called once the server listens (after the state was loaded), with its port and the
+    /// current plan version.
+    public var onListening: @Sendable (_ port: Int, _ version: Int?) async -> Void
     /// Called with each new plan version once it is stored and current.
     public var onPublished: @Sendable (Int) -> Void
 
@@ -24,7 +25,7 @@ public struct ServerParts: Sendable {
         database: AppDatabase, settings: ServerSettings = ServerSettings(),
         authenticate: @escaping @Sendable (String) -> TokenRecord?, planMaker: PlanMaker, metrics: ServerMetrics = ServerMetrics(),
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onListening: @escaping @Sendable (Int) async -> Void = { _ in }, onPublished: @escaping @Sendable (Int) -> Void = { _ in }
+        onListening: @escaping @Sendable (_ port: Int, _ version: Int?) async -> Void = { _, _ in }, onPublished: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
         self.database = database
         self.settings = settings
@@ -47,12 +48,13 @@ public func buildApplication(
     _ parts: ServerParts, host: String = "127.0.0.1", port: Int = 8470
 ) async throws -> some ApplicationProtocol {
     let built = try await PlannerServer(parts)
+    let board = built.board
     return Application(
         router: built.router,
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hearing-planner"),
         services: [built.replanService],
         onServerRunning: { channel in
-            await parts.onListening(channel.localAddress?.port ?? port)
+            await parts.onListening(channel.localAddress?.port ?? port, board.plan?.version)
         },
         logger: parts.logger)
 }
