@@ -2,19 +2,21 @@ import ArgumentParser
 import Foundation
 
 @main
-struct HearingPlannerBench: ParsableCommand {
+struct HearingPlannerBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hearing-planner-bench",
         abstract: "Time the hearing-planner binary on generated rosters and print the figures.",
         discussion: """
             Sections, run in this order: plan (planning one-week rosters of 200, 1,000 and 2,500 \
             hearings, with glpsol and HiGHS on the same model as references when they are installed) \
-            and decode (reading and validating 10,000 hearings, JSON and CSV). Each figure is the median of --runs \
-            runs. The tables go to standard output, progress to standard error. See docs/performance.md.
+            decode (reading and validating 10,000 hearings, JSON and CSV), and serve (the service on the \
+            2,500-hearing week: from an accepted change to the new plan version, and GET /v1/plans/current \
+            under 50 concurrent readers during a re-plan; `--only serve` runs it alone). Each figure is the \
+            median of --runs runs. The tables go to standard output, progress to standard error. See docs/performance.md.
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case plan, decode
+        case plan, decode, serve
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -24,7 +26,7 @@ struct HearingPlannerBench: ParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (plan, decode); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, decode, serve); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -50,7 +52,7 @@ struct HearingPlannerBench: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearing-planner-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -80,6 +82,13 @@ struct HearingPlannerBench: ParsableCommand {
                 "decode: \(Format.count(DecodeBenchmark.hearings)) hearings over \(DecodeBenchmark.weeks) weeks, median of \(runs) run(s)",
                 [DecodeBenchmark.table(figures)])
         }
+        if only.contains(.serve) {
+            let figures = await ServeBenchmark(binary: binary, runs: runs, timeLimit: timeLimit, folder: folder).run()
+            report.serve = figures
+            printSection(
+                "serve: the service on \(Format.count(ServeBenchmark.hearings)) hearings, solve time limit \(Format.number(timeLimit)) s, \(runs) change(s), \(ServeBenchmark.readers) readers",
+                [ServeBenchmark.table(figures)])
+        }
         if let json {
             do {
                 try report.json().write(to: URL(fileURLWithPath: json))
@@ -105,6 +114,7 @@ struct BenchReport: Codable, Sendable {
     var timeLimitSeconds: Double
     var decode: [DecodeBenchmark.Figures]?
     var plan: [PlanBenchmark.Figures]?
+    var serve: ServeBenchmark.Figures?
 
     func json() throws -> Data {
         let encoder = JSONEncoder()
