@@ -8,7 +8,7 @@ BIN_RELEASE  = .build/release/hearing-planner
 OUT          = out
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release demo test bench clean
+.PHONY: all deps build release demo test bench serve clean
 
 all: build
 
@@ -45,6 +45,19 @@ test: deps
 
 bench: release
 	.build/release/hearing-planner-bench --binary $(BIN_RELEASE)
+
+# Runs the service on 127.0.0.1:8470 with its state under out/serve; makes a planner token there
+# the first time (printed once; kept in out/serve/token for curl) and submits the sample week.
+serve: build
+	@mkdir -p $(OUT)/serve && chmod 700 $(OUT)/serve
+	@[ -s $(OUT)/serve/tokens ] || (umask 077; $(BIN_DEBUG) token add make-serve --role planner --tokens $(OUT)/serve/tokens > $(OUT)/serve/token)
+	@echo "Token: $$(cat $(OUT)/serve/token)   (also in $(OUT)/serve/token)"
+	@( for i in 1 2 3 4 5 6 7 8 9 10; do sleep 1; \
+	     curl -sf -o /dev/null -X POST -H "Authorization: Bearer $$(cat $(OUT)/serve/token)" \
+	       --data-binary @data/sample/roster.json http://127.0.0.1:8470/v1/rosters && \
+	     echo "Submitted data/sample/roster.json; try: curl -H \"Authorization: Bearer \$$(cat $(OUT)/serve/token)\" http://127.0.0.1:8470/v1/plans/current" && break; \
+	   done ) &
+	$(BIN_DEBUG) serve --listen 127.0.0.1:8470 --state-dir $(OUT)/serve/state --tokens $(OUT)/serve/tokens
 
 clean:
 	rm -rf .build $(OUT)

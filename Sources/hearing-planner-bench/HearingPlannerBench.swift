@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct HearingPlannerBench: ParsableCommand {
+struct HearingPlannerBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hearing-planner-bench",
         abstract: "Time the hearing-planner binary on generated rosters and print the figures.",
@@ -10,13 +10,15 @@ struct HearingPlannerBench: ParsableCommand {
             Sections, run in this order: plan (planning one-week rosters of 200, 1,000 and 2,500 \
             hearings, with glpsol and HiGHS on the same model as references when they are installed) \
             decode (reading and validating 10,000 hearings, JSON and CSV), replan (a 2,500-hearing week \
-            after one interpreter loses two days, against planning it from scratch) and whatif (options \
-            for one hearing of a 2,500-hearing week, the trade-off sweep of a 1,000-hearing week). Each \
-            figure is the median of --runs runs. The tables go to standard output, progress to standard error. See docs/performance.md.
+            after one interpreter loses two days, against planning it from scratch), whatif (options \
+            for one hearing of a 2,500-hearing week, the trade-off sweep of a 1,000-hearing week) and \
+            serve (the service on the 2,500-hearing week: from an accepted change to the new plan version, \
+            and GET /v1/plans/current under 50 concurrent readers during a re-plan). Each figure is the \
+            median of --runs runs. The tables go to standard output, progress to standard error. See docs/performance.md.
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case plan, decode, replan, whatif
+        case plan, decode, replan, whatif, serve
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -26,7 +28,7 @@ struct HearingPlannerBench: ParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (plan, decode, replan, whatif); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, decode, replan, whatif, serve); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -52,7 +54,7 @@ struct HearingPlannerBench: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearing-planner-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -91,6 +93,13 @@ struct HearingPlannerBench: ParsableCommand {
             report.whatif = bench.run()
             printSection("whatif: options on a one-week roster, the trade-off sweep on another; median of \(runs) run(s)", [WhatIfBenchmark.table(report.whatif!)])
         }
+        if only.contains(.serve) {
+            let figures = await ServeBenchmark(binary: binary, runs: runs, timeLimit: timeLimit, folder: folder).run()
+            report.serve = figures
+            printSection(
+                "serve: the service on \(Format.count(ServeBenchmark.hearings)) hearings, solve time limit \(Format.number(timeLimit)) s, \(runs) change(s), \(ServeBenchmark.readers) readers",
+                [ServeBenchmark.table(figures)])
+        }
         if let json {
             do {
                 try report.json().write(to: URL(fileURLWithPath: json))
@@ -118,6 +127,7 @@ struct BenchReport: Codable, Sendable {
     var plan: [PlanBenchmark.Figures]?
     var replan: ReplanBenchmark.Figures?
     var whatif: WhatIfBenchmark.Figures?
+    var serve: ServeBenchmark.Figures?
 
     func json() throws -> Data {
         let encoder = JSONEncoder()

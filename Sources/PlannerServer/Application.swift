@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import PlannerStore
+import ServiceLifecycle
+
+/// Everything the service is built from that does not come from a request.
+public struct ServerParts: Sendable {
+    public var database: AppDatabase
+    public var settings: ServerSettings
+    /// Finds the record of a bearer token, or nil for an unknown one (``TokenFile/authenticate(bearer:)``).
+    public var authenticate: @Sendable (String) -> TokenRecord?
+    public var planMaker: PlanMaker
+    public var metrics: ServerMetrics
+    public var logger: Logger
+    public var now: @Sendable () -> Date
+    /// Called once the server listens (after the state was loaded), with its port and the
+    /// current plan version.
+    public var onListening: @Sendable (_ port: Int, _ version: Int?) async -> Void
+    /// Called with each new plan version once it is stored and current.
+    public var onPublished: @Sendable (Int) -> Void
+
+    public init(
+        database: AppDatabase, settings: ServerSettings = ServerSettings(),
+        authenticate: @escaping @Sendable (String) -> TokenRecord?, planMaker: PlanMaker, metrics: ServerMetrics = ServerMetrics(),
+        logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+        onListening: @escaping @Sendable (_ port: Int, _ version: Int?) async -> Void = { _, _ in }, onPublished: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
+        self.database = database
+        self.settings = settings
+        self.authenticate = authenticate
+        self.planMaker = planMaker
+        self.metrics = metrics
+        self.logger = logger
+        self.now = now
+        self.onListening = onListening
+        self.onPublished = onPublished
+    }
+}
+
+/// The service as one Hummingbird application: the JSON API of docs/api.md with the re-plan
+/// service beside it. The executable runs it; tests drive the very same application in memory.
+///
+/// Reads the state back from the database first, so that the service starts with the plan and
+/// the pending events it had when it stopped.
+public func buildApplication(
+    _ parts: ServerParts, host: String = "127.0.0.1", port: Int = 8470
+) async throws -> some ApplicationProtocol {
+    let built = try await PlannerServer(parts)
+    let board = built.board
+    return Application(
+        router: built.router,
+        configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hearing-planner"),
+        services: [built.replanService],
+        onServerRunning: { channel in
+            await parts.onListening(channel.localAddress?.port ?? port, board.plan?.version)
+        },
+        logger: parts.logger)
+}
+
+/// The router and the re-plan service, wired to one state.
+struct PlannerServer {
+    let router: Router<PlannerRequestContext>
+    let replanService: ReplanService
+    let state: PlanningState
+    let board: PlanBoard
+
+    init(_ parts: ServerParts) async throws {
+        let board = PlanBoard()
+        let state = PlanningState(
+            database: parts.database, board: board, metrics: parts.metrics, logger: parts.logger,
+            adjustPolicy: parts.settings.adjustPolicy)
+        try await state.load()
+        if let current = board.plan { parts.metrics.recordPublished(current.plan, version: current.version) }
+        let trigger = ReplanTrigger(ReplanSchedule(debounce: parts.settings.debounce))
+        let auditor = Auditor(database: parts.database, logger: parts.logger, now: parts.now)
+
+        let router = Router(context: PlannerRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: BearerAuthMiddleware(authenticate: parts.authenticate, auditor: auditor))
+        ServiceRoutes(board: board, metrics: parts.metrics).add(to: router)
+        WriteRoutes(
+            state: state, board: board, trigger: trigger, body: BodyReader(limit: parts.settings.maxBodyBytes),
+            auditor: auditor, now: parts.now
+        ).add(to: router)
+        PlanRoutes(database: parts.database, board: board).add(to: router)
+        ReportRoutes(board: board).add(to: router)
+
+        self.router = router
+        self.state = state
+        self.board = board
+        replanService = ReplanService(
+            state: state, trigger: trigger, maker: parts.planMaker, settings: parts.settings, metrics: parts.metrics,
+            auditor: auditor, logger: parts.logger, now: parts.now, onPublished: parts.onPublished)
+    }
+}

@@ -1,0 +1,357 @@
+/// docs/openapi.yaml, served at `/v1/openapi.yaml`. A test checks the two are the same text:
+/// after editing the document, paste it here.
+enum OpenAPIDocument {
+    static let yaml = """
+        openapi: 3.1.0
+        info:
+          title: hearing-planner
+          version: "1"
+          summary: Plans asylum hearings and re-plans them within seconds of a change.
+          description: |
+            The service keeps the week's roster, an append-only log of change events, every plan
+            version and an audit trail. Every route but /healthz needs a bearer token: a planner's
+            token may write, a viewer's may only read. docs/api.md explains the routes with examples.
+          license:
+            name: see the project's repository
+        servers:
+          - url: http://127.0.0.1:8470
+        security:
+          - bearer: []
+        paths:
+          /healthz:
+            get:
+              summary: The process is alive.
+              security: []
+              responses:
+                "200":
+                  description: Alive.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          status: {type: string, const: alive}
+          /readyz:
+            get:
+              summary: There is a current plan and the last solve succeeded.
+              responses:
+                "200":
+                  description: Ready.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Readiness"}
+                "503":
+                  description: Starting (no plan yet) or degraded (the last solve gave no plan); the reason says which.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Readiness"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+          /metrics:
+            get:
+              summary: Metrics in Prometheus's text format.
+              description: |
+                hearing_planner_solve_seconds (histogram), hearing_planner_plan_gap,
+                hearing_planner_replans_total{outcome}, hearing_planner_events_pending,
+                hearing_planner_plan_version, hearing_planner_preference_fulfilment_rate{role}.
+              responses:
+                "200":
+                  description: The metrics.
+                  content:
+                    text/plain:
+                      schema: {type: string}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+          /v1/openapi.yaml:
+            get:
+              summary: This document.
+              responses:
+                "200":
+                  description: OpenAPI 3.1 in YAML.
+                  content:
+                    application/yaml:
+                      schema: {type: string}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+          /v1/rosters:
+            post:
+              summary: Submit the week's roster; answers once its first plan is made.
+              description: |
+                A roster@1 document (docs/formats.md). It is validated first: with any error, nothing is
+                stored and the answer is 422 with every problem and its place. A valid roster is stored,
+                becomes the roster the service plans, and is planned at once; the answer waits for that
+                plan (up to the solve time limit). Events posted before belong to the previous roster.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, description: roster@1}
+              responses:
+                "201":
+                  description: Stored and planned; Location names the plan version.
+                  headers:
+                    Location:
+                      schema: {type: string}
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [roster, version, status]
+                        properties:
+                          roster: {type: integer}
+                          version: {type: integer}
+                          status: {type: string, enum: [optimal, feasible]}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "409":
+                  description: Stored, but fixed hearings cannot all be held as fixed (error.hearings names them), or another roster was submitted meanwhile (superseded).
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Error"}
+                "413": {$ref: "#/components/responses/TooLarge"}
+                "422": {$ref: "#/components/responses/Invalid"}
+                "503":
+                  description: Stored, but no plan was found within the time limit; the last good plan stays current.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Error"}
+          /v1/events:
+            post:
+              summary: Report changes (events@1); acknowledged once committed to disk.
+              description: |
+                The events are checked, in order, against the current roster with every event accepted
+                before them. If one does not fit, none of the batch is kept and the answer is 422 naming
+                it. Otherwise the new events are committed in one transaction and the answer is 202; the
+                service re-plans shortly after (changes arriving close together are planned together).
+                Idempotent by event id: an id accepted before for this roster is skipped.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, description: events@1}
+              responses:
+                "202":
+                  description: Committed; a new plan version follows.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [accepted, skipped, pendingEvents]
+                        properties:
+                          accepted: {type: array, items: {type: string}}
+                          skipped: {type: array, items: {type: string}}
+                          pendingEvents: {type: integer}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "409":
+                  description: There is no roster yet (no-roster).
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Error"}
+                "413": {$ref: "#/components/responses/TooLarge"}
+                "422": {$ref: "#/components/responses/Invalid"}
+          /v1/plans/current:
+            get:
+              summary: The current plan, plan@1 with its version.
+              responses:
+                "200": {$ref: "#/components/responses/Plan"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/plans/{version}:
+            get:
+              summary: A plan version, current or older.
+              parameters:
+                - {$ref: "#/components/parameters/version"}
+              responses:
+                "200": {$ref: "#/components/responses/Plan"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/plans/{version}/changes:
+            get:
+              summary: What changed in this version against the one before it, per hearing and per person.
+              description: For a roster's first plan, baselineVersion is null and the lists are empty.
+              parameters:
+                - {$ref: "#/components/parameters/version"}
+              responses:
+                "200":
+                  description: The changes.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [version, changes, people]
+                        properties:
+                          version: {type: integer}
+                          baselineVersion: {type: [integer, "null"]}
+                          changes:
+                            type: array
+                            items: {$ref: "#/components/schemas/Change"}
+                          people:
+                            type: array
+                            items:
+                              type: object
+                              properties:
+                                person: {type: string}
+                                role: {type: string, enum: [interpreter, officer]}
+                                gained: {type: array, items: {$ref: "#/components/schemas/Change"}}
+                                lost: {type: array, items: {$ref: "#/components/schemas/Change"}}
+                                moved:
+                                  type: array
+                                  items:
+                                    type: object
+                                    properties:
+                                      hearing: {type: string}
+                                      before: {$ref: "#/components/schemas/Placement"}
+                                      after: {$ref: "#/components/schemas/Placement"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/reports/fulfilment:
+            get:
+              summary: The fulfilment report (report@1) of the current plan.
+              description: Groups with fewer preference requests than minCell show no numbers (docs/reports.md).
+              parameters:
+                - name: format
+                  in: query
+                  schema: {type: string, enum: [json, csv, html], default: json}
+                - name: groupBy
+                  in: query
+                  description: Comma-separated breakdowns, from week, language, location, priority, kind, role, sex.
+                  schema: {type: string}
+                - name: minCell
+                  in: query
+                  schema: {type: integer, minimum: 1, default: 5}
+              responses:
+                "200":
+                  description: The report.
+                  content:
+                    application/json:
+                      schema: {type: object, description: report@1}
+                    text/csv:
+                      schema: {type: string}
+                    text/html:
+                      schema: {type: string}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/people/{id}/calendar.ics:
+            get:
+              summary: One interpreter's or officer's hearings in the current plan, as iCalendar.
+              parameters:
+                - name: id
+                  in: path
+                  required: true
+                  schema: {type: string}
+              responses:
+                "200":
+                  description: The calendar; times in UTC.
+                  content:
+                    text/calendar:
+                      schema: {type: string}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "404": {$ref: "#/components/responses/NotFound"}
+        components:
+          securitySchemes:
+            bearer:
+              type: http
+              scheme: bearer
+              description: A token made with `hearing-planner token add NAME --role planner|viewer --tokens FILE`.
+          parameters:
+            version:
+              name: version
+              in: path
+              required: true
+              schema: {type: integer, minimum: 1}
+          responses:
+            Plan:
+              description: plan@1 (docs/formats.md) with a top-level integer version; ETag "plan-VERSION".
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [format, version, status, assignments, unscheduled, changes]
+                    properties:
+                      format: {type: string, const: hearing-planner/plan@1}
+                      version: {type: integer}
+                      status: {type: string, enum: [optimal, feasible]}
+                      appliedEvents: {type: array, items: {type: string}}
+            BadRequest:
+              description: A parameter is not valid.
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Error"}
+            Unauthorized:
+              description: No bearer token, or one the service does not know.
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Error"}
+            Forbidden:
+              description: A viewer's token asked to write.
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Error"}
+            NotFound:
+              description: No such plan version or person, or no plan yet.
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Error"}
+            TooLarge:
+              description: The body is larger than the configured limit.
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Error"}
+            Invalid:
+              description: The document has errors (error.diagnostics, each with its place) or an event does not fit (error.event).
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Error"}
+          schemas:
+            Error:
+              type: object
+              required: [error]
+              properties:
+                error:
+                  type: object
+                  required: [code, message]
+                  properties:
+                    code: {type: string}
+                    message: {type: string}
+                    diagnostics:
+                      type: array
+                      items:
+                        type: object
+                        properties:
+                          severity: {type: string, enum: [error, warning]}
+                          place: {type: string, description: "JSON path with line and column, e.g. hearings[12].latest (line 240, column 18)"}
+                          message: {type: string}
+                    event:
+                      type: object
+                      properties:
+                        index: {type: integer, description: 0-based position in the batch}
+                        id: {type: string}
+                        reasons: {type: array, items: {type: string}}
+                    hearings: {type: array, items: {type: string}}
+            Readiness:
+              type: object
+              required: [status, pendingEvents, isSolving]
+              properties:
+                status: {type: string, enum: [ready, starting, degraded]}
+                version: {type: integer}
+                reason: {type: string}
+                pendingEvents: {type: integer}
+                isSolving: {type: boolean}
+            Placement:
+              type: object
+              properties:
+                date: {type: string, format: date}
+                slot: {type: string}
+                interpreter: {type: string}
+                officer: {type: string}
+            Change:
+              type: object
+              properties:
+                hearing: {type: string}
+                before: {$ref: "#/components/schemas/Placement"}
+                after: {$ref: "#/components/schemas/Placement"}
+                forced: {type: boolean}
+                rule: {type: string}
+        """
+}

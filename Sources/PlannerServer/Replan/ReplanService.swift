@@ -1,0 +1,128 @@
+import Foundation
+import LinearProgramming
+import Logging
+import Planner
+import PlannerModel
+import ServiceLifecycle
+
+/// Keeps the published plan up to date with the accepted changes: coalesces changes that
+/// arrive close together, runs one solve at a time on a thread of its own with the configured
+/// time limit, and publishes each plan as a new version. A solve that gives no plan leaves the
+/// last good plan current, and `/readyz` says why.
+///
+/// On start it re-plans whatever was accepted but not yet planned (after a crash, say). On
+/// graceful shutdown it cancels a running solve; its events stay pending for the next start.
+struct ReplanService: Service {
+    let state: PlanningState
+    let trigger: ReplanTrigger
+    let maker: PlanMaker
+    let settings: ServerSettings
+    let metrics: ServerMetrics
+    let auditor: Auditor
+    let logger: Logger
+    let now: @Sendable () -> Date
+    let onPublished: @Sendable (Int) -> Void
+
+    func run() async throws {
+        if await state.nextJob() != nil { trigger.changeArrived(urgent: true) }
+        await cancelWhenGracefulShutdown {
+            for await _ in trigger.wakeUps {
+                await drain()
+            }
+        }
+        await state.abandonWaiters(reason: "the service is shutting down")
+    }
+
+    /// Acts on the schedule until it says to wait for a change.
+    private func drain() async {
+        while !Task.isCancelled {
+            switch trigger.next() {
+            case .idle:
+                return
+            case .wait(let until):
+                do { try await Task.sleep(until: until, clock: .continuous) } catch { return }
+            case .solve:
+                let succeeded = await solveOnce()
+                trigger.solveFinished(succeeded: succeeded)
+            }
+        }
+    }
+
+    /// Runs the next job, if any; false when it gave no plan.
+    private func solveOnce() async -> Bool {
+        guard let job = await state.nextJob() else { return true }
+        await state.setSolving(true)
+        let started = ContinuousClock.now
+        let roster = job.roster
+        let moment = now()
+        let limit = settings.solveTimeLimit
+        let maker = maker
+        let outcome: Result<Plan, any Error>
+        do {
+            outcome = .success(try await SolverThread.run(name: "re-plan", options: SolveOptions()) { options in
+                try maker.make(roster, job.baseline, moment, PlanningOptions(timeLimit: limit, cancellation: options.cancellation))
+            })
+        } catch {
+            outcome = .failure(error)
+        }
+        let elapsed = ContinuousClock.now - started
+        await state.setSolving(false)
+        if Task.isCancelled {
+            logger.info("re-planning stopped for shutdown; pending changes are planned at the next start")
+            return false
+        }
+        let kind = job.baseline == nil ? "first plan" : "re-plan"
+        switch outcome {
+        case .success(let plan) where plan.status == .optimal || plan.status == .feasible:
+            metrics.recordSolve(elapsed, succeeded: true)
+            do {
+                guard let published = try await state.finish(job, plan: plan, at: now()) else { return true }
+                logger.info("plan published", metadata: [
+                    "version": "\(published.version)", "kind": "\(kind)", "status": "\(plan.status.rawValue)",
+                    "seconds": "\(String(format: "%.2f", elapsed.seconds))", "events": "\(job.newEvents.count)",
+                    "changes": "\(plan.changes.count)",
+                ])
+                auditor.record(
+                    token: "replan-service", action: kind,
+                    outcome: "version \(published.version), \(plan.status.rawValue), \(job.newEvents.count) event(s), \(plan.changes.count) change(s)")
+                onPublished(published.version)
+                return true
+            } catch {
+                return await failed(job, kind: kind, reason: "the new plan could not be stored (\(type(of: error)))", status: nil, conflicting: [], elapsed: nil)
+            }
+        case .success(let plan):
+            let conflicting = plan.unscheduled.filter { $0.reason.code == .fixedConflict }.map(\.hearing)
+            let reason = switch plan.status {
+            case .infeasible: "fixed hearings cannot all be held as fixed (\(conflicting.count) in conflict)"
+            case .timeLimit: "no plan was found within the time limit of \(Self.text(limit)) s"
+            default: "the solver reported an error"
+            }
+            return await failed(job, kind: kind, reason: reason, status: plan.status, conflicting: conflicting, elapsed: elapsed)
+        case .failure(let error):
+            // The error's text may name model columns, and so hearings: only its type is logged.
+            return await failed(
+                job, kind: kind, reason: "the planner failed (\(type(of: error)))", status: .error, conflicting: [], elapsed: elapsed)
+        }
+    }
+
+    private func failed(
+        _ job: PlanningState.Job, kind: String, reason: String, status: Plan.Status?, conflicting: [String], elapsed: Duration?
+    ) async -> Bool {
+        if let elapsed { metrics.recordSolve(elapsed, succeeded: false) }
+        await state.fail(job, reason: reason, status: status, conflicting: conflicting)
+        logger.warning("no new plan; the last good plan stays current", metadata: ["kind": "\(kind)", "reason": "\(reason)"])
+        auditor.record(token: "replan-service", action: kind, outcome: "no plan: \(reason)")
+        return false
+    }
+
+    static func text(_ duration: Duration) -> String {
+        String(format: "%g", duration.seconds)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}

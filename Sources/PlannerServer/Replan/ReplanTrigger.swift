@@ -1,0 +1,30 @@
+import Synchronization
+
+/// The meeting point of the request handlers, which report changes, and the re-plan service,
+/// which acts on them: the schedule behind a lock, and a stream that wakes the service.
+final class ReplanTrigger: Sendable {
+    private let schedule: Mutex<ReplanSchedule>
+    let wakeUps: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init(_ schedule: ReplanSchedule) {
+        self.schedule = Mutex(schedule)
+        (wakeUps, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// A change was committed; `urgent` for a new roster, which needs a plan at once.
+    func changeArrived(urgent: Bool = false) {
+        schedule.withLock { $0.changeArrived(at: .now, urgent: urgent) }
+        continuation.yield()
+    }
+
+    func next() -> ReplanSchedule.Action {
+        schedule.withLock { $0.next(at: .now) }
+    }
+
+    func solveFinished(succeeded: Bool) {
+        _ = schedule.withLock { $0.solveFinished(at: .now, succeeded: succeeded) }
+    }
+
+    func finish() { continuation.finish() }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import PlannerModel
+import PlannerStore
+
+/// `GET /v1/plans/current`, `/v1/plans/{version}` and `/v1/plans/{version}/changes`.
+struct PlanRoutes: Sendable {
+    let database: AppDatabase
+    let board: PlanBoard
+
+    /// What changed in a plan version against the one before it for the same roster.
+    struct ChangesAnswer: Encodable {
+        var version: Int
+        /// The version the changes are told against; nil for a roster's first plan.
+        var baselineVersion: Int?
+        var changes: [PlanChange]
+        var people: [PlanDiff.PersonChanges]
+    }
+
+    static let json = "application/json; charset=utf-8"
+
+    func add(to router: Router<PlannerRequestContext>) {
+        router.get("/v1/plans/current") { _, _ in
+            guard let current = board.plan else { throw Self.noPlan }
+            return Answer.buffer(current.document, contentType: Self.json, headers: Self.etag(current.version))
+        }
+        router.get("/v1/plans/{version}") { _, context in
+            let version = try Self.version(context)
+            if let current = board.plan, current.version == version {
+                return Answer.buffer(current.document, contentType: Self.json, headers: Self.etag(version))
+            }
+            guard let stored = try database.plan(version: version) else { throw Self.unknown(version) }
+            return Answer.buffer(ByteBuffer(string: stored.document), contentType: Self.json, headers: Self.etag(version))
+        }
+        router.get("/v1/plans/{version}/changes") { _, context in
+            let version = try Self.version(context)
+            guard let stored = try database.plan(version: version) else { throw Self.unknown(version) }
+            let plan = try PlanningState.published(stored).plan
+            guard let before = try database.planBefore(version: version) else {
+                return try Answer.json(ChangesAnswer(version: version, baselineVersion: nil, changes: [], people: []))
+            }
+            let diff = PlanDiff(from: try PlanningState.published(before).plan, to: plan)
+            return try Answer.json(ChangesAnswer(version: version, baselineVersion: before.version, changes: diff.changes, people: diff.people))
+        }
+    }
+
+    static let noPlan = APIError(.notFound, code: "no-plan", "There is no plan yet: submit a roster to /v1/rosters.")
+
+    static func unknown(_ version: Int) -> APIError {
+        .notFound("There is no plan version \(version).")
+    }
+
+    static func version(_ context: PlannerRequestContext) throws -> Int {
+        guard let text = context.parameters.get("version"), let version = Int(text), version >= 1 else {
+            throw APIError(.badRequest, code: "bad-version", "A plan version is a whole number from 1.")
+        }
+        return version
+    }
+
+    static func etag(_ version: Int) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[.eTag] = "\"plan-\(version)\""
+        return headers
+    }
+}

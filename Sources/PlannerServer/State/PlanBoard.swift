@@ -1,0 +1,60 @@
+import Foundation
+import NIOCore
+import PlannerModel
+import Synchronization
+
+/// The current plan as readers get it: decoded for reports and calendars, and its plan@1 bytes
+/// ready to send.
+struct PublishedPlan: Sendable {
+    let version: Int
+    let rosterID: Int64
+    let plan: Plan
+    /// The roster the plan was made from: the submitted roster with its events applied.
+    let roster: Roster
+    /// plan@1 JSON with the top-level `version`.
+    let document: ByteBuffer
+    let createdAt: Date
+}
+
+/// How ready the service is, as `/readyz` says it.
+public struct Readiness: Sendable, Equatable, Encodable {
+    public enum Status: String, Sendable, Encodable {
+        /// A current plan, and the last solve succeeded.
+        case ready
+        /// No plan yet (no roster, or the first plan is being made).
+        case starting
+        /// A current plan, but the last solve failed or timed out: the plan does not include
+        /// the newest changes.
+        case degraded
+    }
+
+    public var status: Status
+    /// The current plan version, if any.
+    public var version: Int?
+    /// Why the service is not ready, in a sentence.
+    public var reason: String?
+    /// Accepted events that no plan includes yet.
+    public var pendingEvents: Int
+    public var isSolving: Bool
+
+    public var isReady: Bool { status == .ready }
+}
+
+/// What readers see, behind a lock so that serving the current plan never waits for a writer
+/// or the solver.
+final class PlanBoard: Sendable {
+    private let current = Mutex<PublishedPlan?>(nil)
+    private let readiness = Mutex(Readiness(status: .starting, reason: "no roster has been submitted yet", pendingEvents: 0, isSolving: false))
+
+    var plan: PublishedPlan? { current.withLock { $0 } }
+
+    var health: Readiness { readiness.withLock { $0 } }
+
+    func publish(_ plan: PublishedPlan) {
+        current.withLock { $0 = plan }
+    }
+
+    func updateHealth(_ change: (inout Readiness) -> Void) {
+        readiness.withLock { change(&$0) }
+    }
+}

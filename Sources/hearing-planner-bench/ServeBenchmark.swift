@@ -1,0 +1,235 @@
+import Foundation
+import PlannerModel
+import SyntheticRosters
+import Synchronization
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Section `serve`: `hearing-planner serve` on the 2,500-hearing week. How long from an accepted
+/// availability change (the 202) until the new plan version is current, and how fast
+/// `GET /v1/plans/current` answers 50 concurrent readers while a re-plan runs.
+struct ServeBenchmark {
+    static let hearings = 2_500
+    static let readers = 50
+
+    var binary: String
+    var runs: Int
+    var timeLimit: Double
+    var folder: URL
+
+    struct Figures: Codable, Sendable {
+        var hearings: Int
+        var firstPlanSeconds: Double?
+        /// Seconds from the 202 of an availability change to the new version being current, each run.
+        var changeToPlanSeconds: [Double] = []
+        var medianChangeToPlanSeconds: Double?
+        var readRequests: Int?
+        var readMedianMilliseconds: Double?
+        var readP99Milliseconds: Double?
+        var planBytes: Int?
+        var failure: String?
+    }
+
+    func run() async -> Figures {
+        var figures = Figures(hearings: Self.hearings)
+        let work = folder.appendingPathComponent("serve")
+        defer { try? FileManager.default.removeItem(at: work) }
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            note("serve: generating \(Self.hearings) hearings (seed 1)")
+            let roster = try RosterJSON.write(RosterGenerator(hearings: Self.hearings, weeks: 1, seed: 1).generate())
+            let add = try ChildProcess(
+                executable: binary, arguments: ["token", "add", "bench", "--role", "planner", "--tokens", work.path + "/tokens"],
+                timeout: .seconds(30), scratchFolder: work
+            ).run()
+            let token = add.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard add.isSuccess, !token.isEmpty else { throw BenchFailure("token add: \(add.termination)") }
+            try Data(#"{"solveTimeLimit": \#(timeLimit), "debounce": 0.25, "logLevel": "warning"}"#.utf8)
+                .write(to: work.appendingPathComponent("config.json"))
+            let server = try await Server(binary: binary, folder: work, token: token)
+            defer { server.stop() }
+
+            note("serve: submitting the roster (its first plan may take the time limit)")
+            let started = ContinuousClock.now
+            let (status, _) = try await server.send("POST", "/v1/rosters", body: Data(roster), timeout: timeLimit * 3 + 60)
+            guard status == 201 else { throw BenchFailure("POST /v1/rosters answered \(status)") }
+            figures.firstPlanSeconds = (ContinuousClock.now - started).seconds
+
+            for run in 0..<runs {
+                note("serve: change \(run + 1) of \(runs)")
+                let version = try await server.currentVersion()
+                let accepted = try await server.postChange(id: "bench-\(run)", assignment: run)
+                try await server.waitForVersion(above: version, within: timeLimit * 2 + 30)
+                figures.changeToPlanSeconds.append((ContinuousClock.now - accepted).seconds)
+            }
+            figures.medianChangeToPlanSeconds = Median.of(figures.changeToPlanSeconds)
+
+            note("serve: \(Self.readers) readers while a re-plan runs")
+            let version = try await server.currentVersion()
+            _ = try await server.postChange(id: "bench-readers", assignment: runs)
+            let latencies = await server.read(readers: Self.readers, until: version, minimum: .seconds(1))
+            let sorted = latencies.sorted()
+            figures.readRequests = sorted.count
+            figures.readMedianMilliseconds = Median.of(sorted).map { $0 * 1000 }
+            if !sorted.isEmpty { figures.readP99Milliseconds = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))] * 1000 }
+            figures.planBytes = try await server.send("GET", "/v1/plans/current").body.count
+        } catch {
+            figures.failure = "failed: \(error)"
+        }
+        return figures
+    }
+
+    static func table(_ figures: Figures) -> TextTable {
+        var table = TextTable([.left("measure"), .right("value")])
+        table.append(["hearings", Format.count(figures.hearings)])
+        table.append(["first plan (POST /v1/rosters), s", Format.seconds(figures.firstPlanSeconds)])
+        table.append(["change accepted -> new version current, median s", Format.seconds(figures.medianChangeToPlanSeconds)])
+        table.append(["  each run, s", figures.changeToPlanSeconds.map { String(format: "%.2f", $0) }.joined(separator: ", ")])
+        table.append(["GET /v1/plans/current during a re-plan, requests", Format.count(figures.readRequests)])
+        table.append(["  median ms", figures.readMedianMilliseconds.map { String(format: "%.1f", $0) } ?? "-"])
+        table.append(["  p99 ms", figures.readP99Milliseconds.map { String(format: "%.1f", $0) } ?? "-"])
+        table.append(["plan size, KiB", figures.planBytes.map { "\($0 / 1024)" } ?? "-"])
+        if let failure = figures.failure { table.append(["failure", failure]) }
+        return table
+    }
+}
+
+/// Tells the readers to stop.
+private final class StopFlag: Sendable {
+    let value = Atomic<Bool>(false)
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The service as a child process, and a client for it.
+private final class Server: Sendable {
+    let process: Process
+    let port: Int
+    let token: String
+    let session: URLSession
+
+    init(binary: String, folder: URL, token: String) async throws {
+        let log = folder.appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = [
+            "serve", "--config", folder.path + "/config.json", "--listen", "127.0.0.1:0", "--state-dir", folder.path + "/state",
+            "--tokens", folder.path + "/tokens",
+        ]
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        self.process = process
+        self.token = token
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = ServeBenchmark.readers
+        configuration.timeoutIntervalForRequest = 600
+        session = URLSession(configuration: configuration)
+        var port: Int?
+        let deadline = ContinuousClock.now + .seconds(60)
+        while port == nil, process.isRunning, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            let text = String(decoding: FileManager.default.contents(atPath: log.path) ?? Data(), as: UTF8.self)
+            if let line = text.split(separator: "\n").first(where: { $0.contains("listening") && $0.contains("address=") }),
+               let address = line.split(separator: " ").first(where: { $0.hasPrefix("address=") })
+            {
+                port = address.split(separator: ":").last.flatMap { Int($0) }
+            }
+        }
+        guard let port else {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            throw BenchFailure("the service did not start")
+        }
+        self.port = port
+    }
+
+    func send(_ method: String, _ path: String, body: Data? = nil, timeout: Double = 60) async throws -> (status: Int, body: Data) {
+        guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { throw BenchFailure("bad path \(path)") }
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = method
+        request.httpBody = body
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await session.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    func currentVersion() async throws -> Int {
+        let (_, body) = try await send("GET", "/readyz")
+        guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any], let version = object["version"] as? Int else {
+            throw BenchFailure("/readyz has no version")
+        }
+        return version
+    }
+
+    /// Takes the officer of the plan's `assignment`-th assignment away from its slots; returns when the 202 came.
+    func postChange(id: String, assignment: Int) async throws -> ContinuousClock.Instant {
+        let (_, body) = try await send("GET", "/v1/plans/current")
+        guard let plan = try JSONSerialization.jsonObject(with: body) as? [String: Any],
+              let assignments = plan["assignments"] as? [[String: Any]], !assignments.isEmpty
+        else { throw BenchFailure("the plan has no assignments") }
+        let chosen = assignments[(assignment * 97) % assignments.count]
+        let event: [String: Any] = [
+            "format": "hearing-planner/events@1",
+            "events": [["id": id, "type": "availability", "person": chosen["officer"] ?? "", "slots": chosen["slots"] ?? [], "available": false]],
+        ]
+        let (status, _) = try await send("POST", "/v1/events", body: try JSONSerialization.data(withJSONObject: event))
+        guard status == 202 else { throw BenchFailure("POST /v1/events answered \(status)") }
+        return ContinuousClock.now
+    }
+
+    func waitForVersion(above version: Int, within seconds: Double) async throws {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        while ContinuousClock.now < deadline {
+            if try await currentVersion() > version { return }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        throw BenchFailure("no new plan version within \(Int(seconds)) s")
+    }
+
+    /// `readers` loops of GET /v1/plans/current until the version passes `version` and at least
+    /// `minimum` has passed; the seconds of every request. Readers do not decode the plan: a
+    /// watcher polls /readyz for the new version, so the client's own work stays small.
+    func read(readers: Int, until version: Int, minimum: Duration) async -> [Double] {
+        let started = ContinuousClock.now
+        let done = StopFlag()
+        return await withTaskGroup(of: [Double].self) { group in
+            group.addTask {
+                while ContinuousClock.now - started < .seconds(600) {
+                    if ContinuousClock.now - started >= minimum, let current = try? await self.currentVersion(), current > version { break }
+                    try? await Task.sleep(for: .milliseconds(10))
+                }
+                done.value.store(true, ordering: .releasing)
+                return []
+            }
+            for _ in 0..<readers {
+                group.addTask {
+                    var latencies: [Double] = []
+                    while !done.value.load(ordering: .acquiring) {
+                        let before = ContinuousClock.now
+                        guard let (status, _) = try? await self.send("GET", "/v1/plans/current"), status == 200 else { break }
+                        latencies.append((ContinuousClock.now - before).seconds)
+                    }
+                    return latencies
+                }
+            }
+            var all: [Double] = []
+            for await latencies in group { all += latencies }
+            return all
+        }
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PlannerModel
+import PlannerServer
+import PlannerStore
+import ServiceLifecycle
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the planning service: the HTTP API, durable state, and re-planning on every change.",
+        discussion: """
+            Listens on 127.0.0.1:8470 unless the configuration file or --listen says otherwise; the \
+            flags override the file. Every route but /healthz needs a bearer token from the token \
+            file (`hearing-planner token add`). Stops gracefully on SIGTERM or SIGINT. Under systemd \
+            (Type=notify) it sends READY once it listens with its state loaded, STATUS with the \
+            current plan version, and WATCHDOG pings. See docs/api.md and docs/operations.md.
+            """)
+
+    @Option(help: ArgumentHelp("The configuration file (JSON, see docs/operations.md).", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Listen on this address (port 0: any free port).", valueName: "host:port"))
+    var listen: String?
+
+    @Option(help: ArgumentHelp("Keep the state (state.sqlite) in this directory.", valueName: "dir"))
+    var stateDir: String?
+
+    @Option(help: ArgumentHelp("The token file.", valueName: "file"))
+    var tokens: String?
+
+    func run() async throws {
+        // Everything the service creates (the database, its -wal and -shm files) is private.
+        umask(0o077)
+        let configuration = try resolvedConfiguration()
+        guard let tokenPath = configuration.tokenFile else {
+            throw ValidationError("No token file: give --tokens FILE or tokenFile in the configuration; make one with `hearing-planner token add`.")
+        }
+        let tokenFile: TokenFile
+        let database: AppDatabase
+        do {
+            tokenFile = try TokenFile.load(path: tokenPath)
+            // The policy file is read now, so that a broken one stops the start, not a submission.
+            _ = try configuration.policy(over: Policy())
+            database = try AppDatabase.open(stateDirectory: configuration.stateDirectory)
+        } catch let error as ConfigurationError {
+            throw Self.failure(error.description)
+        } catch let error as TokenFileError {
+            throw Self.failure(error.description)
+        } catch let error as StoreError {
+            throw Self.failure(error.description)
+        }
+
+        let logger = Self.logger(level: configuration.logLevel)
+        // GLPK's progress lines are for `plan --verbose`, not for the service's log.
+        let solverLogger = Self.logger(level: max(configuration.logLevel, .notice))
+        let notifier = SystemdNotifier(logger: logger)
+        let host = configuration.listenHost
+        let settings = ServerSettings(
+            maxBodyBytes: configuration.maxBodyBytes, solveTimeLimit: configuration.solveTimeLimit,
+            debounce: configuration.debounce, adjustPolicy: { try configuration.policy(over: $0) })
+        let parts = ServerParts(
+            database: database, settings: settings, authenticate: { tokenFile.authenticate(bearer: $0) },
+            planMaker: .glpk(logger: solverLogger), logger: logger,
+            onListening: { port, version in
+                logger.notice("listening", metadata: ["address": "\(ListenAddress(host: host, port: port))"])
+                notifier.ready(status: Self.status(version))
+            },
+            onPublished: { version in notifier.status(Self.status(version)) })
+        let app = try await buildApplication(parts, host: host, port: configuration.listenPort)
+        // The notifier last: a ServiceGroup stops its services in reverse, so STOPPING=1 goes first.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [app, notifier], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    /// The configuration file (or the defaults) with the flags applied.
+    func resolvedConfiguration() throws -> ServerConfiguration {
+        var configuration: ServerConfiguration
+        do {
+            configuration = try config.map(ServerConfiguration.load) ?? ServerConfiguration()
+            if let listen {
+                let address = try ListenAddress(parsing: listen)
+                configuration.listenHost = address.host
+                configuration.listenPort = address.port
+            }
+        } catch let error as ConfigurationError {
+            throw Self.failure(error.description)
+        }
+        if let stateDir { configuration.stateDirectory = stateDir }
+        if let tokens { configuration.tokenFile = tokens }
+        return configuration
+    }
+
+    static func logger(level: Logger.Level) -> Logger {
+        var logger = Logger(label: "hearing-planner") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = level
+        return logger
+    }
+
+    static func status(_ version: Int?) -> String {
+        version.map { "serving plan version \($0)" } ?? "no plan yet: waiting for a roster"
+    }
+
+    static func failure(_ message: String) -> ExitCode {
+        printError("error: \(message)")
+        return ExitCode.failure
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import Testing
+
+@testable import PlannerServer
+
+@Suite("docs/openapi.yaml and the routes")
+struct OpenAPITests {
+    static let documentURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/openapi.yaml")
+
+    /// `METHOD /path` of every operation in the document.
+    static func operations(in yaml: String) -> Set<String> {
+        var operations = Set<String>()
+        var inPaths = false
+        var path: String?
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !line.hasPrefix(" ") && !line.isEmpty {
+                inPaths = line == "paths:"
+                continue
+            }
+            guard inPaths else { continue }
+            if line.hasPrefix("  /"), !line.hasPrefix("   "), line.hasSuffix(":") {
+                path = String(line.dropFirst(2).dropLast())
+            } else if let path, line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
+                let method = line.trimmingCharacters(in: .whitespaces).dropLast()
+                if ["get", "post", "put", "patch", "delete", "head"].contains(method) {
+                    operations.insert("\(method.uppercased()) \(path)")
+                }
+            }
+        }
+        return operations
+    }
+
+    @Test("Every route of the app is in the document, and every operation of the document is a route")
+    func routesMatch() async throws {
+        let server = try await PlannerServer(try TestServer.parts())
+        let routes = Set(server.router.routes.map { "\($0.method.rawValue) \($0.path)" })
+        let documented = Self.operations(in: OpenAPIDocument.yaml)
+        #expect(routes.count >= 11)
+        #expect(routes.subtracting(documented).isEmpty, "routes missing from docs/openapi.yaml: \(routes.subtracting(documented).sorted())")
+        #expect(documented.subtracting(routes).isEmpty, "documented operations that are no route: \(documented.subtracting(routes).sorted())")
+    }
+
+    @Test("The served document is docs/openapi.yaml")
+    func servedIsDocs() throws {
+        let text = try String(contentsOf: Self.documentURL, encoding: .utf8)
+        #expect(text == OpenAPIDocument.yaml + "\n", "copy docs/openapi.yaml into Sources/PlannerServer/OpenAPIDocument.swift")
+    }
+
+    @Test("The reader of the document finds operations, so the comparison can fail")
+    func readerWorks() {
+        let yaml = "openapi: 3.1.0\npaths:\n  /a/{x}:\n    get:\n      summary: s\n    post:\n      summary: t\ncomponents:\n  /b:\n    get:\n"
+        #expect(Self.operations(in: yaml) == ["GET /a/{x}", "POST /a/{x}"])
+    }
+}
