@@ -104,11 +104,6 @@ private final class StopFlag: Sendable {
     let value = Atomic<Bool>(false)
 }
 
-struct BenchFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// The service as a child process, and a client for it.
 private final class Server: Sendable {
     let process: Process
