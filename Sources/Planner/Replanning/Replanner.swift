@@ -29,24 +29,36 @@ extension Planner {
         builder.poolsInterpreters = form.poolsInterpreters
         builder.keeps = keeps
         builder.maxChanges = policy.maxChanges
-        let model = builder.build()
-        let program = model.program
-        logger.info("re-planning model built", metadata: [
-            "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "columns": "\(program.columnCount)",
-            "nonzeros": "\(program.nonzeroCount)", "seconds": "\((clock.now - started).seconds)",
-        ])
-        let start = Self.startingPoint(model: model, keeps: keeps, index: index)
         let search = Search(solver: solver, logger: logger, form: form)
+        // A week this large is re-planned near the baseline without building the whole program,
+        // which alone would take longer than the re-plan (docs/performance.md).
+        var whole: (model: ModelBuilder.Model, program: LinearProgram)?
+        if Self.candidateCount(index) <= form.replanWholeProgramCandidates {
+            let model = builder.build()
+            let program = model.program
+            logger.info("re-planning model built", metadata: [
+                "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "columns": "\(program.columnCount)",
+                "nonzeros": "\(program.nonzeroCount)", "seconds": "\((clock.now - started).seconds)",
+            ])
+            whole = (model, program)
+        }
+        let model: ModelBuilder.Model
         let solution: Solution
-        if program.nonzeroCount > form.replanNeighbourhoodAbove {
-            solution = try ReplanNeighbourhood(
-                search: search, logger: logger, index: index, model: model, program: program, keeps: keeps
-            ).solve(start: start, options: options, started: started)
-        } else {
+        if let whole, whole.program.nonzeroCount <= form.replanNeighbourhoodAbove {
+            let start = Self.startingPoint(model: whole.model, keeps: keeps, index: index)
+            model = whole.model
             solution = try search.solve(
-                program, decisions: model.decisionColumns, greedy: start,
+                whole.program, decisions: whole.model.decisionColumns, greedy: start,
                 // The baseline is the plan any relaxation point rounds to here: it keeps everything it can.
                 rounding: { _ in start }, options: options, started: started)
+        } else {
+            logger.info("re-planning near the baseline", metadata: [
+                "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "seconds": "\((clock.now - started).seconds)",
+            ])
+            let outcome = try ReplanNeighbourhood(search: search, logger: logger, index: index, keeps: keeps, builder: builder)
+                .solve(options: options, started: started)
+            model = outcome.model
+            solution = outcome.solution
         }
         let words = solution.solverName.split(separator: " ", maxSplits: 1).map(String.init)
         let info = SolverInfo(
@@ -95,6 +107,14 @@ extension Planner {
         }
         logger.info("re-planned", metadata: ["changed": "\(changedCount)", "dropped": "\(dropped)", "status": "\(plan.status)"])
         return plan
+    }
+
+    /// How many (hearing, start, person) candidates the roster has: what the whole program's size
+    /// grows with, known before it is built.
+    static func candidateCount(_ index: ProblemIndex) -> Int {
+        index.starts.reduce(0) { total, starts in
+            starts.reduce(total) { $0 + $1.interpreters.count + $1.officers.count }
+        }
     }
 
     /// The keep of a baseline entry, or nil when the changed roster forbids the placement.
