@@ -116,8 +116,19 @@ struct ModelBuilder {
         let roster = index.roster
         var ledger = Ledger(index: index)
         let reward = fixedAreRequired ? 0 : fixedReward
-        let officerPools = OfficerPools(index: index, isEnabled: poolsOfficers)
-        let interpreterPools = InterpreterPools(index: index, isEnabled: poolsInterpreters)
+        var occupancy = Occupancy(index: index)
+        if let free {
+            for (h, keep) in keeps where !free.contains(h) {
+                let start = index.starts[h][keep.startIndex]
+                occupancy.add(
+                    interpreter: start.interpreters[keep.interpreterOption].person,
+                    officer: start.officers[keep.officerOption].person, slots: start.slots, week: start.day.isoWeek)
+            }
+        }
+        var officerPools = OfficerPools(index: index, isEnabled: poolsOfficers)
+        officerPools.occupancy = occupancy
+        var interpreterPools = InterpreterPools(index: index, isEnabled: poolsInterpreters)
+        interpreterPools.occupancy = occupancy
         model.isOfficerPooled = roster.hearings.indices.map(officerPools.isPooled)
         model.isInterpreterPooled = roster.hearings.indices.map(interpreterPools.isPooled)
         var officerGroups = OfficerPools.GroupCollector()

@@ -50,6 +50,44 @@ extension ModelBuilder {
         }
     }
 
+    /// What the placements held outside the program (`ModelBuilder.free`) take of each person: a
+    /// person sent to a pool in a slot they already work, or in a week they are full, could only
+    /// be sent there at 0, so no column is made for it.
+    struct Occupancy {
+        private var interpreterSlots = Set<Int>()  // person * slotCount + slot
+        private var officerSlots = Set<Int>()
+        private var interpreterWeeks: [Int: [ISOWeek: Int]] = [:]
+        private var officerWeeks: [Int: [ISOWeek: Int]] = [:]
+        private let slotCount: Int
+        private let interpreterCaps: [Int?]
+        private let officerCaps: [Int?]
+
+        init(index: ProblemIndex) {
+            slotCount = index.calendar.slotCount
+            interpreterCaps = index.roster.interpreters.map(\.maxHearingsPerWeek)
+            officerCaps = index.roster.officers.map(\.maxHearingsPerWeek)
+        }
+
+        mutating func add(interpreter: Int, officer: Int, slots: Range<Int>, week: ISOWeek) {
+            for t in slots {
+                interpreterSlots.insert(interpreter * slotCount + t)
+                officerSlots.insert(officer * slotCount + t)
+            }
+            interpreterWeeks[interpreter, default: [:]][week, default: 0] += 1
+            officerWeeks[officer, default: [:]][week, default: 0] += 1
+        }
+
+        func isInterpreterFree(_ person: Int, in slots: Range<Int>, week: ISOWeek) -> Bool {
+            if let cap = interpreterCaps[person], interpreterWeeks[person]?[week] ?? 0 >= cap { return false }
+            return slots.allSatisfy { !interpreterSlots.contains(person * slotCount + $0) }
+        }
+
+        func isOfficerFree(_ person: Int, in slots: Range<Int>, week: ISOWeek) -> Bool {
+            if let cap = officerCaps[person], officerWeeks[person]?[week] ?? 0 >= cap { return false }
+            return slots.allSatisfy { !officerSlots.contains(person * slotCount + $0) }
+        }
+    }
+
     /// The rows of rules 5 to 8 over the columns in `ledger`; rule 6 adds the site columns `w`.
     func addRuleRows(_ ledger: Ledger, to model: inout Model) {
         let roster = index.roster
