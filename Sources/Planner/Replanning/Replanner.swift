@@ -123,9 +123,10 @@ extension Planner {
               let startIndex = index.starts[entry.hearing].firstIndex(where: { $0.slot == slot })
         else { return nil }
         let start = index.starts[entry.hearing][startIndex]
-        let roster = index.roster
-        guard let i = start.interpreters.firstIndex(where: { roster.interpreters[$0.person].id == entry.assignment.interpreter }),
-              let o = start.officers.firstIndex(where: { roster.officers[$0.person].id == entry.assignment.officer })
+        guard let interpreter = index.interpreterIndex[entry.assignment.interpreter],
+              let officer = index.officerIndex[entry.assignment.officer],
+              let i = start.interpreters.firstIndex(where: { $0.person == interpreter }),
+              let o = start.officers.firstIndex(where: { $0.person == officer })
         else { return nil }
         // The mode is not part of the placement either: remote where possible, as for every other
         // column (free of rule 6); the plan goes back to the baseline's on-site work where it can.
