@@ -33,12 +33,14 @@ extension Planner {
         // A week this large is re-planned near the baseline without building the whole program,
         // which alone would take longer than the re-plan (docs/performance.md).
         var whole: (model: ModelBuilder.Model, program: LinearProgram)?
-        if Self.candidateCount(index) <= form.replanWholeProgramCandidates {
+        let candidates = Self.candidateCount(index)
+        if candidates <= form.replanWholeProgramCandidates {
             let model = builder.build()
             let program = model.program
             logger.info("re-planning model built", metadata: [
                 "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "columns": "\(program.columnCount)",
-                "nonzeros": "\(program.nonzeroCount)", "seconds": "\((clock.now - started).seconds)",
+                "nonzeros": "\(program.nonzeroCount)", "candidates": "\(candidates)",
+                "seconds": "\((clock.now - started).seconds)",
             ])
             whole = (model, program)
         }
@@ -53,7 +55,8 @@ extension Planner {
                 rounding: { _ in start }, options: options, started: started)
         } else {
             logger.info("re-planning near the baseline", metadata: [
-                "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "seconds": "\((clock.now - started).seconds)",
+                "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "candidates": "\(candidates)",
+                "seconds": "\((clock.now - started).seconds)",
             ])
             let outcome = try ReplanNeighbourhood(search: search, logger: logger, index: index, keeps: keeps, builder: builder)
                 .solve(options: options, started: started)
