@@ -28,6 +28,8 @@ struct FirstOrderRelaxation {
 
     private var state: PDHGState
     private var iterations = 0
+    /// The program's objective constant, which the iterations leave out and the bound adds back.
+    private let objectiveConstant: Double
 
     /// Nil when a column has an infinite bound (the bound formula needs finite ones).
     init?(program: LinearProgram) {
@@ -35,6 +37,7 @@ struct FirstOrderRelaxation {
             program.columnLowerBounds[$0].isFinite && program.columnUpperBounds[$0].isFinite
         }) else { return nil }
         state = PDHGState(program: program)
+        objectiveConstant = program.objectiveConstant
     }
 
     /// Iterates until the point's objective and the bound are within `tolerance` (relative), with
@@ -79,7 +82,7 @@ struct FirstOrderRelaxation {
         if last?.isAverage == true { state.restart(toAverage: true) }
         let dual = state.rigorousDual(bestOf: state.bestMultipliers)
         return Result(
-            bound: dual.bound, values: state.originalPoint(),
+            bound: dual.bound + objectiveConstant, values: state.originalPoint(),
             iterations: done, relativeGap: bestGap, reducedCosts: dual.reducedCosts)
     }
 }

@@ -33,6 +33,8 @@ import PlannerModel
 struct InterpreterPools {
     let index: ProblemIndex
     let isEnabled: Bool
+    /// Re-planning near the baseline: who is taken by placements held outside the program.
+    var occupancy: ModelBuilder.Occupancy?
 
     /// Whether the unregistered penalty is charged on the interpreters sent rather than on the
     /// hearings' outcomes: exact when the penalty is not negative (see the type's documentation),
@@ -182,11 +184,18 @@ struct InterpreterPools {
     private func sendable(_ group: InterpreterGroup) -> [(person: Int, modes: (remote: Bool, onsite: Bool))] {
         let roster = index.roster
         var modes: [Int: (remote: Bool, onsite: Bool)] = [:]
+        let week = index.calendar.slotName(at: group.slot).date.isoWeek
+        var isFree: [Int: Bool] = [:]
         for member in group.members {
             let hearing = roster.hearings[member.hearing]
             for option in index.starts[member.hearing][member.start].interpreters {
                 let interpreter = roster.interpreters[option.person]
                 guard interpreter.skill(for: group.language) != nil else { continue }
+                if let occupancy {
+                    let free = isFree[option.person] ?? occupancy.isInterpreterFree(option.person, in: group.slots, week: week)
+                    isFree[option.person] = free
+                    if !free { continue }
+                }
                 var entry = modes[option.person] ?? (false, false)
                 if interpreter.remote && hearing.remoteInterpreterAllowed { entry.remote = true } else { entry.onsite = true }
                 modes[option.person] = entry

@@ -52,6 +52,29 @@ struct ModelBuilder {
         var interpreterOutcomes: [Int: InterpreterOutcome] = [:]
         /// Re-planning: the keep column of each baseline hearing that may keep its placement.
         var keepColumns: [Int: Int] = [:]
+        /// Re-planning near the baseline: the hearings held at their baseline placement outside the
+        /// program (not free); their people, rooms and sites are taken, their score is the constant.
+        var fixedKeeps: Set<Int> = []
+        var objectiveConstant = 0.0
+        /// The fixed placements alone break a rule (too many for a room or a weekly maximum, say):
+        /// no point of the program keeps them all.
+        var isContradictory = false
+
+        /// Appends a row whose terms may name `Ledger.occupied` for a fixed placement: that part
+        /// moves into the bounds. A row left without terms is only checked.
+        mutating func appendRow(_ name: String, terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double) {
+            var constant = 0.0
+            var kept: [(column: Int, coefficient: Double)] = []
+            kept.reserveCapacity(terms.count)
+            for term in terms {
+                if term.column == Ledger.occupied { constant += term.coefficient } else { kept.append(term) }
+            }
+            if kept.isEmpty {
+                if constant > upper + 1e-9 || constant < lower - 1e-9 { isContradictory = true }
+                return
+            }
+            rows.append(Row(name: name, terms: kept, lower: lower - constant, upper: upper - constant))
+        }
     }
 
     let index: ProblemIndex
@@ -68,6 +91,12 @@ struct ModelBuilder {
     var keeps: [Int: Keep] = [:]
     /// Re-planning: at most this many baseline hearings change without being forced.
     var maxChanges: Int?
+    /// Re-planning near the baseline: only these hearings get columns (nil: all). Every other
+    /// hearing with a keep is held at its baseline placement, which uses up its people, room and
+    /// site as the keep column fixed at 1 would; every other hearing is not held. The program is
+    /// the whole one with those columns fixed, up to columns no free hearing can use (people sent
+    /// to pools for fixed hearings only), so it has the same plans and scores.
+    var free: Set<Int>?
 
     /// A baseline placement that keeps every rule of its own in the changed roster.
     struct Keep: Sendable {
@@ -87,13 +116,35 @@ struct ModelBuilder {
         let roster = index.roster
         var ledger = Ledger(index: index)
         let reward = fixedAreRequired ? 0 : fixedReward
-        let officerPools = OfficerPools(index: index, isEnabled: poolsOfficers)
-        let interpreterPools = InterpreterPools(index: index, isEnabled: poolsInterpreters)
+        var occupancy = Occupancy(index: index)
+        if let free {
+            for (h, keep) in keeps where !free.contains(h) {
+                let start = index.starts[h][keep.startIndex]
+                occupancy.add(
+                    interpreter: start.interpreters[keep.interpreterOption].person,
+                    officer: start.officers[keep.officerOption].person, slots: start.slots, week: start.day.isoWeek)
+            }
+        }
+        var officerPools = OfficerPools(index: index, isEnabled: poolsOfficers)
+        officerPools.occupancy = occupancy
+        var interpreterPools = InterpreterPools(index: index, isEnabled: poolsInterpreters)
+        interpreterPools.occupancy = occupancy
         model.isOfficerPooled = roster.hearings.indices.map(officerPools.isPooled)
         model.isInterpreterPooled = roster.hearings.indices.map(interpreterPools.isPooled)
         var officerGroups = OfficerPools.GroupCollector()
         var interpreterGroups = InterpreterPools.GroupCollector()
         for (h, hearing) in roster.hearings.enumerated() {
+            if let free, !free.contains(h) {
+                let none = Array(repeating: 0..<0, count: index.starts[h].count)
+                model.heldColumns.append(none)
+                model.officerColumns.append(none)
+                if let keep = keeps[h] {
+                    occupy(keep, hearing: h, in: &model, ledger: &ledger)
+                } else if hearing.fixed != nil && fixedAreRequired {
+                    model.isContradictory = true
+                }
+                continue
+            }
             var heldRanges: [Range<Int>] = []
             var officerRanges: [Range<Int>] = []
             let extra = hearing.fixed != nil ? reward : 0
@@ -137,11 +188,11 @@ struct ModelBuilder {
             officerGroups, to: &model, officerBySlot: &ledger.officerBySlot, officerByWeek: &ledger.officerByWeek)
         interpreterPools.addGroups(interpreterGroups, to: &model, ledger: &ledger)
         addRuleRows(ledger, to: &model)
-        if let maxChanges, !model.keepColumns.isEmpty {
+        if let maxChanges, !model.keepColumns.isEmpty || !model.fixedKeeps.isEmpty {
             // Baseline hearings that may keep their placement: all but `maxChanges` of them do.
             let terms = model.keepColumns.keys.sorted().map { (model.keepColumns[$0]!, 1.0) }
-            model.rows.append(Row(
-                name: "maxChanges", terms: terms, lower: Double(max(0, terms.count - maxChanges)), upper: .infinity))
+                + model.fixedKeeps.map { _ in (Ledger.occupied, 1.0) }
+            model.appendRow("maxChanges", terms: terms, lower: Double(max(0, terms.count - maxChanges)), upper: .infinity)
         }
         return model
     }
@@ -169,6 +220,24 @@ struct ModelBuilder {
         }
         model.keepColumns[h] = column
         return column
+    }
+
+    /// A baseline placement held outside the program: what its keep column fixed at 1 would use
+    /// and score, entered as `Ledger.occupied` and as the objective's constant.
+    private func occupy(_ keep: Keep, hearing h: Int, in model: inout Model, ledger: inout Ledger) {
+        let hearing = index.roster.hearings[h]
+        let start = index.starts[h][keep.startIndex]
+        let interpreter = start.interpreters[keep.interpreterOption]
+        let officer = start.officers[keep.officerOption]
+        let column = Ledger.occupied
+        model.objectiveConstant += start.dayTerm + interpreter.term + officer.term + index.scoring.policy.changePenalty
+        ledger.addInterpreterWork(
+            interpreter.person, column: column, slots: start.slots, week: start.day.isoWeek,
+            onsiteAt: keep.mode == .onsite ? (start.slot / index.calendar.partsPerDay, hearing.location) : nil)
+        for t in start.slots { ledger.officerBySlot[officer.person][t, default: []].append(column) }
+        ledger.officerByWeek[officer.person][start.day.isoWeek, default: []].append(column)
+        ledger.addHearing(at: hearing.location, slots: start.slots, held: column..<(column + 1))
+        model.fixedKeeps.insert(h)
     }
 
     /// The plain interpreter columns `a[h,s,i]` of one hearing and start.
@@ -220,6 +289,7 @@ extension ModelBuilder.Model {
     /// The solver-neutral program: maximise the score, every column binary.
     var program: LinearProgram {
         var program = LinearProgram(name: "hearings", sense: .maximize, objectiveName: "score")
+        program.objectiveConstant = objectiveConstant
         program.reserveCapacity(columns: columns.count, rows: rows.count, nonzeros: rows.reduce(0) { $0 + $1.terms.count })
         for (column, name) in columnNames.enumerated() {
             program.addColumn(name: name, kind: .binary, objective: objective[column])

@@ -10,7 +10,10 @@ extension ModelBuilder.Model {
     /// other direction of the exactness argument of the pools, and the greedy start's values.
     /// Choices the program cannot express (an interpreter or officer it has no column for) are
     /// left out, so the point stays feasible with fewer hearings held.
-    func values(for choices: [PlanAssembler.Choice], index: ProblemIndex) -> [Double] {
+    ///
+    /// Re-planning: the hearings in `kept` hold their baseline placement, through their keep
+    /// column or, when held outside the program (`fixedKeeps`), through its constant part.
+    func values(for choices: [PlanAssembler.Choice], index: ProblemIndex, kept: Set<Int> = []) -> [Double] {
         let roster = index.roster
         let parts = index.calendar.partsPerDay
         var values = Array(repeating: 0.0, count: columns.count)
@@ -32,6 +35,11 @@ extension ModelBuilder.Model {
             let day = choice.start.slot / parts
             var interpreterPicks: [Int] = []
             var isOnsite = false
+            if kept.contains(h), fixedKeeps.contains(h) || keepColumns[h] != nil {
+                if let column = keepColumns[h] { values[column] = 1 }
+                if choice.mode == .onsite { siteOfDay[PersonDay(person: choice.interpreter.person, day: day)] = hearing.location }
+                continue
+            }
             if isInterpreterPooled[h] {
                 let kind = InterpreterGroup.Kind(
                     gender: roster.interpreters[choice.interpreter.person].gender,

@@ -4,6 +4,10 @@ extension ModelBuilder {
     /// Which columns use each person and place, collected while the columns are made, for the
     /// rows of rules 5 to 8.
     struct Ledger {
+        /// Stands in a ledger for a placement held outside the program (`ModelBuilder.free`): a
+        /// constant 1 in every row it enters.
+        static let occupied = -1
+
         /// Per person, the columns that occupy them in each slot, and that start in each ISO week.
         var interpreterBySlot: [[Int: [Int]]]
         var officerBySlot: [[Int: [Int]]]
@@ -46,6 +50,44 @@ extension ModelBuilder {
         }
     }
 
+    /// What the placements held outside the program (`ModelBuilder.free`) take of each person: a
+    /// person sent to a pool in a slot they already work, or in a week they are full, could only
+    /// be sent there at 0, so no column is made for it.
+    struct Occupancy {
+        private var interpreterSlots = Set<Int>()  // person * slotCount + slot
+        private var officerSlots = Set<Int>()
+        private var interpreterWeeks: [Int: [ISOWeek: Int]] = [:]
+        private var officerWeeks: [Int: [ISOWeek: Int]] = [:]
+        private let slotCount: Int
+        private let interpreterCaps: [Int?]
+        private let officerCaps: [Int?]
+
+        init(index: ProblemIndex) {
+            slotCount = index.calendar.slotCount
+            interpreterCaps = index.roster.interpreters.map(\.maxHearingsPerWeek)
+            officerCaps = index.roster.officers.map(\.maxHearingsPerWeek)
+        }
+
+        mutating func add(interpreter: Int, officer: Int, slots: Range<Int>, week: ISOWeek) {
+            for t in slots {
+                interpreterSlots.insert(interpreter * slotCount + t)
+                officerSlots.insert(officer * slotCount + t)
+            }
+            interpreterWeeks[interpreter, default: [:]][week, default: 0] += 1
+            officerWeeks[officer, default: [:]][week, default: 0] += 1
+        }
+
+        func isInterpreterFree(_ person: Int, in slots: Range<Int>, week: ISOWeek) -> Bool {
+            if let cap = interpreterCaps[person], interpreterWeeks[person]?[week] ?? 0 >= cap { return false }
+            return slots.allSatisfy { !interpreterSlots.contains(person * slotCount + $0) }
+        }
+
+        func isOfficerFree(_ person: Int, in slots: Range<Int>, week: ISOWeek) -> Bool {
+            if let cap = officerCaps[person], officerWeeks[person]?[week] ?? 0 >= cap { return false }
+            return slots.allSatisfy { !officerSlots.contains(person * slotCount + $0) }
+        }
+    }
+
     /// The rows of rules 5 to 8 over the columns in `ledger`; rule 6 adds the site columns `w`.
     func addRuleRows(_ ledger: Ledger, to model: inout Model) {
         let roster = index.roster
@@ -57,7 +99,7 @@ extension ModelBuilder {
         for (prefix, bySlots) in [("islot", ledger.interpreterBySlot), ("oslot", ledger.officerBySlot)] {
             for (person, bySlot) in bySlots.enumerated() {
                 for t in bySlot.keys.sorted() where bySlot[t]!.count > 1 {
-                    model.rows.append(Row(name: "\(prefix)_\(person)_\(t)", terms: bySlot[t]!.map { ($0, 1) }, lower: -.infinity, upper: 1))
+                    model.appendRow("\(prefix)_\(person)_\(t)", terms: bySlot[t]!.map { ($0, 1) }, lower: -.infinity, upper: 1)
                 }
             }
         }
@@ -80,9 +122,9 @@ extension ModelBuilder {
                         for t in entry.slots { bySlot[t, default: []].append(entry.column) }
                     }
                     for t in bySlot.keys.sorted() {
-                        model.rows.append(Row(
-                            name: "site_\(person)_\(t)_\(locationNumber[location] ?? -1)",
-                            terms: bySlot[t]!.map { ($0, 1.0) } + [(site, -1.0)], lower: -.infinity, upper: 0))
+                        model.appendRow(
+                            "site_\(person)_\(t)_\(locationNumber[location] ?? -1)",
+                            terms: bySlot[t]!.map { ($0, 1.0) } + [(site, -1.0)], lower: -.infinity, upper: 0)
                     }
                 }
                 model.rows.append(Row(name: "oneSite_\(person)_\(day)", terms: siteColumns, lower: -.infinity, upper: 1))
@@ -98,9 +140,9 @@ extension ModelBuilder {
             for (person, byWeek) in byWeeks.enumerated() {
                 guard let cap = maxima[person] else { continue }
                 for week in byWeek.keys.sorted() where byWeek[week]!.count > cap {
-                    model.rows.append(Row(
-                        name: "\(prefix)_\(person)_\(week.year)_\(week.week)", terms: byWeek[week]!.map { ($0, 1) },
-                        lower: -.infinity, upper: Double(cap)))
+                    model.appendRow(
+                        "\(prefix)_\(person)_\(week.year)_\(week.week)", terms: byWeek[week]!.map { ($0, 1) },
+                        lower: -.infinity, upper: Double(cap))
                 }
             }
         }
@@ -110,9 +152,9 @@ extension ModelBuilder {
             guard let rooms = index.locationRooms[location] ?? nil else { continue }
             let bySlot = ledger.roomUse[location]!
             for t in bySlot.keys.sorted() where ledger.startsCoveringSlot[location]![t]! > rooms {
-                model.rows.append(Row(
-                    name: "rooms_\(locationNumber[location] ?? -1)_\(t)", terms: bySlot[t]!.map { ($0, 1) },
-                    lower: -.infinity, upper: Double(rooms)))
+                model.appendRow(
+                    "rooms_\(locationNumber[location] ?? -1)_\(t)", terms: bySlot[t]!.map { ($0, 1) },
+                    lower: -.infinity, upper: Double(rooms))
             }
         }
     }

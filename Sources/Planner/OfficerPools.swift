@@ -41,6 +41,8 @@ struct OfficerGroup: Sendable {
 struct OfficerPools {
     let index: ProblemIndex
     let isEnabled: Bool
+    /// Re-planning near the baseline: who is taken by placements held outside the program.
+    var occupancy: ModelBuilder.Occupancy?
     /// Locations where the unions stay few enough to write down.
     private let pooledLocations: Set<String>
     static let maximumUnions = 256
@@ -158,6 +160,7 @@ struct OfficerPools {
             for person in officersByLocation[key.location] ?? [] {
                 let officer = roster.officers[person]
                 guard slots.allSatisfy({ index.officerFree[person][$0] }) else { continue }
+                if let occupancy, !occupancy.isOfficerFree(person, in: slots, week: week) { continue }
                 let kind = Kind(gender: officer.gender, trainings: Set(officer.trainings))
                 guard requirements.contains(where: kind.accepts) else { continue }
                 let column = model.columns.count
@@ -175,6 +178,12 @@ struct OfficerPools {
                 }
             }
             let maskOf = Dictionary(uniqueKeysWithValues: requirements.map { ($0, Self.mask($0, kinds: kinds)) })
+            // A requirement nobody sent could meet (when re-planning takes every such officer
+            // elsewhere): its hearings are not held here.
+            let unserved = group.members.flatMap { $0.demand.filter { maskOf[$0.requirement]! == 0 } }
+            if !unserved.isEmpty {
+                model.rows.append(.init(name: "hall_\(number)_0", terms: unserved.map { ($0.column, 1) }, lower: -.infinity, upper: 0))
+            }
             for union in HallCondition.necessaryUnions(of: Array(maskOf.values)) ?? [] {
                 var terms: [(column: Int, coefficient: Double)] = []
                 for member in group.members {

@@ -94,7 +94,8 @@ struct PlanAssembler {
         }
         var choices: [Choice] = []
         for h in roster.hearings.indices {
-            if let column = model.keepColumns[h], values[column] > 0.5, let keep = keeps[h] {
+            let isKept = model.fixedKeeps.contains(h) || model.keepColumns[h].map { values[$0] > 0.5 } == true
+            if isKept, let keep = keeps[h] {
                 let start = index.starts[h][keep.startIndex]
                 choices.append(Choice(
                     hearing: h, startIndex: keep.startIndex, start: start, interpreter: start.interpreters[keep.interpreterOption],

@@ -72,6 +72,8 @@ struct ProblemIndex: Sendable {
         locationRooms = Dictionary(roster.locations.map { ($0.id, $0.rooms) }, uniquingKeysWith: { a, _ in a })
 
         let officersByLocation = Dictionary(grouping: roster.officers.indices, by: { roster.officers[$0].location })
+        // Made once rather than per hearing and candidate.
+        let officerTrainings = roster.officers.map { Set($0.trainings) }
         var languageSpeakers: [String: [Int]] = [:]
         for (index, interpreter) in roster.interpreters.enumerated() {
             for code in Set(interpreter.languages.map(\.code)) { languageSpeakers[code, default: []].append(index) }
@@ -88,11 +90,11 @@ struct ProblemIndex: Sendable {
             for code in [hearing.language] + hearing.fallbackLanguages {
                 speakers.formUnion(languageSpeakers[code] ?? [])
             }
-            let excludedInterpreters = Set(hearing.excludedInterpreters)
+            let excludedInterpreters = hearing.excludedInterpreters.isEmpty ? [] : Set(hearing.excludedInterpreters)
             var interpreterCandidates: [InterpreterOption] = []
             for person in speakers.sorted() {
                 let interpreter = roster.interpreters[person]
-                if excludedInterpreters.contains(interpreter.id) { continue }
+                if !excludedInterpreters.isEmpty && excludedInterpreters.contains(interpreter.id) { continue }
                 if let fixed = hearing.fixed?.interpreter, fixed != interpreter.id { continue }
                 let mode: InterpreterMode
                 if interpreter.remote && hearing.remoteInterpreterAllowed {
@@ -107,12 +109,12 @@ struct ProblemIndex: Sendable {
                 interpreterCandidates.append(InterpreterOption(
                     person: person, language: language, registered: registered, mode: mode, term: term))
             }
-            let excludedOfficers = Set(hearing.excludedOfficers)
+            let excludedOfficers = hearing.excludedOfficers.isEmpty ? [] : Set(hearing.excludedOfficers)
             let required = Set(hearing.requiredTrainings)
             var officerCandidates: [OfficerOption] = []
             for person in officersByLocation[hearing.location] ?? [] {
                 let officer = roster.officers[person]
-                if excludedOfficers.contains(officer.id) || !required.isSubset(of: officer.trainings) { continue }
+                if (!excludedOfficers.isEmpty && excludedOfficers.contains(officer.id)) || !required.isSubset(of: officerTrainings[person]) { continue }
                 if let fixed = hearing.fixed?.officer, fixed != officer.id { continue }
                 officerCandidates.append(OfficerOption(person: person, term: scoring.officerTerm(hearing, gender: officer.gender)))
             }

@@ -12,6 +12,10 @@ struct ModelForm: Sendable {
     /// Re-planning: above this many nonzeros, search near the baseline (`ReplanNeighbourhood`)
     /// instead of the whole program.
     var replanNeighbourhoodAbove = Search.simplexLimit
+    /// Re-planning: above this many candidates (`Planner.candidateCount`) the whole program is not
+    /// even built, and the search is near the baseline. Far above the size where the whole program
+    /// has `replanNeighbourhoodAbove` nonzeros.
+    var replanWholeProgramCandidates = 1_000_000
 }
 
 /// The search for the best plan of one program: a greedy plan, the LP relaxation with a dive and

@@ -24,6 +24,8 @@ struct Baseline: Sendable {
         let byID = Dictionary(roster.hearings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let freezeUntil = now.addingTimeInterval(freezeHours * 3600)
         let clock = WallClock(horizon: roster.horizon)
+        let people = People(roster)
+        var instants: [SlotName: Date?] = [:]  // a few day parts, each asked for many times
         var entries: [Entry] = []
         var cancelled: [String] = []
         for assignment in plan.assignments {
@@ -33,17 +35,37 @@ struct Baseline: Sendable {
             }
             let hearing = roster.hearings[h]
             let slot = calendar.slotIndex(of: SlotName(date: assignment.date, part: assignment.slot))
-            let starts = clock.instant(of: assignment.date, part: assignment.slot)
+            let name = SlotName(date: assignment.date, part: assignment.slot)
+            let starts: Date?
+            if let known = instants[name] {
+                starts = known
+            } else {
+                starts = clock.instant(of: assignment.date, part: assignment.slot)
+                instants[name] = starts
+            }
             entries.append(Entry(
                 hearing: h, assignment: assignment, slot: slot, isFrozen: starts.map { $0 < freezeUntil } ?? false,
-                brokenRule: Self.brokenRule(assignment, hearing, slot: slot, roster: roster, calendar: calendar)))
+                brokenRule: Self.brokenRule(assignment, hearing, slot: slot, roster: roster, people: people, calendar: calendar)))
         }
         self.entries = entries
         self.cancelled = cancelled
     }
 
+    /// The roster's people by id (the first of each id, as a search from the start would find).
+    struct People {
+        let interpreters: [String: Int]
+        let officers: [String: Int]
+
+        init(_ roster: Roster) {
+            interpreters = Dictionary(roster.interpreters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            officers = Dictionary(roster.officers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
     /// The first hard rule (1-4, 9) that the placement breaks by itself in the changed roster.
-    static func brokenRule(_ assignment: Assignment, _ hearing: Hearing, slot: Int?, roster: Roster, calendar: WorkCalendar) -> String? {
+    static func brokenRule(
+        _ assignment: Assignment, _ hearing: Hearing, slot: Int?, roster: Roster, people: People, calendar: WorkCalendar
+    ) -> String? {
         guard let slot, let part = calendar.partIndex(of: assignment.slot),
               part + hearing.durationSlots <= calendar.partsPerDay
         else {
@@ -53,7 +75,7 @@ struct Baseline: Sendable {
             return "rule 1: \(assignment.date) is outside the hearing's window \(hearing.earliest)..\(hearing.latest)"
         }
         let slots = (slot..<(slot + hearing.durationSlots)).map { calendar.slotName(at: $0) }
-        guard let interpreter = roster.interpreters.first(where: { $0.id == assignment.interpreter }) else {
+        guard let interpreter = people.interpreters[assignment.interpreter].map({ roster.interpreters[$0] }) else {
             return "rule 3: the interpreter \(assignment.interpreter) is no longer in the roster"
         }
         // The language is not part of the placement (the spec counts slot, interpreter and
@@ -63,8 +85,7 @@ struct Baseline: Sendable {
             return "rule 3: \(interpreter.id) speaks none of the hearing's languages any more"
         }
         if hearing.excludedInterpreters.contains(interpreter.id) { return "rule 3: \(interpreter.id) is now excluded" }
-        let interpreterFree = Set(interpreter.available)
-        if let missing = slots.first(where: { !interpreterFree.contains($0) }) {
+        if let missing = slots.first(where: { !interpreter.available.contains($0) }) {
             return "rule 3: \(interpreter.id) is not available in \(missing)"
         }
         let onsite = interpreter.onsiteLocations.contains(hearing.location)
@@ -72,7 +93,7 @@ struct Baseline: Sendable {
         if !(assignment.interpreterMode == .onsite ? onsite || remote : remote || onsite) {
             return "rule 3: \(interpreter.id) can no longer work for \(hearing.location) in any mode"
         }
-        guard let officer = roster.officers.first(where: { $0.id == assignment.officer }) else {
+        guard let officer = people.officers[assignment.officer].map({ roster.officers[$0] }) else {
             return "rule 4: the officer \(assignment.officer) is no longer in the roster"
         }
         if officer.location != hearing.location { return "rule 4: \(officer.id) does not work at \(hearing.location)" }
@@ -80,8 +101,7 @@ struct Baseline: Sendable {
             return "rule 4: \(officer.id) lacks a training the hearing now requires"
         }
         if hearing.excludedOfficers.contains(officer.id) { return "rule 4: \(officer.id) is now excluded" }
-        let officerFree = Set(officer.available)
-        if let missing = slots.first(where: { !officerFree.contains($0) }) {
+        if let missing = slots.first(where: { !officer.available.contains($0) }) {
             return "rule 4: \(officer.id) is not available in \(missing)"
         }
         if let fixed = hearing.fixed {

@@ -3,80 +3,132 @@ import LinearProgramming
 import Logging
 
 /// Re-planning a large program near its baseline: only some hearings are free, every other
-/// baseline hearing keeps its placement (its keep column fixed at 1) and every other hearing stays
-/// unheld; the small program that is left is solved, and the free set widens around what moved.
+/// baseline hearing keeps its placement and every other hearing stays unheld; the small program
+/// that is left is built (`ModelBuilder.free`) and solved, and the free set widens around what moved.
 ///
-/// Free from the start: every hearing that has no keep column (forced changes, hearings added or
-/// not held in the baseline) and the baseline hearings that share an interpreter or officer on a
-/// day with a forced change. After each round, the baseline hearings that share a person and day
-/// with a hearing that moved, was dropped or was newly held become free too, until nothing more
-/// moves, the rounds run out or the time does. The plan is valid for the whole program; it is
-/// proven optimal only when every hearing ended up free, and otherwise carries a bound that holds
-/// for the whole program (each hearing's best score on its own), so its gap is honest.
+/// Free from the start: every hearing that has no keep (forced changes, hearings added or not held
+/// in the baseline) and the baseline hearings that share an interpreter or officer on a day with a
+/// forced change. After each round, the baseline hearings that share a person and day with a
+/// hearing that moved, was dropped or was newly held become free too, until nothing more moves,
+/// the rounds run out or the time does. Each round's program is the whole program with the other
+/// hearings' keep columns fixed at 1 and the rest of their columns at 0, built without the fixed
+/// part, so the plan is valid for the whole program and scored as there; it is proven optimal only
+/// when every hearing ended up free, and otherwise carries a bound that holds for the whole program
+/// (each hearing's best score on its own), so its gap is honest.
 struct ReplanNeighbourhood {
     let search: Search
     let logger: Logger
     let index: ProblemIndex
-    let model: ModelBuilder.Model
-    let program: LinearProgram
     let keeps: [Int: ModelBuilder.Keep]
+    /// The builder of the whole program; each round sets its `free` hearings.
+    let builder: ModelBuilder
     var maximumRounds = 4
     /// The longest one round may search its small program.
     var roundLimit: Duration = .seconds(5)
 
-    func solve(start: [Double], options: PlanningOptions, started: ContinuousClock.Instant) throws -> Solution {
+    /// The best plan found, with the program of the round that found it (its values are that
+    /// program's point).
+    struct Outcome {
+        let solution: Solution
+        let model: ModelBuilder.Model
+    }
+
+    /// The best plan of a round: the program's point, and the held hearings read from it.
+    private struct Best {
+        let model: ModelBuilder.Model
+        let values: [Double]
+        let objective: Double
+        let choices: [PlanAssembler.Choice]
+        /// The held hearings that keep their baseline placement.
+        let kept: Set<Int>
+    }
+
+    func solve(options: PlanningOptions, started: ContinuousClock.Instant) throws -> Outcome {
         let clock = ContinuousClock()
         let deadline = options.timeLimit.map { started + $0 }
         let hearingCount = index.roster.hearings.count
         var free = initialFree()
-        var best: (values: [Double], objective: Double)?
-        if Search.isFeasible(start, in: program) { best = (start, program.objectiveValue(at: start)) }
+        var best: Best?
+        var lastModel = ModelBuilder.Model()
         var isProven = false
         var solverName = "GLPK"
         for round in 1...maximumRounds {
-            guard let restricted = RestrictedProgram(program, fixing: fixing(outside: free)) else { break }
+            let roundStarted = clock.now
+            var builder = builder
+            builder.free = free
+            let model = builder.build()
+            lastModel = model
+            if model.isContradictory { break }
+            let program = model.program
+            // The best plan so far, or the baseline, as a point of this round's program.
+            let greedy = best.map { model.values(for: $0.choices, index: index, kept: $0.kept) }
+                ?? model.values(for: baselineChoices(), index: index, kept: Set(keeps.keys))
+            if best == nil, Search.isFeasible(greedy, in: program) {
+                best = try self.best(model: model, values: greedy, objective: program.objectiveValue(at: greedy))
+            }
+            let built = (clock.now - roundStarted).seconds
             var limit = roundLimit
             if let deadline { limit = min(limit, max(.zero, deadline - clock.now)) }
-            let greedy = best.map { restricted.restrict($0.values) } ?? Array(repeating: 0, count: restricted.program.columnCount)
             let solution = try search.solve(
-                restricted.program, decisions: restricted.restrict(model.decisionColumns), greedy: greedy,
-                rounding: { _ in greedy },
+                program, decisions: model.decisionColumns, greedy: greedy, rounding: { _ in greedy },
                 options: PlanningOptions(timeLimit: limit, cancellation: options.cancellation), started: clock.now)
             solverName = solution.solverName
             logger.info("re-planning neighbourhood", metadata: [
-                "round": "\(round)", "free": "\(free.count)", "columns": "\(restricted.program.columnCount)",
+                "round": "\(round)", "free": "\(free.count)", "columns": "\(program.columnCount)",
+                "nonzeros": "\(program.nonzeroCount)", "built": "\(built)",
                 "status": "\(solution.status)", "seconds": "\(solution.seconds)",
             ])
             if solution.status.hasSolution, let objective = solution.objectiveValue {
-                let values = restricted.expand(solution.values)
-                if objective > (best?.objective ?? -.infinity) + 1e-9, Search.isFeasible(values, in: program) {
-                    best = (values, objective)
+                if objective > (best?.objective ?? -.infinity) + 1e-9, Search.isFeasible(solution.values, in: program) {
+                    best = try self.best(model: model, values: solution.values, objective: objective)
                 }
                 isProven = free.count == hearingCount && solution.status == .optimal
             }
             if isProven || options.cancellation?.isCancelled == true { break }
             if let deadline, clock.now >= deadline { break }
-            let wider = best.map { widened(free, around: $0.values) } ?? Set(0..<hearingCount)
+            let wider = best.map { widened(free, around: $0) } ?? Set(0..<hearingCount)
             if wider == free { break }
             free = wider
         }
         let seconds = (clock.now - started).seconds
         guard let best else {
-            return Solution(
-                status: .timeLimit(hasSolution: false), detail: "No plan was found near the baseline.", seconds: seconds,
-                solverName: solverName)
+            return Outcome(
+                solution: Solution(
+                    status: .timeLimit(hasSolution: false), detail: "No plan was found near the baseline.", seconds: seconds,
+                    solverName: solverName),
+                model: lastModel)
         }
         let bound = isProven ? best.objective : max(best.objective, separateBound())
-        return Solution(
+        let solution = Solution(
             status: isProven ? .optimal : .timeLimit(hasSolution: true),
             detail: isProven
                 ? "Every hearing was free in the last round, whose plan is proven optimal."
                 : "Re-planned near the baseline; the bound is every hearing's best score on its own.",
             values: best.values, objectiveValue: best.objective, bestBound: bound, seconds: seconds, solverName: solverName)
+        return Outcome(solution: solution, model: best.model)
     }
 
-    /// Hearings without a keep column, and the baseline hearings that share a person and a day with
-    /// the placement of a forced change.
+    private func best(model: ModelBuilder.Model, values: [Double], objective: Double) throws -> Best {
+        let choices = try PlanAssembler(index: index, model: model, keeps: keeps).choices(from: values)
+        let kept = Set(choices.map(\.hearing).filter { h in
+            model.fixedKeeps.contains(h) || model.keepColumns[h].map { values[$0] > 0.5 } == true
+        })
+        return Best(model: model, values: values, objective: objective, choices: choices, kept: kept)
+    }
+
+    /// Every baseline placement that may be kept, as choices.
+    private func baselineChoices() -> [PlanAssembler.Choice] {
+        keeps.keys.sorted().map { h in
+            let keep = keeps[h]!
+            let start = index.starts[h][keep.startIndex]
+            return PlanAssembler.Choice(
+                hearing: h, startIndex: keep.startIndex, start: start, interpreter: start.interpreters[keep.interpreterOption],
+                mode: keep.mode, officer: start.officers[keep.officerOption])
+        }
+    }
+
+    /// Hearings without a keep, and the baseline hearings that share a person and a day with the
+    /// placement of a forced change.
     private func initialFree() -> Set<Int> {
         let hearings = index.roster.hearings.indices
         var free = Set(hearings.filter { keeps[$0] == nil })
@@ -89,15 +141,14 @@ struct ReplanNeighbourhood {
     }
 
     /// `free` and the baseline hearings that share a person and a day with a hearing whose
-    /// placement in `values` differs from the baseline.
-    private func widened(_ free: Set<Int>, around values: [Double]) -> Set<Int> {
-        guard let choices = try? PlanAssembler(index: index, model: model, keeps: keeps).choices(from: values) else { return free }
+    /// placement in `best` differs from the baseline.
+    private func widened(_ free: Set<Int>, around best: Best) -> Set<Int> {
         let interpreters = index.roster.interpreters.count
         var touched = Set<PersonDay>()
         var held = Set<Int>()
-        for choice in choices {
+        for choice in best.choices {
             held.insert(choice.hearing)
-            if let column = model.keepColumns[choice.hearing], values[column] > 0.5 { continue }
+            if best.kept.contains(choice.hearing) { continue }
             let day = choice.start.slot / index.calendar.partsPerDay
             touched.insert(PersonDay(person: choice.interpreter.person, day: day))
             touched.insert(PersonDay(person: interpreters + choice.officer.person, day: day))
@@ -111,25 +162,6 @@ struct ReplanNeighbourhood {
         return wider
     }
 
-    /// Fixed columns of the hearings that are not free: keep columns at 1, all else of theirs at 0.
-    private func fixing(outside free: Set<Int>) -> [Int: Double] {
-        var fixed: [Int: Double] = [:]
-        for h in index.roster.hearings.indices where !free.contains(h) {
-            for range in model.heldColumns[h] + model.officerColumns[h] {
-                for column in range { fixed[column] = 0 }
-            }
-            if let column = model.keepColumns[h] { fixed[column] = 1 }
-        }
-        // People sent to a pool whose hearings are all fixed would serve nobody: not sent.
-        for group in model.interpreterGroups where !group.members.contains(where: { free.contains($0.hearing) }) {
-            for sent in group.sent { fixed[sent.column] = 0 }
-        }
-        for group in model.officerGroups where !group.members.contains(where: { free.contains($0.hearing) }) {
-            for sent in group.sent { fixed[sent.column] = 0 }
-        }
-        return fixed
-    }
-
     private func personDays(of keep: ModelBuilder.Keep, hearing h: Int) -> Set<PersonDay> {
         let start = index.starts[h][keep.startIndex]
         let day = start.slot / index.calendar.partsPerDay
@@ -139,18 +171,22 @@ struct ReplanNeighbourhood {
         ]
     }
 
-    /// The person-days of a hearing's baseline placement (none when it has no keep column, whose
+    /// The person-days of a hearing's baseline placement (none when it has no keep, whose
     /// placement the changed roster may no longer know).
     private func baselinePersonDays(_ h: Int) -> Set<PersonDay> {
         keeps[h].map { personDays(of: $0, hearing: h) } ?? []
     }
 
     /// An upper bound on every plan of the whole program: each hearing's best column on its own
-    /// (its keep column only, when frozen; not holding it, 0, unless it is fixed).
+    /// (its keep only, when frozen; not holding it, 0, unless it is fixed).
     private func separateBound() -> Double {
         var total = 0.0
         for (h, hearing) in index.roster.hearings.enumerated() {
-            let keepValue = model.keepColumns[h].map { program.objectiveCoefficients[$0] }
+            let keepValue = keeps[h].map { keep in
+                let start = index.starts[h][keep.startIndex]
+                return start.dayTerm + start.interpreters[keep.interpreterOption].term
+                    + start.officers[keep.officerOption].term + index.scoring.policy.changePenalty
+            }
             if keeps[h]?.isFrozen == true, let keepValue {
                 total += keepValue
                 continue

@@ -29,24 +29,39 @@ extension Planner {
         builder.poolsInterpreters = form.poolsInterpreters
         builder.keeps = keeps
         builder.maxChanges = policy.maxChanges
-        let model = builder.build()
-        let program = model.program
-        logger.info("re-planning model built", metadata: [
-            "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "columns": "\(program.columnCount)",
-            "nonzeros": "\(program.nonzeroCount)", "seconds": "\((clock.now - started).seconds)",
-        ])
-        let start = Self.startingPoint(model: model, keeps: keeps, index: index)
         let search = Search(solver: solver, logger: logger, form: form)
+        // A week this large is re-planned near the baseline without building the whole program,
+        // which alone would take longer than the re-plan (docs/performance.md).
+        var whole: (model: ModelBuilder.Model, program: LinearProgram)?
+        let candidates = Self.candidateCount(index)
+        if candidates <= form.replanWholeProgramCandidates {
+            let model = builder.build()
+            let program = model.program
+            logger.info("re-planning model built", metadata: [
+                "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "columns": "\(program.columnCount)",
+                "nonzeros": "\(program.nonzeroCount)", "candidates": "\(candidates)",
+                "seconds": "\((clock.now - started).seconds)",
+            ])
+            whole = (model, program)
+        }
+        let model: ModelBuilder.Model
         let solution: Solution
-        if program.nonzeroCount > form.replanNeighbourhoodAbove {
-            solution = try ReplanNeighbourhood(
-                search: search, logger: logger, index: index, model: model, program: program, keeps: keeps
-            ).solve(start: start, options: options, started: started)
-        } else {
+        if let whole, whole.program.nonzeroCount <= form.replanNeighbourhoodAbove {
+            let start = Self.startingPoint(model: whole.model, keeps: keeps, index: index)
+            model = whole.model
             solution = try search.solve(
-                program, decisions: model.decisionColumns, greedy: start,
+                whole.program, decisions: whole.model.decisionColumns, greedy: start,
                 // The baseline is the plan any relaxation point rounds to here: it keeps everything it can.
                 rounding: { _ in start }, options: options, started: started)
+        } else {
+            logger.info("re-planning near the baseline", metadata: [
+                "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "candidates": "\(candidates)",
+                "seconds": "\((clock.now - started).seconds)",
+            ])
+            let outcome = try ReplanNeighbourhood(search: search, logger: logger, index: index, keeps: keeps, builder: builder)
+                .solve(options: options, started: started)
+            model = outcome.model
+            solution = outcome.solution
         }
         let words = solution.solverName.split(separator: " ", maxSplits: 1).map(String.init)
         let info = SolverInfo(
@@ -97,15 +112,24 @@ extension Planner {
         return plan
     }
 
+    /// How many (hearing, start, person) candidates the roster has: what the whole program's size
+    /// grows with, known before it is built.
+    static func candidateCount(_ index: ProblemIndex) -> Int {
+        index.starts.reduce(0) { total, starts in
+            starts.reduce(total) { $0 + $1.interpreters.count + $1.officers.count }
+        }
+    }
+
     /// The keep of a baseline entry, or nil when the changed roster forbids the placement.
     static func keep(_ entry: Baseline.Entry, index: ProblemIndex) -> ModelBuilder.Keep? {
         guard entry.brokenRule == nil, let slot = entry.slot,
               let startIndex = index.starts[entry.hearing].firstIndex(where: { $0.slot == slot })
         else { return nil }
         let start = index.starts[entry.hearing][startIndex]
-        let roster = index.roster
-        guard let i = start.interpreters.firstIndex(where: { roster.interpreters[$0.person].id == entry.assignment.interpreter }),
-              let o = start.officers.firstIndex(where: { roster.officers[$0.person].id == entry.assignment.officer })
+        guard let interpreter = index.interpreterIndex[entry.assignment.interpreter],
+              let officer = index.officerIndex[entry.assignment.officer],
+              let i = start.interpreters.firstIndex(where: { $0.person == interpreter }),
+              let o = start.officers.firstIndex(where: { $0.person == officer })
         else { return nil }
         // The mode is not part of the placement either: remote where possible, as for every other
         // column (free of rule 6); the plan goes back to the baseline's on-site work where it can.
