@@ -49,7 +49,7 @@ struct ServeBenchmark {
             ).run()
             let token = add.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             guard add.isSuccess, !token.isEmpty else { throw BenchFailure("token add: \(add.termination)") }
-            try Data(#"{"solveTimeLimit": \#(timeLimit), "debounce": 0.25, "logLevel": "warning"}"#.utf8)
+            try Data(#"{"solveTimeLimit": \#(timeLimit), "debounce": 0.25, "logLevel": "notice"}"#.utf8)
                 .write(to: work.appendingPathComponent("config.json"))
             let server = try await Server(binary: binary, folder: work, token: token)
             defer { server.stop() }
