@@ -150,8 +150,11 @@ enum OpenAPIDocument {
           /v1/plans/current:
             get:
               summary: The current plan, plan@1 with its version.
+              parameters:
+                - {$ref: "#/components/parameters/ifNoneMatch"}
               responses:
                 "200": {$ref: "#/components/responses/Plan"}
+                "304": {$ref: "#/components/responses/NotModified"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
           /v1/plans/{version}:
@@ -159,8 +162,10 @@ enum OpenAPIDocument {
               summary: A plan version, current or older.
               parameters:
                 - {$ref: "#/components/parameters/version"}
+                - {$ref: "#/components/parameters/ifNoneMatch"}
               responses:
                 "200": {$ref: "#/components/responses/Plan"}
+                "304": {$ref: "#/components/responses/NotModified"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
@@ -260,7 +265,15 @@ enum OpenAPIDocument {
               in: path
               required: true
               schema: {type: integer, minimum: 1}
+            ifNoneMatch:
+              name: If-None-Match
+              in: header
+              required: false
+              description: The ETag of the plan the client has ("plan-VERSION"); 304 without a body while it is still that version.
+              schema: {type: string}
           responses:
+            NotModified:
+              description: The plan is the version named in If-None-Match; no body.
             Plan:
               description: plan@1 (docs/formats.md) with a top-level integer version; ETag "plan-VERSION".
               content:

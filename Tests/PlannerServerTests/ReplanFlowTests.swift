@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import PlannerModel
 import PlannerStore
@@ -58,6 +59,41 @@ struct ReplanFlowTests {
         }
         let roster = try #require(try parts.database.latestRoster()?.id)
         #expect(try parts.database.events(rosterID: roster).map(\.appliedInVersion) == [2])
+    }
+
+    @Test("A client that sends the entity tag of the plan it has gets 304 until a new version exists")
+    func conditionalReads() async throws {
+        let parts = try TestServer.parts()
+        let app = try await buildApplication(parts)
+        try await app.test(.router) { client in
+            _ = try await client.send(.post, "/v1/rosters", body: Documents.roster)
+            let first = try await client.send(.get, "/v1/plans/current")
+            let tag = try #require(first.headers[.eTag])
+            #expect(tag == "\"plan-1\"")
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(TestServer.viewerToken)"
+            headers[.ifNoneMatch] = tag
+            let unchanged = try await client.execute(uri: "/v1/plans/current", method: .get, headers: headers, body: nil)
+            #expect(unchanged.status == .notModified)
+            #expect(unchanged.body.readableBytes == 0)
+            #expect(try await client.execute(uri: "/v1/plans/1", method: .get, headers: headers, body: nil).status == .notModified)
+            // Another tag: the whole plan.
+            headers[.ifNoneMatch] = "\"plan-7\""
+            #expect(try await client.execute(uri: "/v1/plans/current", method: .get, headers: headers, body: nil).status == .ok)
+            // Without a token the tag tells nothing.
+            headers[.authorization] = nil
+            headers[.ifNoneMatch] = tag
+            #expect(try await client.execute(uri: "/v1/plans/current", method: .get, headers: headers, body: nil).status == .unauthorized)
+
+            let plan = try #require(try first.jsonObject())
+            let event = Documents.unavailable("e-1", person: "O-1", slots: try Self.slots(of: "H-1", in: plan))
+            _ = try await client.send(.post, "/v1/events", body: event)
+            _ = try await client.waitForVersion(2)
+            headers[.authorization] = "Bearer \(TestServer.viewerToken)"
+            let changed = try await client.execute(uri: "/v1/plans/current", method: .get, headers: headers, body: nil)
+            #expect(changed.status == .ok)
+            #expect(changed.headers[.eTag] == "\"plan-2\"")
+        }
     }
 
     @Test("Posting the same events twice accepts them once")

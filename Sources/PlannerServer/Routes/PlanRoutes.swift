@@ -22,12 +22,15 @@ struct PlanRoutes: Sendable {
     static let json = "application/json; charset=utf-8"
 
     func add(to router: Router<PlannerRequestContext>) {
-        router.get("/v1/plans/current") { _, _ in
+        router.get("/v1/plans/current") { request, _ in
             guard let current = board.plan else { throw Self.noPlan }
+            if Self.isUnchanged(request, version: current.version) { return Self.notModified(current.version) }
             return Answer.buffer(current.document, contentType: Self.json, headers: Self.etag(current.version))
         }
-        router.get("/v1/plans/{version}") { _, context in
+        router.get("/v1/plans/{version}") { request, context in
             let version = try Self.version(context)
+            // A plan version never changes once made.
+            if Self.isUnchanged(request, version: version) { return Self.notModified(version) }
             if let current = board.plan, current.version == version {
                 return Answer.buffer(current.document, contentType: Self.json, headers: Self.etag(version))
             }
@@ -57,6 +60,21 @@ struct PlanRoutes: Sendable {
             throw APIError(.badRequest, code: "bad-version", "A plan version is a whole number from 1.")
         }
         return version
+    }
+
+    /// Whether the request's `If-None-Match` names this version's entity tag (or is `*`): a client
+    /// polling the current plan then gets 304 and no body until a new version exists.
+    static func isUnchanged(_ request: Request, version: Int) -> Bool {
+        guard let header = request.headers[.ifNoneMatch] else { return false }
+        let tag = "\"plan-\(version)\""
+        return header.split(separator: ",").contains { candidate in
+            let trimmed = candidate.trimmingCharacters(in: .whitespaces)
+            return trimmed == "*" || trimmed == tag || trimmed == "W/" + tag
+        }
+    }
+
+    static func notModified(_ version: Int) -> Response {
+        Response(status: .notModified, headers: etag(version), body: ResponseBody())
     }
 
     static func etag(_ version: Int) -> HTTPFields {
