@@ -31,6 +31,10 @@ struct ServeBenchmark {
         var readRequests: Int?
         var readMedianMilliseconds: Double?
         var readP99Milliseconds: Double?
+        /// The same with readers that send the ETag of the version they have (304 until it changes).
+        var conditionalReadRequests: Int?
+        var conditionalReadMedianMilliseconds: Double?
+        var conditionalReadP99Milliseconds: Double?
         var planBytes: Int?
         var failure: String?
     }
@@ -73,15 +77,27 @@ struct ServeBenchmark {
             let version = try await server.currentVersion()
             _ = try await server.postChange(id: "bench-readers", assignment: runs)
             let latencies = await server.read(readers: Self.readers, until: version, minimum: .seconds(1))
-            let sorted = latencies.sorted()
-            figures.readRequests = sorted.count
-            figures.readMedianMilliseconds = Median.of(sorted).map { $0 * 1000 }
-            if !sorted.isEmpty { figures.readP99Milliseconds = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))] * 1000 }
+            (figures.readRequests, figures.readMedianMilliseconds, figures.readP99Milliseconds) = Self.summary(latencies)
+
+            note("serve: \(Self.readers) readers sending If-None-Match while a re-plan runs")
+            let nextVersion = try await server.currentVersion()
+            _ = try await server.postChange(id: "bench-readers-conditional", assignment: runs + 1)
+            let conditional = await server.read(
+                readers: Self.readers, until: nextVersion, minimum: .seconds(1), ifNoneMatch: "\"plan-\(nextVersion)\"")
+            (figures.conditionalReadRequests, figures.conditionalReadMedianMilliseconds, figures.conditionalReadP99Milliseconds) =
+                Self.summary(conditional)
             figures.planBytes = try await server.send("GET", "/v1/plans/current").body.count
         } catch {
             figures.failure = "failed: \(error)"
         }
         return figures
+    }
+
+    /// How many, the median and the 99th percentile in milliseconds.
+    static func summary(_ latencies: [Double]) -> (Int, Double?, Double?) {
+        let sorted = latencies.sorted()
+        let p99 = sorted.isEmpty ? nil : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))] * 1000
+        return (sorted.count, Median.of(sorted).map { $0 * 1000 }, p99)
     }
 
     static func table(_ figures: Figures) -> TextTable {
@@ -93,6 +109,9 @@ struct ServeBenchmark {
         table.append(["GET /v1/plans/current during a re-plan, requests", Format.count(figures.readRequests)])
         table.append(["  median ms", figures.readMedianMilliseconds.map { String(format: "%.1f", $0) } ?? "-"])
         table.append(["  p99 ms", figures.readP99Milliseconds.map { String(format: "%.1f", $0) } ?? "-"])
+        table.append(["the same with If-None-Match (304 until it changes), requests", Format.count(figures.conditionalReadRequests)])
+        table.append(["  median ms", figures.conditionalReadMedianMilliseconds.map { String(format: "%.1f", $0) } ?? "-"])
+        table.append(["  p99 ms", figures.conditionalReadP99Milliseconds.map { String(format: "%.1f", $0) } ?? "-"])
         table.append(["plan size, KiB", figures.planBytes.map { "\($0 / 1024)" } ?? "-"])
         if let failure = figures.failure { table.append(["failure", failure]) }
         return table
@@ -127,6 +146,9 @@ private final class Server: Sendable {
         self.process = process
         self.token = token
         let configuration = URLSessionConfiguration.ephemeral
+        // No client cache: every request reaches the service, and a 304 stays a 304.
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpMaximumConnectionsPerHost = ServeBenchmark.readers
         configuration.timeoutIntervalForRequest = 600
         session = URLSession(configuration: configuration)
@@ -148,12 +170,15 @@ private final class Server: Sendable {
         self.port = port
     }
 
-    func send(_ method: String, _ path: String, body: Data? = nil, timeout: Double = 60) async throws -> (status: Int, body: Data) {
+    func send(
+        _ method: String, _ path: String, body: Data? = nil, timeout: Double = 60, ifNoneMatch: String? = nil
+    ) async throws -> (status: Int, body: Data) {
         guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { throw BenchFailure("bad path \(path)") }
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = method
         request.httpBody = body
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        if let ifNoneMatch { request.setValue(ifNoneMatch, forHTTPHeaderField: "If-None-Match") }
         let (data, response) = try await session.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
@@ -194,7 +219,7 @@ private final class Server: Sendable {
     /// `readers` loops of GET /v1/plans/current until the version passes `version` and at least
     /// `minimum` has passed; the seconds of every request. Readers do not decode the plan: a
     /// watcher polls /readyz for the new version, so the client's own work stays small.
-    func read(readers: Int, until version: Int, minimum: Duration) async -> [Double] {
+    func read(readers: Int, until version: Int, minimum: Duration, ifNoneMatch: String? = nil) async -> [Double] {
         let started = ContinuousClock.now
         let done = StopFlag()
         return await withTaskGroup(of: [Double].self) { group in
@@ -211,7 +236,8 @@ private final class Server: Sendable {
                     var latencies: [Double] = []
                     while !done.value.load(ordering: .acquiring) {
                         let before = ContinuousClock.now
-                        guard let (status, _) = try? await self.send("GET", "/v1/plans/current"), status == 200 else { break }
+                        guard let (status, _) = try? await self.send("GET", "/v1/plans/current", ifNoneMatch: ifNoneMatch),
+                              status == 200 || status == 304 else { break }
                         latencies.append((ContinuousClock.now - before).seconds)
                     }
                     return latencies
