@@ -83,8 +83,17 @@ final class TerminalOutput {
         let trimmed = line.trimmingTrailingWhitespace
         guard !trimmed.isEmpty else { return }
         lastLine = trimmed
-        logger.log(level: level, "\(trimmed)", metadata: ["solver": "glpk"])
+        let isChatter = Self.chatter.contains { trimmed.hasPrefix($0) }
+        logger.log(level: isChatter ? min(level, .debug) : level, "\(trimmed)", metadata: ["solver": "glpk"])
     }
+
+    /// Lines GLPK's branch and cut prints whatever the message level when cuts or pseudo-cost
+    /// branching are on: progress, not warnings.
+    static let chatter = [
+        "Number of 0-1 knapsack inequalities", "Constructing conflict graph", "Conflict graph has",
+        "Pseudocosts initialized", "Gomory's cuts enabled", "MIR cuts enabled", "Cover cuts enabled",
+        "Clique cuts enabled", "Long-step dual simplex will be used", "No conflicts found",
+    ]
 }
 
 extension String {

@@ -93,6 +93,21 @@ import Testing
         #expect(recorder.records.isEmpty, "\(recorder.records.map(\.message))")
     }
 
+    /// With cuts and pseudo-cost branching GLPK prints set-up lines whatever the message level;
+    /// they are progress, logged at debug, not warnings a user sees.
+    @Test func cutsAndPseudoCostsLogNothingAtInfoLevel() throws {
+        let recorder = LogRecorder()
+        let solver = GLPKSolver(logger: recorder.logger(level: .info))
+        let (program, _) = Fixtures.randomKnapsack(items: 30, seed: 4)
+        let solution = try solver.solve(program, options: SolveOptions(branching: .pseudoCost, cuts: .all))
+        #expect(solution.status == .optimal)
+        #expect(recorder.records.isEmpty, "\(recorder.records.map(\.message))")
+
+        let debug = LogRecorder()
+        _ = try GLPKSolver(logger: debug.logger(level: .debug)).solve(program, options: SolveOptions(branching: .pseudoCost, cuts: .all))
+        #expect(debug.records.contains { $0.message.hasPrefix("Number of 0-1 knapsack inequalities") })
+    }
+
     @Test func rejectedStartingSolutionIsLoggedAsAWarning() throws {
         let recorder = LogRecorder()
         let solver = GLPKSolver(logger: recorder.logger(level: .info))
