@@ -24,6 +24,8 @@ final class GLPKRelaxationSession: RelaxationSession {
     private var problem: OpaquePointer?
     /// The program loaded, with the bounds GLPK holds now.
     private var loaded: LinearProgram?
+    /// Whether the last `prepare` only loosened column bounds (no row added, nothing tightened).
+    private var onlyLoosened = false
 
     init(logger: Logger, output: TerminalOutput) {
         self.logger = logger
@@ -55,7 +57,8 @@ final class GLPKRelaxationSession: RelaxationSession {
         // basis of the whole problem, which the next solves start from). From a basis: the dual method.
         let isFirst = glp_get_status(problem) == GLP_UNDEF
         var presolve = isFirst && options.presolve
-        parameters.meth = isFirst ? GLP_PRIMAL : GLP_DUALP
+        // Bounds only loosened keep the last point feasible: the primal method goes on from it.
+        parameters.meth = isFirst || onlyLoosened ? GLP_PRIMAL : GLP_DUALP
         let deadline = options.timeLimit.map { started + min($0, .seconds(3_000_000_000)) }
         var status = TerminationStatus.optimal
         var detail = "The simplex method found an optimal solution."
@@ -115,7 +118,8 @@ final class GLPKRelaxationSession: RelaxationSession {
             values: isOptimal ? (0 ..< program.columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) } : [],
             objectiveValue: objective, bestBound: objective,
             seconds: (clock.now - started).inSeconds, solverName: GLPKSolver.name,
-            simplexIterations: Int(glp_get_it_cnt(problem)))
+            simplexIterations: Int(glp_get_it_cnt(problem)),
+            rowDuals: isOptimal ? (0 ..< program.rowCount).map { glp_get_row_dual(problem, Int32($0 + 1)) } : [])
     }
 
     /// The GLPK problem holding `program`'s relaxation: made on the first call, afterwards the
@@ -135,16 +139,25 @@ final class GLPKRelaxationSession: RelaxationSession {
             self.loaded = relaxed
             return made
         }
-        guard program.columnCount == loaded.columnCount, program.rowCount == loaded.rowCount,
-              program.entryColumns == loaded.entryColumns, program.entryCoefficients == loaded.entryCoefficients,
+        let loadedEntries = loaded.nonzeroCount
+        guard program.columnCount == loaded.columnCount, program.rowCount >= loaded.rowCount,
+              program.nonzeroCount >= loadedEntries,
+              program.entryColumns[..<loadedEntries] == loaded.entryColumns[...],
+              program.entryCoefficients[..<loadedEntries] == loaded.entryCoefficients[...],
+              program.rowStarts[...loaded.rowCount] == loaded.rowStarts[...],
               program.objectiveCoefficients == loaded.objectiveCoefficients, program.sense == loaded.sense
         else {
-            throw SolveError(code: .invalidOptions, message: "A relaxation session solves programs of one shape; this one differs from the first in more than its bounds.")
+            throw SolveError(code: .invalidOptions, message: "A relaxation session solves programs of one shape; this one differs from the first in more than its bounds and rows added at the end.")
         }
         var current = loaded
+        onlyLoosened = program.rowCount == loaded.rowCount
+        if program.rowCount > loaded.rowCount {
+            addRows(loaded.rowCount ..< program.rowCount, of: program, to: problem, loaded: &current)
+        }
         for column in 0 ..< program.columnCount {
             let lower = program.columnLowerBounds[column], upper = program.columnUpperBounds[column]
             guard lower != current.columnLowerBounds[column] || upper != current.columnUpperBounds[column] else { continue }
+            if lower > current.columnLowerBounds[column] || upper < current.columnUpperBounds[column] { onlyLoosened = false }
             let (type, low, high) = GLPKProblem.boundType(lower: lower, upper: upper)
             glp_set_col_bnds(problem, Int32(column + 1), type, low, high)
             current.setBounds(ofColumn: column, lower: lower, upper: upper)
@@ -152,11 +165,32 @@ final class GLPKRelaxationSession: RelaxationSession {
         for row in 0 ..< program.rowCount {
             let lower = program.rowLowerBounds[row], upper = program.rowUpperBounds[row]
             guard lower != current.rowLowerBounds[row] || upper != current.rowUpperBounds[row] else { continue }
+            if lower > current.rowLowerBounds[row] || upper < current.rowUpperBounds[row] { onlyLoosened = false }
             let (type, low, high) = GLPKProblem.boundType(lower: lower, upper: upper)
             glp_set_row_bnds(problem, Int32(row + 1), type, low, high)
             current.setBounds(ofRow: row, lower: lower, upper: upper)
         }
         self.loaded = current
         return problem
+    }
+
+    /// Appends `rows` of `program` (cuts, say) to the problem. GLPK makes new rows basic, so the
+    /// last basis stays dual feasible and the next solve goes on with the dual simplex method.
+    private func addRows(_ rows: Range<Int>, of program: LinearProgram, to problem: OpaquePointer, loaded: inout LinearProgram) {
+        let first = glp_add_rows(problem, Int32(rows.count))
+        for (offset, row) in rows.enumerated() {
+            let i = first + Int32(offset)
+            let (type, low, high) = GLPKProblem.boundType(lower: program.rowLowerBounds[row], upper: program.rowUpperBounds[row])
+            glp_set_row_bnds(problem, i, type, low, high)
+            var columns: [Int32] = [0], values: [Double] = [0]
+            for entry in program.entryRange(ofRow: row) where program.entryCoefficients[entry] != 0 {
+                columns.append(Int32(program.entryColumns[entry] + 1))
+                values.append(program.entryCoefficients[entry])
+            }
+            glp_set_mat_row(problem, i, Int32(columns.count - 1), columns, values)
+            loaded.addRow(
+                name: program.rowNames[row], terms: program.terms(ofRow: row),
+                lower: program.rowLowerBounds[row], upper: program.rowUpperBounds[row])
+        }
     }
 }

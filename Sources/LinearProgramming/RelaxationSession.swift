@@ -10,8 +10,10 @@
 /// A session is used on the thread that opened it and does not outlive the call to
 /// ``MIPSolver/withRelaxationSession(_:)``.
 public protocol RelaxationSession: AnyObject {
-    /// The optimum of `program`'s relaxation. `program` must have the shape of the first program
-    /// the session solved (column and row counts, matrix); only its bounds may differ.
+    /// The optimum of `program`'s relaxation, with the row duals when the method gives them.
+    /// `program` must have the shape of the last program the session solved (columns, rows,
+    /// matrix), except for its bounds and for rows added at the end (cuts): a cutting-plane loop
+    /// solves, appends the cuts the point violates, and solves again from the last basis.
     /// Infeasibility and limits are statuses of the solution, as with ``MIPSolver``.
     func solve(_ program: LinearProgram, options: SolveOptions) throws -> Solution
 }

@@ -86,6 +86,10 @@ public struct Solution: Sendable {
     public var nodes: Int?
     /// What became of the starting solution; nil when none was given.
     public var startingSolution: StartingSolutionOutcome?
+    /// One dual value per row for an optimal LP, when the method gives them (a relaxation
+    /// session's simplex method does); otherwise empty. With ``LinearProgram/dualBound(rowDuals:)``
+    /// they prove a bound on the optimum.
+    public var rowDuals: [Double]
 
     public init(
         status: TerminationStatus,
@@ -97,8 +101,10 @@ public struct Solution: Sendable {
         solverName: String,
         simplexIterations: Int? = nil,
         nodes: Int? = nil,
-        startingSolution: StartingSolutionOutcome? = nil
+        startingSolution: StartingSolutionOutcome? = nil,
+        rowDuals: [Double] = []
     ) {
+        self.rowDuals = rowDuals
         self.status = status
         self.detail = detail
         self.values = values

@@ -59,14 +59,20 @@ struct Dive {
     var maximumTries = 5
 
     static let integrality = 1e-6
+    /// Decisions the first-order relaxation leaves below this are fixed at 0 in the dive's LPs.
+    static let restrictionThreshold = 0.02
 
     func run() throws -> Result {
+        try solver.withRelaxationSession { session in try run(in: session) }
+    }
+
+    /// Dives in `session`, which may hold `program` already (with its optimal basis), as the
+    /// cutting planes leave it.
+    func run(in session: any RelaxationSession) throws -> Result {
         let clock = ContinuousClock()
         let started = clock.now
         var result = Result()
-        try solver.withRelaxationSession { session in
-            try dive(into: &result, session: session)
-        }
+        try dive(into: &result, session: session)
         result.seconds = (clock.now - started).seconds
         return result
     }
@@ -181,7 +187,7 @@ struct Dive {
         ])
         keep(first.values, in: &result)
         var restricted = relaxed
-        for column in integerColumns where decisions.contains(column) && first.values[column] < 0.02 {
+        for column in integerColumns where decisions.contains(column) && first.values[column] < Self.restrictionThreshold {
             restricted.setBounds(ofColumn: column, lower: 0, upper: 0)
         }
         guard let solution = try solve(restricted, in: session, presolve: true, count: &result.linearPrograms) else { return nil }

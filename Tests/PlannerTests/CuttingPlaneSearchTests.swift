@@ -1,0 +1,62 @@
+import GLPKSolver
+import LinearProgramming
+import Logging
+@testable import Planner
+import PlannerModel
+import SyntheticRosters
+import Testing
+import TestSupport
+
+/// The search with {0, 1/2}-cuts against the search without them, on generated weeks: the cuts'
+/// bound never falls below the optimum, and both searches agree where both are proven.
+@Suite("Cutting planes in the search")
+struct CuttingPlaneSearchTests {
+    static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    static func planner(cuts: Bool) -> Planner {
+        var planner = Planner(solver: GLPKSolver(logger: logger), logger: logger)
+        planner.form.zeroHalfCuts = cuts
+        return planner
+    }
+
+    @Test(arguments: [(UInt64(1), 60), (2, 80), (3, 100)])
+    func withAndWithoutCutsAgree(seed: UInt64, hearings: Int) throws {
+        let roster = RosterGenerator(hearings: hearings, weeks: 1, seed: seed).generate()
+        let options = PlanningOptions(timeLimit: .seconds(120))
+        let with = try Self.planner(cuts: true).plan(roster, options: options)
+        let without = try Self.planner(cuts: false).plan(roster, options: options)
+        #expect(HardRuleChecker().violations(of: with, for: roster).isEmpty)
+        #expect(HardRuleChecker().violations(of: without, for: roster).isEmpty)
+        if with.status == .optimal && without.status == .optimal {
+            #expect(with.objective == without.objective, "seed \(seed)")
+        }
+        // Each plan lies within the other's bound.
+        if let bound = with.bound { #expect(without.objective <= bound + 1e-6) }
+        if let bound = without.bound { #expect(with.objective <= bound + 1e-6) }
+    }
+
+    /// The loop on its own: its bound lies between the best plan and the LP relaxation's optimum
+    /// on generated weeks, and its cuts keep the best plan.
+    @Test(arguments: [(UInt64(4), 80), (5, 120)])
+    func theBoundKeepsTheOptimum(seed: UInt64, hearings: Int) throws {
+        let roster = RosterGenerator(hearings: hearings, weeks: 1, seed: seed).generate()
+        let plan = try Self.planner(cuts: false).plan(roster, options: PlanningOptions(timeLimit: .seconds(120)))
+        let (index, model) = PoolTests.model(roster, ModelForm())
+        let program = model.program
+        let best = model.values(for: Planner.choices(of: plan, index: index), index: index)
+        #expect(Search.isFeasible(best, in: program))
+        let relaxation = try #require(try PoolTests.relaxationBound(program))
+        let solver = GLPKSolver(logger: Self.logger)
+        let result = try solver.withRelaxationSession { session in
+            try CuttingPlanes(solver: solver, logger: Self.logger, program: program).run(in: session)
+        }
+        let bound = try #require(result.bound)
+        #expect(bound >= program.objectiveValue(at: best) - 1e-6)
+        #expect(bound <= relaxation + 1e-6)
+        for cut in result.cuts {
+            var total = 0.0
+            for (column, coefficient) in zip(cut.columns, cut.coefficients) { total += coefficient * best[column] }
+            #expect(total <= cut.upper + 1e-9)
+        }
+    }
+}
