@@ -63,7 +63,10 @@ public struct CutFamilies: OptionSet, Sendable, Hashable {
     public static let mixedIntegerRounding = CutFamilies(rawValue: 1 << 1)
     public static let cover = CutFamilies(rawValue: 1 << 2)
     public static let clique = CutFamilies(rawValue: 1 << 3)
-    public static let all: CutFamilies = [.gomory, .mixedIntegerRounding, .cover, .clique]
+    /// {0, 1/2}-Chvátal-Gomory cuts (``ZeroHalfCuts``). GLPK has none of its own: a solver
+    /// ignores this member; the planner's search adds them to the relaxation before branch and cut.
+    public static let zeroHalf = CutFamilies(rawValue: 1 << 4)
+    public static let all: CutFamilies = [.gomory, .mixedIntegerRounding, .cover, .clique, .zeroHalf]
 }
 
 /// How to run one solve.

@@ -9,9 +9,6 @@ struct ModelForm: Sendable {
     var poolsInterpreters = true
     /// Dive on the LP relaxation for a first plan (and maybe its proof) before branch and cut.
     var dives = true
-    /// Tighten the relaxation's bound with {0, 1/2}-cuts (`CuttingPlanes`) when the dive's plan
-    /// is not proven optimal, and hand the cuts to branch and cut.
-    var zeroHalfCuts = true
     /// Re-planning: above this many nonzeros, search near the baseline (`ReplanNeighbourhood`)
     /// instead of the whole program.
     var replanNeighbourhoodAbove = Search.simplexLimit
@@ -78,7 +75,7 @@ struct Search {
             }
         }
         // Cuts start by solving the relaxation with the simplex method: only with the time for it.
-        if form.zeroHalfCuts && program.hasIntegerColumns && progress.best != nil,
+        if options.cuts.contains(.zeroHalf) && program.hasIntegerColumns && progress.best != nil,
            deadline.map({ $0 - ContinuousClock.now > .seconds(progress.relaxationSeconds * 2) }) ?? true
         {
             try cut(program, decisions: decisions, rounding: rounding, options: options, deadline: deadline, into: &progress)

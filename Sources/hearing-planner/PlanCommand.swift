@@ -38,7 +38,7 @@ struct PlanCommand: ParsableCommand {
         discussion: "pseudo-cost (default), default (GLPK's Driebeck-Tomlin), most-fractional, first-fractional."))
     var branching: String = "pseudo-cost"
 
-    @Option(help: "The cutting planes branch and cut may add: all (default), none, or a comma list of gomory, mir, cover, clique.")
+    @Option(help: "The cutting planes the search may add: all (default), none, or a comma list of gomory, mir, cover, clique (GLPK's, in branch and cut) and zero-half (the planner's own, on the relaxation first).")
     var cuts: String = "all"
 
     @Flag(help: "Log the solver's progress and details to standard error.")
@@ -64,7 +64,8 @@ struct PlanCommand: ParsableCommand {
             case "mir": families.insert(.mixedIntegerRounding)
             case "cover": families.insert(.cover)
             case "clique": families.insert(.clique)
-            default: throw ValidationError("--cuts: \"\(name)\" is not one of all, none, gomory, mir, cover, clique.")
+            case "zero-half": families.insert(.zeroHalf)
+            default: throw ValidationError("--cuts: \"\(name)\" is not one of all, none, gomory, mir, cover, clique, zero-half.")
             }
         }
         return families

@@ -13,18 +13,19 @@ import TestSupport
 struct CuttingPlaneSearchTests {
     static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
-    static func planner(cuts: Bool) -> Planner {
-        var planner = Planner(solver: GLPKSolver(logger: logger), logger: logger)
-        planner.form.zeroHalfCuts = cuts
-        return planner
+    static let planner = Planner(solver: GLPKSolver(logger: logger), logger: logger)
+
+    static func options(cuts: Bool) -> PlanningOptions {
+        var options = PlanningOptions(timeLimit: .seconds(120))
+        if !cuts { options.cuts.remove(.zeroHalf) }
+        return options
     }
 
     @Test(arguments: [(UInt64(1), 60), (2, 80), (3, 100)])
     func withAndWithoutCutsAgree(seed: UInt64, hearings: Int) throws {
         let roster = RosterGenerator(hearings: hearings, weeks: 1, seed: seed).generate()
-        let options = PlanningOptions(timeLimit: .seconds(120))
-        let with = try Self.planner(cuts: true).plan(roster, options: options)
-        let without = try Self.planner(cuts: false).plan(roster, options: options)
+        let with = try Self.planner.plan(roster, options: Self.options(cuts: true))
+        let without = try Self.planner.plan(roster, options: Self.options(cuts: false))
         #expect(HardRuleChecker().violations(of: with, for: roster).isEmpty)
         #expect(HardRuleChecker().violations(of: without, for: roster).isEmpty)
         if with.status == .optimal && without.status == .optimal {
@@ -40,7 +41,7 @@ struct CuttingPlaneSearchTests {
     @Test(arguments: [(UInt64(4), 80), (5, 120)])
     func theBoundKeepsTheOptimum(seed: UInt64, hearings: Int) throws {
         let roster = RosterGenerator(hearings: hearings, weeks: 1, seed: seed).generate()
-        let plan = try Self.planner(cuts: false).plan(roster, options: PlanningOptions(timeLimit: .seconds(120)))
+        let plan = try Self.planner.plan(roster, options: Self.options(cuts: false))
         let (index, model) = PoolTests.model(roster, ModelForm())
         let program = model.program
         let best = model.values(for: Planner.choices(of: plan, index: index), index: index)
