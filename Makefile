@@ -2,7 +2,7 @@
 # Each installs what is missing (Debian packages, as root or through sudo), then builds.
 
 SWIFT       ?= swift
-APT_PACKAGES = libglpk-dev libsqlite3-dev python3-html5lib systemd
+APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev python3-html5lib systemd
 BIN_DEBUG    = .build/debug/hearing-planner
 BIN_RELEASE  = .build/release/hearing-planner
 OUT          = out

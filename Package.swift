@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        // gzip of the served plan (zlib from Debian's zlib1g-dev); its only dependency is swift-nio.
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        // Named for the bench's HTTP client only; Hummingbird builds it anyway.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev: no pkg-config file ships, so none is named.
@@ -71,6 +75,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
         .executableTarget(
@@ -89,6 +94,9 @@ let package = Package(
             dependencies: [
                 "PlannerModel", "SyntheticRosters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -116,6 +124,7 @@ let package = Package(
             dependencies: [
                 "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
     ],

@@ -271,11 +271,29 @@ enum OpenAPIDocument {
               required: false
               description: The ETag of the plan the client has ("plan-VERSION"); 304 without a body while it is still that version.
               schema: {type: string}
+          headers:
+            PlanETag:
+              description: '"plan-VERSION": names the plan version, the same for both encodings.'
+              schema: {type: string}
+            VaryAcceptEncoding:
+              description: Accept-Encoding (the body may be gzip-compressed).
+              schema: {type: string}
           responses:
             NotModified:
               description: The plan is the version named in If-None-Match; no body.
+              headers:
+                ETag: {$ref: "#/components/headers/PlanETag"}
+                Vary: {$ref: "#/components/headers/VaryAcceptEncoding"}
             Plan:
-              description: plan@1 (docs/formats.md) with a top-level integer version; ETag "plan-VERSION".
+              description: >-
+                plan@1 (docs/formats.md) with a top-level integer version, as compact JSON; ETag "plan-VERSION".
+                The current version is sent gzip-compressed when Accept-Encoding allows gzip (compressed once per version).
+              headers:
+                ETag: {$ref: "#/components/headers/PlanETag"}
+                Vary: {$ref: "#/components/headers/VaryAcceptEncoding"}
+                Content-Encoding:
+                  description: gzip when Accept-Encoding allows it and the version is the current one; absent otherwise.
+                  schema: {type: string, enum: [gzip]}
               content:
                 application/json:
                   schema:

@@ -28,15 +28,34 @@ struct ServeBenchmark {
         /// Seconds from the 202 of an availability change to the new version being current, each run.
         var changeToPlanSeconds: [Double] = []
         var medianChangeToPlanSeconds: Double?
-        var readRequests: Int?
-        var readMedianMilliseconds: Double?
-        var readP99Milliseconds: Double?
-        /// The same with readers that send the ETag of the version they have (304 until it changes).
-        var conditionalReadRequests: Int?
-        var conditionalReadMedianMilliseconds: Double?
-        var conditionalReadP99Milliseconds: Double?
+        /// 50 readers of the whole plan, asking for gzip (the figure of the target).
+        var reads: Reads?
+        /// The same, sending the ETag of the plan they have (304 until it changes, then the new plan once).
+        var conditionalReads: Reads?
+        /// The same as `reads` without `Accept-Encoding`: the compact identity body.
+        var identityReads: Reads?
+        /// The same as `reads` through Foundation's `URLSession`, which decompresses each body.
+        var urlSessionReads: Reads?
+        /// The served plan: identity bytes, and gzip bytes.
         var planBytes: Int?
+        var gzipBytes: Int?
         var failure: String?
+    }
+
+    /// Request times of one group of readers.
+    struct Reads: Codable, Sendable {
+        var requests: Int
+        var medianMilliseconds: Double?
+        var p99Milliseconds: Double?
+        var failures: Int
+
+        init(_ latencies: [Double], failures: Int) {
+            let sorted = latencies.sorted()
+            requests = sorted.count
+            medianMilliseconds = Median.of(sorted).map { $0 * 1000 }
+            p99Milliseconds = sorted.isEmpty ? nil : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))] * 1000
+            self.failures = failures
+        }
     }
 
     func run() async -> Figures {
@@ -73,31 +92,38 @@ struct ServeBenchmark {
             }
             figures.medianChangeToPlanSeconds = Median.of(figures.changeToPlanSeconds)
 
-            note("serve: \(Self.readers) readers while a re-plan runs")
-            let version = try await server.currentVersion()
-            _ = try await server.postChange(id: "bench-readers", assignment: runs)
-            let latencies = await server.read(readers: Self.readers, until: version, minimum: .seconds(1))
-            (figures.readRequests, figures.readMedianMilliseconds, figures.readP99Milliseconds) = Self.summary(latencies)
-
-            note("serve: \(Self.readers) readers sending If-None-Match while a re-plan runs")
-            let nextVersion = try await server.currentVersion()
-            _ = try await server.postChange(id: "bench-readers-conditional", assignment: runs + 1)
-            let conditional = await server.read(
-                readers: Self.readers, until: nextVersion, minimum: .seconds(1), ifNoneMatch: "\"plan-\(nextVersion)\"")
-            (figures.conditionalReadRequests, figures.conditionalReadMedianMilliseconds, figures.conditionalReadP99Milliseconds) =
-                Self.summary(conditional)
-            figures.planBytes = try await server.send("GET", "/v1/plans/current").body.count
+            let readers = PlanReaders(port: server.port, token: server.token, count: Self.readers, acceptsGzip: true, isConditional: false)
+            var change = runs
+            /// Posts a change, then reads with `readers` until its plan is current.
+            func readDuringReplan(_ label: String, _ read: (Int) async throws -> Reads) async throws -> Reads {
+                note("serve: \(Self.readers) readers \(label) while a re-plan runs")
+                let version = try await server.currentVersion()
+                _ = try await server.postChange(id: "bench-readers-\(change)", assignment: change)
+                change += 1
+                return try await read(version)
+            }
+            figures.reads = try await readDuringReplan("of the whole plan (gzip)") { version in
+                try await server.read(readers, until: version, minimum: .seconds(1))
+            }
+            var conditional = readers
+            conditional.isConditional = true
+            figures.conditionalReads = try await readDuringReplan("sending If-None-Match (gzip)") { version in
+                try await server.read(conditional, until: version, minimum: .seconds(1))
+            }
+            var identity = readers
+            identity.acceptsGzip = false
+            figures.identityReads = try await readDuringReplan("of the whole plan (identity)") { version in
+                try await server.read(identity, until: version, minimum: .seconds(1))
+            }
+            figures.urlSessionReads = try await readDuringReplan("through URLSession") { version in
+                try await server.readWithURLSession(readers: Self.readers, until: version, minimum: .seconds(1))
+            }
+            let sizes = try await server.bodySizes(readers)
+            (figures.planBytes, figures.gzipBytes) = (sizes.identity, sizes.gzip)
         } catch {
             figures.failure = "failed: \(error)"
         }
         return figures
-    }
-
-    /// How many, the median and the 99th percentile in milliseconds.
-    static func summary(_ latencies: [Double]) -> (Int, Double?, Double?) {
-        let sorted = latencies.sorted()
-        let p99 = sorted.isEmpty ? nil : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))] * 1000
-        return (sorted.count, Median.of(sorted).map { $0 * 1000 }, p99)
     }
 
     static func table(_ figures: Figures) -> TextTable {
@@ -106,21 +132,23 @@ struct ServeBenchmark {
         table.append(["first plan (POST /v1/rosters), s", Format.seconds(figures.firstPlanSeconds)])
         table.append(["change accepted -> new version current, median s", Format.seconds(figures.medianChangeToPlanSeconds)])
         table.append(["  each run, s", figures.changeToPlanSeconds.map { String(format: "%.2f", $0) }.joined(separator: ", ")])
-        table.append(["GET /v1/plans/current during a re-plan, requests", Format.count(figures.readRequests)])
-        table.append(["  median ms", figures.readMedianMilliseconds.map { String(format: "%.1f", $0) } ?? "-"])
-        table.append(["  p99 ms", figures.readP99Milliseconds.map { String(format: "%.1f", $0) } ?? "-"])
-        table.append(["the same with If-None-Match (304 until it changes), requests", Format.count(figures.conditionalReadRequests)])
-        table.append(["  median ms", figures.conditionalReadMedianMilliseconds.map { String(format: "%.1f", $0) } ?? "-"])
-        table.append(["  p99 ms", figures.conditionalReadP99Milliseconds.map { String(format: "%.1f", $0) } ?? "-"])
-        table.append(["plan size, KiB", figures.planBytes.map { "\($0 / 1024)" } ?? "-"])
+        table.append(["GET /v1/plans/current by \(Self.readers) readers during a re-plan:", ""])
+        let groups: [(String, Reads?)] = [
+            ("whole plan, gzip (the target: p99 under 50 ms)", figures.reads),
+            ("If-None-Match, gzip (304 until it changes)", figures.conditionalReads),
+            ("whole plan, identity (no Accept-Encoding)", figures.identityReads),
+            ("whole plan through URLSession (gzip, decompressed)", figures.urlSessionReads),
+        ]
+        for (label, reads) in groups {
+            table.append(["  " + label + ", requests", Format.count(reads?.requests)])
+            table.append(["    median ms", reads?.medianMilliseconds.map { String(format: "%.1f", $0) } ?? "-"])
+            table.append(["    p99 ms", reads?.p99Milliseconds.map { String(format: "%.1f", $0) } ?? "-"])
+            if let failures = reads?.failures, failures > 0 { table.append(["    failed requests", Format.count(failures)]) }
+        }
+        table.append(["plan size served, KiB: identity / gzip", "\(figures.planBytes.map { "\($0 / 1024)" } ?? "-") / \(figures.gzipBytes.map { "\($0 / 1024)" } ?? "-")"])
         if let failure = figures.failure { table.append(["failure", failure]) }
         return table
     }
-}
-
-/// Tells the readers to stop.
-private final class StopFlag: Sendable {
-    let value = Atomic<Bool>(false)
 }
 
 /// The service as a child process, and a client for it.
@@ -216,37 +244,68 @@ private final class Server: Sendable {
         throw BenchFailure("no new plan version within \(Int(seconds)) s")
     }
 
-    /// `readers` loops of GET /v1/plans/current until the version passes `version` and at least
-    /// `minimum` has passed; the seconds of every request. Readers do not decode the plan: a
-    /// watcher polls /readyz for the new version, so the client's own work stays small.
-    func read(readers: Int, until version: Int, minimum: Duration, ifNoneMatch: String? = nil) async -> [Double] {
-        let started = ContinuousClock.now
-        let done = StopFlag()
-        return await withTaskGroup(of: [Double].self) { group in
+    /// Runs `readers` until the version passes `version` and at least `minimum` has passed. A
+    /// watcher polls /readyz for the new version, so the readers themselves only count bytes.
+    func read(_ readers: PlanReaders, until version: Int, minimum: Duration) async throws -> ServeBenchmark.Reads {
+        let stop = StopFlag()
+        async let outcome = readers.read(until: stop, firstTag: "\"plan-\(version)\"")
+        await watch(until: version, minimum: minimum, stop: stop)
+        let result = try await outcome
+        return ServeBenchmark.Reads(result.latencies, failures: result.failures)
+    }
+
+    /// The same readers through `URLSession` (curl underneath), which asks for gzip and
+    /// decompresses each body: what a Foundation client sees, client work included.
+    func readWithURLSession(readers: Int, until version: Int, minimum: Duration) async throws -> ServeBenchmark.Reads {
+        let stop = StopFlag()
+        return await withTaskGroup(of: ([Double], Int).self) { group in
             group.addTask {
-                while ContinuousClock.now - started < .seconds(600) {
-                    if ContinuousClock.now - started >= minimum, let current = try? await self.currentVersion(), current > version { break }
-                    try? await Task.sleep(for: .milliseconds(10))
-                }
-                done.value.store(true, ordering: .releasing)
-                return []
+                await self.watch(until: version, minimum: minimum, stop: stop)
+                return ([], 0)
             }
             for _ in 0..<readers {
                 group.addTask {
                     var latencies: [Double] = []
-                    while !done.value.load(ordering: .acquiring) {
+                    while !stop.isSet {
                         let before = ContinuousClock.now
-                        guard let (status, _) = try? await self.send("GET", "/v1/plans/current", ifNoneMatch: ifNoneMatch),
-                              status == 200 || status == 304 else { break }
+                        guard let (status, _) = try? await self.send("GET", "/v1/plans/current"), status == 200 else { return (latencies, 1) }
                         latencies.append((ContinuousClock.now - before).seconds)
                     }
-                    return latencies
+                    return (latencies, 0)
                 }
             }
             var all: [Double] = []
-            for await latencies in group { all += latencies }
-            return all
+            var failures = 0
+            for await (latencies, failed) in group {
+                all += latencies
+                failures += failed
+            }
+            return ServeBenchmark.Reads(all, failures: failures)
         }
+    }
+
+    /// Sets `stop` once the version passed `version` and at least `minimum` has passed.
+    private func watch(until version: Int, minimum: Duration, stop: StopFlag) async {
+        let started = ContinuousClock.now
+        while ContinuousClock.now - started < .seconds(600) {
+            if ContinuousClock.now - started >= minimum, let current = try? await currentVersion(), current > version { break }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        stop.set()
+    }
+
+    /// The bytes of the current plan as served: identity, and with gzip.
+    func bodySizes(_ readers: PlanReaders) async throws -> (identity: Int, gzip: Int) {
+        var sizes: [Int] = []
+        for acceptsGzip in [false, true] {
+            var one = readers
+            one.count = 1
+            one.acceptsGzip = acceptsGzip
+            let stop = StopFlag()
+            stop.set()
+            sizes.append(try await one.read(until: stop, firstTag: nil).bodyBytes)
+        }
+        return (sizes[0], sizes[1])
     }
 
     func stop() {

@@ -2,19 +2,62 @@ import Foundation
 import Hummingbird
 import Logging
 import PlannerStore
+import Synchronization
 
 /// Writes lines of the audit trail: which token did what, when, and how it ended.
 ///
 /// Actions name the route, never a person: `/v1/people/I-4/calendar.ics` is recorded as
 /// `/v1/people/{id}/calendar.ics`. A failed audit write is logged and does not fail the request.
+/// Requests without a valid token go through a ``RefusalThrottle``: anyone can send them, and
+/// each would otherwise add a row.
 struct Auditor: Sendable {
     let database: AppDatabase
     let logger: Logger
     let now: @Sendable () -> Date
+    /// Shared by every copy of this auditor.
+    private let throttle: Throttle
+
+    final class Throttle: Sendable {
+        let state: Mutex<RefusalThrottle>
+
+        init(_ throttle: RefusalThrottle) { state = Mutex(throttle) }
+    }
+
+    init(
+        database: AppDatabase, logger: Logger, now: @escaping @Sendable () -> Date, refusals: RefusalThrottle = RefusalThrottle()
+    ) {
+        self.database = database
+        self.logger = logger
+        self.now = now
+        throttle = Throttle(refusals)
+    }
 
     func record(token: String, action: String, outcome: String) {
+        let time = now()
+        if let overdue = throttle.state.withLock({ $0.overdue(at: time) }) { write(overdue, at: time) }
+        write(AuditEntry(time: time, tokenName: token, action: action, outcome: outcome))
+    }
+
+    /// A request refused with 401: recorded unless its minute already has its share of them.
+    func recordRefusal(action: String, outcome: String) {
+        let time = now()
+        let (overdue, isRecorded) = throttle.state.withLock { $0.refusal(at: time) }
+        if let overdue { write(overdue, at: time) }
+        if isRecorded { write(AuditEntry(time: time, tokenName: Self.noToken, action: action, outcome: outcome)) }
+    }
+
+    static let noToken = "(none)"
+
+    private func write(_ summary: RefusalThrottle.Summary, at time: Date) {
+        let format = ISO8601DateFormatter()
+        write(AuditEntry(
+            time: time, tokenName: Self.noToken, action: "(requests without a valid token)",
+            outcome: "401 \(summary.count) more, from \(format.string(from: summary.first)) to \(format.string(from: summary.last)), not recorded one by one"))
+    }
+
+    private func write(_ entry: AuditEntry) {
         do {
-            try database.recordAudit(AuditEntry(time: now(), tokenName: token, action: action, outcome: outcome))
+            try database.recordAudit(entry)
         } catch {
             logger.error("cannot write the audit trail", metadata: ["error": "\(type(of: error))"])
         }

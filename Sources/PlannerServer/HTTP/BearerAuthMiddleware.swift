@@ -20,14 +20,14 @@ struct BearerAuthMiddleware: RouterMiddleware {
         }
         let action = Auditor.action(request)
         guard let header = request.headers[.authorization] else {
-            auditor.record(token: "(none)", action: action, outcome: "401 no token")
+            auditor.recordRefusal(action: action, outcome: "401 no token")
             throw APIError.unauthorized("This route needs a bearer token: send the header Authorization: Bearer TOKEN.")
         }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer",
               let token = authenticate(String(parts[1]).trimmingCharacters(in: .whitespaces))
         else {
-            auditor.record(token: "(none)", action: action, outcome: "401 unknown token")
+            auditor.recordRefusal(action: action, outcome: "401 unknown token")
             throw APIError.unauthorized("The bearer token is not known to this service.")
         }
         if !Self.isReading(request.method) && !token.role.mayWrite {

@@ -25,26 +25,27 @@ struct PlanRoutes: Sendable {
         router.get("/v1/plans/current") { request, _ in
             guard let current = board.plan else { throw Self.noPlan }
             if Self.isUnchanged(request, version: current.version) { return Self.notModified(current.version) }
-            return Answer.buffer(current.document, contentType: Self.json, headers: Self.etag(current.version))
+            return Self.answer(current.body, version: current.version, to: request)
         }
         router.get("/v1/plans/{version}") { request, context in
             let version = try Self.version(context)
             // A plan version never changes once made.
             if Self.isUnchanged(request, version: version) { return Self.notModified(version) }
             if let current = board.plan, current.version == version {
-                return Answer.buffer(current.document, contentType: Self.json, headers: Self.etag(version))
+                return Self.answer(current.body, version: version, to: request)
             }
             guard let stored = try database.plan(version: version) else { throw Self.unknown(version) }
-            return Answer.buffer(ByteBuffer(string: stored.document), contentType: Self.json, headers: Self.etag(version))
+            // Older versions are read rarely: compacted per request, not compressed.
+            return Answer.buffer(PlanBody.identity(stored.document), contentType: Self.json, headers: Self.headers(version))
         }
         router.get("/v1/plans/{version}/changes") { _, context in
             let version = try Self.version(context)
             guard let stored = try database.plan(version: version) else { throw Self.unknown(version) }
-            let plan = try PlanningState.published(stored).plan
+            let plan = try PlanningState.plan(of: stored)
             guard let before = try database.planBefore(version: version) else {
                 return try Answer.json(ChangesAnswer(version: version, baselineVersion: nil, changes: [], people: []))
             }
-            let diff = PlanDiff(from: try PlanningState.published(before).plan, to: plan)
+            let diff = PlanDiff(from: try PlanningState.plan(of: before), to: plan)
             return try Answer.json(ChangesAnswer(version: version, baselineVersion: before.version, changes: diff.changes, people: diff.people))
         }
     }
@@ -73,13 +74,28 @@ struct PlanRoutes: Sendable {
         }
     }
 
-    static func notModified(_ version: Int) -> Response {
-        Response(status: .notModified, headers: etag(version), body: ResponseBody())
+    /// The current version's bytes, gzip-compressed when the client accepts it. Both encodings
+    /// carry the same entity tag: it names the plan version, and the service serves no ranges, so a
+    /// tag never stands for bytes of the other encoding.
+    static func answer(_ body: PlanBody, version: Int, to request: Request) -> Response {
+        var headers = headers(version)
+        if let gzip = body.gzip, ContentCoding.acceptsGzip(request.headers[.acceptEncoding]) {
+            headers[.contentEncoding] = "gzip"
+            return Answer.buffer(gzip, contentType: Self.json, headers: headers)
+        }
+        return Answer.buffer(body.identity, contentType: Self.json, headers: headers)
     }
 
-    static func etag(_ version: Int) -> HTTPFields {
+    static func notModified(_ version: Int) -> Response {
+        Response(status: .notModified, headers: headers(version), body: ResponseBody())
+    }
+
+    /// The entity tag, and `Vary: Accept-Encoding` on every plan answer (a 304 too, as RFC 9110
+    /// asks): a cache must not hand gzip to a client that did not ask for it.
+    static func headers(_ version: Int) -> HTTPFields {
         var headers = HTTPFields()
         headers[.eTag] = "\"plan-\(version)\""
+        headers[.vary] = "Accept-Encoding"
         return headers
     }
 }

@@ -4,15 +4,15 @@ import PlannerModel
 import Synchronization
 
 /// The current plan as readers get it: decoded for reports and calendars, and its plan@1 bytes
-/// ready to send.
+/// ready to send, compact and gzip-compressed.
 struct PublishedPlan: Sendable {
     let version: Int
     let rosterID: Int64
     let plan: Plan
     /// The roster the plan was made from: the submitted roster with its events applied.
     let roster: Roster
-    /// plan@1 JSON with the top-level `version`.
-    let document: ByteBuffer
+    /// plan@1 JSON with the top-level `version`, as sent.
+    let body: PlanBody
     let createdAt: Date
 }
 

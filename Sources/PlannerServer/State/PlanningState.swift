@@ -179,7 +179,7 @@ actor PlanningState {
         plan.version = stored.version
         let published = PublishedPlan(
             version: stored.version, rosterID: job.rosterID, plan: plan, roster: job.roster,
-            document: ByteBuffer(string: stored.document), createdAt: time)
+            body: PlanBody(document: stored.document), createdAt: time)
         board.publish(published)
         let included = Set(job.newEvents)
         pending.removeAll { included.contains($0) }
@@ -253,16 +253,19 @@ actor PlanningState {
     static let noRoster = "no roster has been submitted yet"
 
     static func published(_ stored: StoredPlan) throws -> PublishedPlan {
-        let plan: Plan
+        PublishedPlan(
+            version: stored.version, rosterID: stored.rosterId, plan: try plan(of: stored),
+            roster: try roster(from: Array(stored.rosterDocument.utf8)), body: PlanBody(document: stored.document),
+            createdAt: stored.createdAt)
+    }
+
+    /// A stored plan version, decoded.
+    static func plan(of stored: StoredPlan) throws -> Plan {
         do {
-            plan = try JSONDecoder().decode(Plan.self, from: Data(stored.document.utf8))
+            return try JSONDecoder().decode(Plan.self, from: Data(stored.document.utf8))
         } catch {
             throw StoreError(.corrupt, "Plan version \(stored.version) in the state database cannot be read back.")
         }
-        return PublishedPlan(
-            version: stored.version, rosterID: stored.rosterId, plan: plan,
-            roster: try roster(from: Array(stored.rosterDocument.utf8)), document: ByteBuffer(string: stored.document),
-            createdAt: stored.createdAt)
     }
 
     static func roster(from bytes: [UInt8]) throws -> Roster {
