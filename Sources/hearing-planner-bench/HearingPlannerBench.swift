@@ -18,7 +18,7 @@ struct HearingPlannerBench: AsyncParsableCommand {
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case plan, decode, replan, whatif, serve
+        case plan, techniques, decode, replan, whatif, serve
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -28,7 +28,7 @@ struct HearingPlannerBench: AsyncParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (plan, decode, replan, whatif, serve); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, techniques, decode, replan, whatif, serve); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -76,6 +76,13 @@ struct HearingPlannerBench: AsyncParsableCommand {
             printSection(
                 "plan: one-week rosters, time limit \(Format.number(timeLimit)) s, median of \(runs) run(s); references run once",
                 PlanBenchmark.tables(figures))
+        }
+        if only.contains(.techniques) {
+            let figures = TechniqueBenchmark(binary: binary, runs: runs, timeLimit: timeLimit, folder: folder).run()
+            report.techniques = figures
+            printSection(
+                "techniques: \(TechniqueBenchmark.hearings) hearings, each variant median of \(runs) run(s), time limit \(Format.number(timeLimit)) s",
+                [TechniqueBenchmark.table(figures)])
         }
         if only.contains(.decode) {
             let figures = DecodeBenchmark(binary: binary, runs: runs, folder: folder).run()
@@ -125,6 +132,7 @@ struct BenchReport: Codable, Sendable {
     var timeLimitSeconds: Double
     var decode: [DecodeBenchmark.Figures]?
     var plan: [PlanBenchmark.Figures]?
+    var techniques: [TechniqueBenchmark.Figures]?
     var replan: ReplanBenchmark.Figures?
     var whatif: WhatIfBenchmark.Figures?
     var serve: ServeBenchmark.Figures?

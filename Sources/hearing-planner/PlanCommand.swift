@@ -35,7 +35,7 @@ struct PlanCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "How branch and cut chooses where to branch, when the search needs it.",
-        discussion: "pseudo-cost (default), default (GLPK's Driebeck-Tomlin), most-fractional, first-fractional."))
+        discussion: "pseudo-cost (default; on programs above 60,000 nonzeros GLPK's default, as pseudo-cost's start-up ignores the time limit), default (GLPK's Driebeck-Tomlin), most-fractional, first-fractional."))
     var branching: String = "pseudo-cost"
 
     @Option(help: "The cutting planes the search may add: all (default), none, or a comma list of gomory, mir, cover, clique (GLPK's, in branch and cut) and zero-half (the planner's own, on the relaxation first).")

@@ -60,4 +60,17 @@ struct CuttingPlaneSearchTests {
             #expect(total <= cut.upper + 1e-9)
         }
     }
+
+    /// Pseudo-cost branching's start-up ignores the time limit: above the simplex method's size
+    /// branch and cut uses GLPK's default rule; other rules are kept.
+    @Test func largeProgramsDoNotBranchByPseudoCost() {
+        var large = LinearProgram(name: "large", sense: .maximize)
+        for _ in 0 ... Search.simplexLimit { large.addColumn(kind: .binary, objective: 1) }
+        large.addRow(columns: Array(0 ... Search.simplexLimit), coefficients: Array(repeating: 1, count: Search.simplexLimit + 1), upper: 1)
+        var small = LinearProgram(name: "small", sense: .maximize)
+        small.addColumn(kind: .binary, objective: 1)
+        #expect(Search.branching(.pseudoCost, for: large) == .solverDefault)
+        #expect(Search.branching(.mostFractional, for: large) == .mostFractional)
+        #expect(Search.branching(.pseudoCost, for: small) == .pseudoCost)
+    }
 }
