@@ -123,8 +123,8 @@ private final class StopFlag: Sendable {
     let value = Atomic<Bool>(false)
 }
 
-/// The service as a child process, and a client for it.
-private final class Server: Sendable {
+/// The service as a child process, and a client for it (the `whatif` section asks it too).
+final class Server: Sendable {
     let process: Process
     let port: Int
     let token: String

@@ -16,6 +16,8 @@ struct ReplanService: Service {
     let state: PlanningState
     let trigger: ReplanTrigger
     let maker: PlanMaker
+    /// Shared with tradeoff sweeps; re-plans go first.
+    let slot: SolverSlot
     let settings: ServerSettings
     let metrics: ServerMetrics
     let auditor: Auditor
@@ -52,20 +54,23 @@ struct ReplanService: Service {
     private func solveOnce() async -> Bool {
         guard let job = await state.nextJob() else { return true }
         await state.setSolving(true)
-        let started = ContinuousClock.now
         let roster = job.roster
         let moment = now()
         let limit = settings.solveTimeLimit
         let maker = maker
-        let outcome: Result<Plan, any Error>
-        do {
-            outcome = .success(try await SolverThread.run(name: "re-plan", options: SolveOptions()) { options in
-                try maker.make(roster, job.baseline, moment, PlanningOptions(timeLimit: limit, cancellation: options.cancellation))
-            })
-        } catch {
-            outcome = .failure(error)
+        // The solve's own time, without the wait for a tradeoff sweep's point to end.
+        let (outcome, elapsed) = await slot.using(for: .replan) {
+            let started = ContinuousClock.now
+            let outcome: Result<Plan, any Error>
+            do {
+                outcome = .success(try await SolverThread.run(name: "re-plan", options: SolveOptions()) { options in
+                    try maker.make(roster, job.baseline, moment, PlanningOptions(timeLimit: limit, cancellation: options.cancellation))
+                })
+            } catch {
+                outcome = .failure(error)
+            }
+            return (outcome, ContinuousClock.now - started)
         }
-        let elapsed = ContinuousClock.now - started
         await state.setSolving(false)
         if Task.isCancelled {
             logger.info("re-planning stopped for shutdown; pending changes are planned at the next start")
