@@ -121,6 +121,35 @@ struct WhatIfRouteTests {
         #expect(trail.contains { $0.action == "POST /v1/tradeoff" && $0.outcome.hasPrefix("202") })
     }
 
+    @Test("A change is re-planned while a sweep runs, and the sweep still finishes")
+    func replanDuringSweep() async throws {
+        let parts = try TestServer.parts()
+        let app = try await buildApplication(parts)
+        try await app.test(.router) { client in
+            #expect(try await client.send(.post, "/v1/rosters", body: try Self.sampleDocument()).status == .created)
+            let submitted = try await client.send(.post, "/v1/tradeoff", body: #"{"penalties": [0, 10, 40, 60, 120]}"#)
+            let location = try #require(submitted.headers[.location])
+            let first = try #require(try await client.send(.get, "/v1/plans/current").jsonObject())
+            let assignment = try #require((first["assignments"] as? [[String: Any]])?.first)
+            let officer = try #require(assignment["officer"] as? String)
+            let slots = try #require(assignment["slots"] as? [String])
+            #expect(try await client.send(.post, "/v1/events", body: Documents.unavailable("e-1", person: officer, slots: slots)).status == .accepted)
+            let second = try await client.waitForVersion(2, timeout: .seconds(60))
+            #expect(second["version"] as? Int == 2)
+            // Six points take seconds; the re-plan took the solver between two of them.
+            let meanwhile = try #require(try await client.send(.get, location).jsonObject())
+            #expect(meanwhile["status"] as? String == "running", "\(meanwhile)")
+
+            var status = ""
+            let deadline = ContinuousClock.now + .seconds(120)
+            while ContinuousClock.now < deadline, status != "done", status != "failed" {
+                status = try #require(try await client.send(.get, location).jsonObject())["status"] as? String ?? ""
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(status == "done")
+        }
+    }
+
     @Test("Tradeoff: a viewer gets 403, an unknown job 404, no plan 409, a bad body 400 naming the field")
     func tradeoffErrors() async throws {
         let parts = try TestServer.parts(settings: ServerSettings(solveTimeLimit: .seconds(10), debounce: .milliseconds(20)))
