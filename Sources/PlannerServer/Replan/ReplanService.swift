@@ -8,7 +8,8 @@ import ServiceLifecycle
 /// Keeps the published plan up to date with the accepted changes: coalesces changes that
 /// arrive close together, runs one solve at a time on a thread of its own with the configured
 /// time limit, and publishes each plan as a new version. A solve that gives no plan leaves the
-/// last good plan current, and `/readyz` says why.
+/// last good plan current, and `/readyz` says why. It takes turns with tradeoff sweeps for the
+/// solver (`SolverSlot`), going first.
 ///
 /// On start it re-plans whatever was accepted but not yet planned (after a crash, say). On
 /// graceful shutdown it cancels a running solve; its events stay pending for the next start.
