@@ -79,6 +79,11 @@ struct ProblemIndex: Sendable {
             for code in Set(interpreter.languages.map(\.code)) { languageSpeakers[code, default: []].append(index) }
         }
 
+        // The same maps in one array each, person by person, for the loop over every start below.
+        let slotCount = calendar.slotCount
+        let interpreterFreeFlat = interpreterFree.flatMap { $0 }
+        let officerFreeFlat = officerFree.flatMap { $0 }
+
         var allStarts: [[Start]] = []
         var allWindowStarts: [[Int]] = []
         allStarts.reserveCapacity(roster.hearings.count)
@@ -123,9 +128,13 @@ struct ProblemIndex: Sendable {
             for slot in window {
                 let range = slot..<(slot + hearing.durationSlots)
                 let interpreters = interpreterCandidates.filter { option in
-                    range.allSatisfy { interpreterFree[option.person][$0] }
+                    let base = option.person * slotCount
+                    return range.allSatisfy { interpreterFreeFlat[base + $0] }
                 }
-                let officers = officerCandidates.filter { option in range.allSatisfy { officerFree[option.person][$0] } }
+                let officers = officerCandidates.filter { option in
+                    let base = option.person * slotCount
+                    return range.allSatisfy { officerFreeFlat[base + $0] }
+                }
                 guard !interpreters.isEmpty, !officers.isEmpty else { continue }
                 let day = calendar.slotName(at: slot).date
                 starts.append(Start(

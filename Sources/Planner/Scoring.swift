@@ -59,11 +59,14 @@ public struct Scoring: Sendable {
     /// the highest interpreter term (the language used changes the score and nothing else).
     public func bestLanguage(_ hearing: Hearing, _ interpreter: Interpreter) -> (language: String, registered: Bool)? {
         var best: (language: String, registered: Bool, term: Double)?
-        for language in [hearing.language] + hearing.fallbackLanguages {
-            guard let skill = interpreter.skill(for: language) else { continue }
+        // The own language first, then the fallbacks in order (without building a list each call).
+        func consider(_ language: String) {
+            guard let skill = interpreter.skill(for: language) else { return }
             let term = interpreterTerm(hearing, gender: .x, language: language, registered: skill.registered)
             if best == nil || term > best!.term { best = (language, skill.registered, term) }
         }
+        consider(hearing.language)
+        for language in hearing.fallbackLanguages { consider(language) }
         return best.map { ($0.language, $0.registered) }
     }
 }

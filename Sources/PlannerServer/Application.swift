@@ -1,7 +1,9 @@
 import Foundation
+import GLPKSolver
 import Hummingbird
 import Logging
 import NIOCore
+import Planner
 import PlannerStore
 import ServiceLifecycle
 
@@ -52,17 +54,18 @@ public func buildApplication(
     return Application(
         router: built.router,
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hearing-planner"),
-        services: [built.replanService],
+        services: [built.replanService, built.tradeoffService],
         onServerRunning: { channel in
             await parts.onListening(channel.localAddress?.port ?? port, board.plan?.version)
         },
         logger: parts.logger)
 }
 
-/// The router and the re-plan service, wired to one state.
+/// The router, the re-plan service and the tradeoff sweeps, wired to one state.
 struct PlannerServer {
     let router: Router<PlannerRequestContext>
     let replanService: ReplanService
+    let tradeoffService: TradeoffService
     let state: PlanningState
     let board: PlanBoard
 
@@ -86,12 +89,21 @@ struct PlannerServer {
         ).add(to: router)
         PlanRoutes(database: parts.database, board: board).add(to: router)
         ReportRoutes(board: board).add(to: router)
+        let jobs = TradeoffJobs()
+        WhatIfRoutes(
+            board: board, desk: OptionsDesk(), jobs: jobs, body: BodyReader(limit: parts.settings.maxBodyBytes),
+            auditor: auditor, solveTimeLimit: parts.settings.solveTimeLimit, now: parts.now
+        ).add(to: router)
 
         self.router = router
         self.state = state
         self.board = board
+        let slot = SolverSlot()
         replanService = ReplanService(
-            state: state, trigger: trigger, maker: parts.planMaker, settings: parts.settings, metrics: parts.metrics,
+            state: state, trigger: trigger, maker: parts.planMaker, slot: slot, settings: parts.settings, metrics: parts.metrics,
             auditor: auditor, logger: parts.logger, now: parts.now, onPublished: parts.onPublished)
+        tradeoffService = TradeoffService(
+            jobs: jobs, slot: slot, planner: Planner(solver: GLPKSolver(logger: parts.logger), logger: parts.logger),
+            logger: parts.logger, now: parts.now)
     }
 }

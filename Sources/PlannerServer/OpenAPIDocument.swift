@@ -253,6 +253,123 @@ enum OpenAPIDocument {
                       schema: {type: string}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
+          /v1/hearings/{id}/options:
+            get:
+              summary: The ways one hearing could be held, given everybody else's assignments in the current plan (options@1).
+              description: |
+                The answer of `hearing-planner options` for the current plan and its roster (docs/whatif.md):
+                best first, each way with its score and the other hearings that would have to move; the
+                earliest slot for each requested preference, or why it cannot be met; a recommendation. It
+                names hearings and people, like the plan. Computed one question at a time on a thread of its
+                own; on rosters above 500 hearings the search for moves is bounded, and an option not proven
+                best says isExact false.
+              parameters:
+                - name: id
+                  in: path
+                  required: true
+                  description: The hearing's id.
+                  schema: {type: string}
+                - name: all
+                  in: query
+                  description: List every distinct way, not only those no other way beats.
+                  schema: {type: boolean, default: false}
+              responses:
+                "200":
+                  description: The options.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/HearingOptions"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "404":
+                  description: No plan yet (no-plan), or the current plan's roster has no such hearing (unknown-hearing).
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Error"}
+          /v1/tradeoff:
+            post:
+              summary: Start a tradeoff sweep of the current plan's roster; answers 202 at once.
+              description: |
+                Plans the current plan's roster once per preference penalty, as `hearing-planner tradeoff`
+                does (docs/whatif.md), in the background. One sweep runs at a time; up to four more wait
+                their turn, and a further one is refused with 409 tradeoff-busy. Each point of a sweep takes
+                the solver in turn with re-planning, re-planning first, so a change waits at most for the
+                point in progress. Every field is optional; an empty body asks for the defaults.
+              requestBody:
+                required: false
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      properties:
+                        penalties:
+                          type: array
+                          minItems: 1
+                          items: {type: number, minimum: 0}
+                          description: Standard-priority preference penalties; the roster's own is always added.
+                          default: [0, 10, 20, 40, 60, 120]
+                        timeLimit:
+                          type: number
+                          exclusiveMinimum: 0
+                          description: Seconds for the whole sweep, at most (and by default) the service's solve time limit.
+                        gap: {type: number, minimum: 0, default: 0, description: Stop each plan once proven within this relative gap.}
+                        format: {type: string, enum: [json, csv, html], default: json, description: "The report's format when GET /v1/tradeoff/{job} does not say."}
+              responses:
+                "202":
+                  description: Queued; Location names the job.
+                  headers:
+                    Location:
+                      schema: {type: string}
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/TradeoffJob"}
+                "400":
+                  description: A field of the body is not valid (bad-tradeoff; the message names it).
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Error"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "409":
+                  description: No plan yet (no-plan), or four sweeps are waiting already (tradeoff-busy).
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Error"}
+                "413": {$ref: "#/components/responses/TooLarge"}
+          /v1/tradeoff/{job}:
+            get:
+              summary: A tradeoff sweep's status, and its report once done.
+              description: |
+                Until the sweep is done (and with format json) the answer is the job as JSON, the report
+                inside it once done. With format csv or html a done sweep answers its report in that format.
+                Finished sweeps are kept in memory, the last eight, until the service restarts.
+              parameters:
+                - name: job
+                  in: path
+                  required: true
+                  schema: {type: string}
+                - name: format
+                  in: query
+                  description: The format of the report; by default the one the sweep was asked for with.
+                  schema: {type: string, enum: [json, csv, html]}
+              responses:
+                "200":
+                  description: The job, or its report.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/TradeoffJob"}
+                    text/csv:
+                      schema: {type: string}
+                    text/html:
+                      schema: {type: string}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "404":
+                  description: No such sweep (unknown-job).
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Error"}
         components:
           securitySchemes:
             bearer:
@@ -384,5 +501,88 @@ enum OpenAPIDocument {
                 after: {$ref: "#/components/schemas/Placement"}
                 forced: {type: boolean}
                 rule: {type: string}
+            HearingOptions:
+              type: object
+              description: hearing-planner/options@1; every field is explained in docs/whatif.md.
+              required: [format, hearing, waysFound, listing, options, recommendation, preferences]
+              properties:
+                format: {type: string, const: hearing-planner/options@1}
+                hearing: {type: string}
+                current: {$ref: "#/components/schemas/Spot"}
+                currentScore: {type: number}
+                waysFound: {type: integer}
+                listing: {type: string, enum: [best, all]}
+                options:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      spot: {$ref: "#/components/schemas/Spot"}
+                      slots: {type: array, items: {type: string}}
+                      interpreterPreference: {type: string, enum: [met, unmet, none]}
+                      officerPreference: {type: string, enum: [met, unmet, none]}
+                      score: {type: number}
+                      delayDays: {type: integer}
+                      waitDays: {type: integer}
+                      moves:
+                        type: array
+                        items:
+                          type: object
+                          properties:
+                            hearing: {type: string}
+                            from: {$ref: "#/components/schemas/Spot"}
+                            to: {$ref: "#/components/schemas/Spot"}
+                            scoreChange: {type: number}
+                      loss: {type: number}
+                      value: {type: number}
+                      objectiveChange: {type: number}
+                      isCurrent: {type: boolean}
+                      isExact: {type: boolean}
+                recommended: {type: integer, description: An index into options; absent when the advice is to wait.}
+                recommendation: {type: string}
+                preferences:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      role: {type: string, enum: [interpreter, officer]}
+                      requested: {type: string, enum: [female, male]}
+                      earliest: {type: string}
+                      earliestWithoutMoves: {type: string}
+                      bestValue: {type: number}
+                      reason: {$ref: "#/components/schemas/Reason"}
+                reason: {$ref: "#/components/schemas/Reason"}
+            Spot:
+              type: object
+              properties:
+                date: {type: string, format: date}
+                slot: {type: string}
+                interpreter: {type: string}
+                interpreterMode: {type: string, enum: [onsite, remote]}
+                language: {type: string}
+                officer: {type: string}
+            Reason:
+              type: object
+              properties:
+                code: {type: string}
+                detail: {type: string}
+            TradeoffJob:
+              type: object
+              required: [job, status, planVersion, penalties, timeLimit, gap, format, points, pointsDone, submittedAt]
+              properties:
+                job: {type: string}
+                status: {type: string, enum: [queued, running, done, failed]}
+                planVersion: {type: integer, description: The plan version whose roster is swept.}
+                penalties: {type: array, items: {type: number}, description: The penalties planned, ascending.}
+                timeLimit: {type: number}
+                gap: {type: number}
+                format: {type: string, enum: [json, csv, html]}
+                points: {type: integer}
+                pointsDone: {type: integer}
+                submittedAt: {type: string, format: date-time}
+                startedAt: {type: string, format: date-time}
+                finishedAt: {type: string, format: date-time}
+                reason: {type: string, description: Why a failed sweep failed.}
+                report: {type: object, description: "hearing-planner/tradeoff@1 (docs/whatif.md), once done."}
         """
 }

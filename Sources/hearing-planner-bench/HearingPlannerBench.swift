@@ -97,7 +97,7 @@ struct HearingPlannerBench: AsyncParsableCommand {
         }
         if only.contains(.whatif) {
             let bench = WhatIfBenchmark(binary: binary, runs: runs, folder: folder)
-            report.whatif = bench.run()
+            report.whatif = await bench.run()
             printSection("whatif: options on a one-week roster, the trade-off sweep on another; median of \(runs) run(s)", [WhatIfBenchmark.table(report.whatif!)])
         }
         if only.contains(.serve) {

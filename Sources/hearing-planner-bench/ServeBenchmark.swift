@@ -151,8 +151,8 @@ struct ServeBenchmark {
     }
 }
 
-/// The service as a child process, and a client for it.
-private final class Server: Sendable {
+/// The service as a child process, and a client for it (the `whatif` section asks it too).
+final class Server: Sendable {
     let process: Process
     let port: Int
     let token: String

@@ -3,8 +3,9 @@ import PlannerModel
 import SyntheticRosters
 
 /// Section `whatif`: `hearing-planner options` on a 2,500-hearing week (target: under 1 s per
-/// answer, everything included) and `hearing-planner tradeoff` on a 1,000-hearing week (target:
-/// the whole sweep under 30 s), each run a child process.
+/// answer, everything included), the same questions asked of `hearing-planner serve` through
+/// `GET /v1/hearings/{id}/options`, and `hearing-planner tradeoff` on a 1,000-hearing week (target:
+/// the whole sweep under 30 s), each a child process.
 struct WhatIfBenchmark {
     static let optionsHearings = 2_500
     static let tradeoffHearings = 1_000
@@ -29,6 +30,12 @@ struct WhatIfBenchmark {
         var optionsMaxSeconds: Double?
         var optionsQuestions = 0
         var optionsFailure: String?
+        /// The service's answer to the first question about its plan (which lays the plan out), and
+        /// the median and maximum of the others, in seconds as the client sees them.
+        var routeFirstSeconds: Double?
+        var routeMedianSeconds: Double?
+        var routeMaxSeconds: Double?
+        var routeFailure: String?
         var tradeoffHearings = WhatIfBenchmark.tradeoffHearings
         var tradeoffSeconds: Double?
         var tradeoffPoints: Int?
@@ -38,9 +45,10 @@ struct WhatIfBenchmark {
         var tradeoffFailure: String?
     }
 
-    func run() -> Figures {
+    func run() async -> Figures {
         var figures = Figures()
         measureOptions(into: &figures)
+        await measureRoute(into: &figures)
         measureTradeoff(into: &figures)
         return figures
     }
@@ -87,6 +95,48 @@ struct WhatIfBenchmark {
         figures.optionsMaxSeconds = seconds.max()
     }
 
+    /// The service plans the same week itself (within `planSeconds`), then answers the first
+    /// `questions` held hearings with a preference, `runs` times each.
+    private func measureRoute(into figures: inout Figures) async {
+        let work = folder.appendingPathComponent("whatif-serve")
+        defer { try? FileManager.default.removeItem(at: work) }
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            let roster = try RosterJSON.write(RosterGenerator(hearings: Self.optionsHearings, weeks: 1, seed: Self.seed).generate())
+            let add = try ChildProcess(
+                executable: binary, arguments: ["token", "add", "bench", "--role", "planner", "--tokens", work.path + "/tokens"],
+                timeout: .seconds(30), scratchFolder: work
+            ).run()
+            let token = add.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard add.isSuccess, !token.isEmpty else { throw BenchFailure("token add: \(add.termination)") }
+            try Data(#"{"solveTimeLimit": \#(planSeconds), "logLevel": "notice"}"#.utf8)
+                .write(to: work.appendingPathComponent("config.json"))
+            let server = try await Server(binary: binary, folder: work, token: token)
+            defer { server.stop() }
+            note("whatif: the service plans \(Self.optionsHearings) hearings (not timed)")
+            let (status, _) = try await server.send("POST", "/v1/rosters", body: Data(roster), timeout: planSeconds * 3 + 60)
+            guard status == 201 else { throw BenchFailure("POST /v1/rosters answered \(status)") }
+            let (_, body) = try await server.send("GET", "/v1/plans/current")
+            let plan = try JSONDecoder().decode(PlanHearings.self, from: body)
+            let asked = plan.assignments.filter { $0.interpreterPreference != "none" || $0.officerPreference != "none" }
+                .prefix(Self.questions).map(\.hearing)
+            var seconds: [Double] = []
+            for hearing in asked {
+                for _ in 0..<runs {
+                    let started = ContinuousClock.now
+                    let (status, _) = try await server.send("GET", "/v1/hearings/\(hearing)/options")
+                    guard status == 200 else { throw BenchFailure("GET /v1/hearings/{id}/options answered \(status)") }
+                    seconds.append((ContinuousClock.now - started).seconds)
+                }
+            }
+            figures.routeFirstSeconds = seconds.first
+            figures.routeMedianSeconds = Median.of(Array(seconds.dropFirst()))
+            figures.routeMaxSeconds = seconds.dropFirst().max()
+        } catch {
+            figures.routeFailure = "failed: \(error)"
+        }
+    }
+
     private func measureTradeoff(into figures: inout Figures) {
         let roster = folder.appendingPathComponent("whatif-roster-\(Self.tradeoffHearings).json")
         let output = folder.appendingPathComponent("whatif-tradeoff.json")
@@ -121,6 +171,12 @@ struct WhatIfBenchmark {
             "\(Format.seconds(figures.optionsMedianSeconds)), \(Format.seconds(figures.optionsMaxSeconds))",
             figures.optionsMaxSeconds.map { $0 < 1 ? "< 1 s: met" : "< 1 s: NOT met" } ?? "-",
             figures.optionsFailure ?? "\(figures.optionsQuestions) hearings asked about",
+        ])
+        table.append([
+            "options, GET /v1/hearings/{id}/options (first; median, max)", Format.count(figures.optionsHearings),
+            "\(Format.seconds(figures.routeFirstSeconds)); \(Format.seconds(figures.routeMedianSeconds)), \(Format.seconds(figures.routeMaxSeconds))",
+            figures.routeMaxSeconds.map { $0 < 1 ? "< 1 s: met" : "< 1 s: NOT met" } ?? "-",
+            figures.routeFailure ?? "the first question lays the plan out; the service's own plan",
         ])
         let statuses = figures.tradeoffStatuses.map { Dictionary(grouping: $0, by: { $0 }).map { "\($1.count) \($0)" }.sorted().joined(separator: ", ") }
         table.append([

@@ -62,22 +62,37 @@ public struct TradeoffSweep: Sendable {
         var result: [Point] = []
         var previous: Plan?
         for (k, standard) in values.enumerated() {
-            var point = roster
-            point.policy.preferencePenalty = .init(standard: standard, high: Self.highPenalty(for: standard, policy: roster.policy))
             var pointOptions = options
             if let deadline {
-                let left = max(deadline - clock.now, .zero)
-                pointOptions.timeLimit = max(left / (values.count - k), .milliseconds(100))
+                pointOptions.timeLimit = Self.share(of: deadline - clock.now, pointsLeft: values.count - k)
             }
-            let (plan, warm) = try planner.plan(point, options: pointOptions, startingFrom: previous)
-            let done = Point(
-                standardPenalty: standard, highPenalty: point.policy.preferencePenalty.high,
-                isCurrentPolicy: point.policy.preferencePenalty == roster.policy.preferencePenalty, plan: plan,
-                isWarmStarted: warm)
+            let done = try plan(roster, at: standard, planner: planner, options: pointOptions, after: previous)
             progress?(done)
             result.append(done)
-            if plan.status == .optimal || plan.status == .feasible { previous = plan }
+            if done.plan.status == .optimal || done.plan.status == .feasible { previous = done.plan }
         }
         return result
+    }
+
+    /// The time limit of the next point when `left` is left for `pointsLeft` points: an even share,
+    /// but at least 0.1 s so that every point gets a plan.
+    public static func share(of left: Duration, pointsLeft: Int) -> Duration {
+        max(max(left, .zero) / max(pointsLeft, 1), .milliseconds(100))
+    }
+
+    /// Plans one point of the sweep: `roster` with the standard-priority penalty `standard` (and
+    /// the high one scaled with it), starting from `previous` (the plan of the point before) when
+    /// it scores better than the greedy start. `run` calls this for each point in turn; the daemon
+    /// calls it itself, so that re-planning can take the solver between two points.
+    public func plan(
+        _ roster: Roster, at standard: Double, planner: Planner, options: PlanningOptions, after previous: Plan?
+    ) throws -> Point {
+        var point = roster
+        point.policy.preferencePenalty = .init(standard: standard, high: Self.highPenalty(for: standard, policy: roster.policy))
+        let (plan, warm) = try planner.plan(point, options: options, startingFrom: previous)
+        return Point(
+            standardPenalty: standard, highPenalty: point.policy.preferencePenalty.high,
+            isCurrentPolicy: point.policy.preferencePenalty == roster.policy.preferencePenalty, plan: plan,
+            isWarmStarted: warm)
     }
 }

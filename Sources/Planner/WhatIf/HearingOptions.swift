@@ -113,9 +113,9 @@ public struct OptionsSettings: Sendable {
     /// Rosters with at most this many hearings are searched without the two limits.
     public var exhaustiveUpTo: Int
 
-    /// The defaults prove every option on rosters of up to 500 hearings and answer a 2,500-hearing
-    /// week in about a second; an option computed within the limits but not proven best says
-    /// `isExact: false`.
+    /// The defaults prove every option on rosters of up to 500 hearings and search a 2,500-hearing
+    /// week in well under a second; an option computed within the limits but not proven best says
+    /// `isExact: false` (docs/whatif.md says exactly what is bounded).
     public init(listsAll: Bool = false, nodeLimit: Int = 300, repairLimit: Int = 3, exhaustiveUpTo: Int = 500) {
         self.listsAll = listsAll
         self.nodeLimit = nodeLimit

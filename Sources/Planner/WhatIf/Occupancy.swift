@@ -32,63 +32,97 @@ struct Placement: Sendable, Equatable {
 /// What everybody is doing in a plan, by slot, ISO week and day, so that "what would this
 /// placement take from whom?" is a few look-ups. Placements can be taken out and put back, which is
 /// what the search over re-placements does.
+///
+/// Everything is kept in flat arrays indexed by person, slot, week and day, not in dictionaries:
+/// the searches copy an occupancy for every repair and look it up at every node, and an array is
+/// copied in one move and read without hashing.
 struct Occupancy: Sendable {
     let index: ProblemIndex
     /// The ISO week (numbered from 0) of each working day of the horizon.
     let weekOfDay: [Int]
     let weekCount: Int
-    let locationNumber: [String: Int]
+    /// Each hearing's location, numbered (those the roster does not list after those it does).
+    let hearingLocation: [Int]
+    /// Each hearing's location's rooms; `Int.max` where the roster gives no number.
+    let hearingRooms: [Int]
+    /// Each person's `maxHearingsPerWeek`; `Int.max` for none.
+    let interpreterCap: [Int]
+    let officerCap: [Int]
+    private let slotCount: Int
+    private let dayCount: Int
+    private let partsPerDay: Int
 
-    private(set) var interpreterAt: [Int: Int] = [:]  // person * slots + slot -> hearing
-    private(set) var officerAt: [Int: Int] = [:]
-    private(set) var interpreterWeek: [Int: [Int]] = [:]  // person * weeks + week -> hearings
-    private(set) var officerWeek: [Int: [Int]] = [:]
-    private(set) var onsiteDay: [Int: [Int]] = [:]  // interpreter * days + day -> hearings held on site
-    private(set) var roomUse: [Int: [Int]] = [:]  // location * slots + slot -> hearings
-    /// The placement of every hearing that is placed.
-    private(set) var placed: [Int: Placement] = [:]
+    /// `interpreterAt[person * slots + slot]`: the hearing the interpreter holds then, or -1.
+    private(set) var interpreterAt: [Int]
+    private(set) var officerAt: [Int]
+    /// `interpreterWeek[person * weeks + week]`: the hearings of the interpreter's week.
+    private(set) var interpreterWeek: [[Int]]
+    private(set) var officerWeek: [[Int]]
+    /// `onsiteDay[interpreter * days + day]`: the interpreter's hearings held on site that day.
+    private(set) var onsiteDay: [[Int]]
+    /// `roomUse[location * slots + slot]`: the hearings at the location in the slot.
+    private(set) var roomUse: [[Int]]
+    /// The placement of every hearing that is placed, by hearing.
+    private(set) var placed: [Placement?]
 
     init(index: ProblemIndex) {
         self.index = index
+        let roster = index.roster
         let weeks = index.calendar.workingDays.map(\.isoWeek)
         var numbers: [ISOWeek: Int] = [:]
         for week in weeks where numbers[week] == nil { numbers[week] = numbers.count }
         weekOfDay = weeks.map { numbers[$0]! }
         weekCount = max(1, numbers.count)
-        locationNumber = Dictionary(
-            index.roster.locations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var locationNumber: [String: Int] = [:]
+        for location in roster.locations where locationNumber[location.id] == nil { locationNumber[location.id] = locationNumber.count }
+        for hearing in roster.hearings where locationNumber[hearing.location] == nil {
+            locationNumber[hearing.location] = locationNumber.count
+        }
+        hearingLocation = roster.hearings.map { locationNumber[$0.location]! }
+        hearingRooms = roster.hearings.map { (index.locationRooms[$0.location] ?? nil) ?? Int.max }
+        interpreterCap = roster.interpreters.map { $0.maxHearingsPerWeek ?? Int.max }
+        officerCap = roster.officers.map { $0.maxHearingsPerWeek ?? Int.max }
+        slotCount = index.calendar.slotCount
+        dayCount = max(1, index.calendar.workingDays.count)
+        partsPerDay = index.calendar.partsPerDay
+        interpreterAt = Array(repeating: -1, count: roster.interpreters.count * slotCount)
+        officerAt = Array(repeating: -1, count: roster.officers.count * slotCount)
+        interpreterWeek = Array(repeating: [], count: roster.interpreters.count * weekCount)
+        officerWeek = Array(repeating: [], count: roster.officers.count * weekCount)
+        onsiteDay = Array(repeating: [], count: roster.interpreters.count * dayCount)
+        roomUse = Array(repeating: [], count: max(1, locationNumber.count) * slotCount)
+        placed = Array(repeating: nil, count: roster.hearings.count)
     }
 
-    private var slotCount: Int { index.calendar.slotCount }
-    private var dayCount: Int { max(1, index.calendar.workingDays.count) }
-    private func day(_ p: Placement) -> Int { p.slot / index.calendar.partsPerDay }
+    private func day(_ p: Placement) -> Int { p.slot / partsPerDay }
     private func week(_ p: Placement) -> Int { weekOfDay[day(p)] }
-    private func location(_ h: Int) -> Int { locationNumber[index.roster.hearings[h].location] ?? -1 }
 
     /// Takes the placement's people, room, weekly counts and on-site day.
     mutating func add(_ p: Placement) {
         placed[p.hearing] = p
+        let place = hearingLocation[p.hearing]
         for t in p.slots {
             interpreterAt[p.interpreter * slotCount + t] = p.hearing
             officerAt[p.officer * slotCount + t] = p.hearing
-            roomUse[location(p.hearing) * slotCount + t, default: []].append(p.hearing)
+            roomUse[place * slotCount + t].append(p.hearing)
         }
-        interpreterWeek[p.interpreter * weekCount + week(p), default: []].append(p.hearing)
-        officerWeek[p.officer * weekCount + week(p), default: []].append(p.hearing)
-        if p.isOnsite { onsiteDay[p.interpreter * dayCount + day(p), default: []].append(p.hearing) }
+        interpreterWeek[p.interpreter * weekCount + week(p)].append(p.hearing)
+        officerWeek[p.officer * weekCount + week(p)].append(p.hearing)
+        if p.isOnsite { onsiteDay[p.interpreter * dayCount + day(p)].append(p.hearing) }
     }
 
     /// Gives back what `add` took for the hearing's placement, if it is placed.
     mutating func remove(_ h: Int) {
-        guard let p = placed.removeValue(forKey: h) else { return }
-        func drop(_ list: inout [Int]?) {
-            if let k = list?.firstIndex(of: h) { list?.remove(at: k) }
-            if list?.isEmpty == true { list = nil }
+        guard let p = placed[h] else { return }
+        placed[h] = nil
+        func drop(_ list: inout [Int]) {
+            if let k = list.firstIndex(of: h) { list.remove(at: k) }
         }
+        let place = hearingLocation[h]
         for t in p.slots {
-            if interpreterAt[p.interpreter * slotCount + t] == h { interpreterAt[p.interpreter * slotCount + t] = nil }
-            if officerAt[p.officer * slotCount + t] == h { officerAt[p.officer * slotCount + t] = nil }
-            drop(&roomUse[location(h) * slotCount + t])
+            if interpreterAt[p.interpreter * slotCount + t] == h { interpreterAt[p.interpreter * slotCount + t] = -1 }
+            if officerAt[p.officer * slotCount + t] == h { officerAt[p.officer * slotCount + t] = -1 }
+            drop(&roomUse[place * slotCount + t])
         }
         drop(&interpreterWeek[p.interpreter * weekCount + week(p)])
         drop(&officerWeek[p.officer * weekCount + week(p)])
@@ -98,34 +132,32 @@ struct Occupancy: Sendable {
     /// The hearings that hold something the placement needs (hard rules 5 to 8): its people in its
     /// slots, every hearing of a week that is full for one of its people, every hearing in a slot
     /// whose rooms are all used, and the interpreter's on-site hearings elsewhere that day. Empty
-    /// when the placement fits as the plan stands. The hearing itself never blocks itself.
-    func blockers(of p: Placement) -> Set<Int> {
-        let roster = index.roster
-        var result = Set<Int>()
-        let rooms = index.locationRooms[roster.hearings[p.hearing].location] ?? nil
+    /// when the placement fits as the plan stands. The hearing itself never blocks itself; sorted.
+    func blockers(of p: Placement) -> [Int] {
+        var result: [Int] = []
+        let rooms = hearingRooms[p.hearing]
+        let place = hearingLocation[p.hearing]
         for t in p.slots {
-            if let holder = interpreterAt[p.interpreter * slotCount + t] { result.insert(holder) }
-            if let holder = officerAt[p.officer * slotCount + t] { result.insert(holder) }
-            if let rooms, let users = roomUse[location(p.hearing) * slotCount + t], users.count >= rooms {
-                result.formUnion(users)
-            }
+            let interpreterHolder = interpreterAt[p.interpreter * slotCount + t]
+            if interpreterHolder >= 0 { result.append(interpreterHolder) }
+            let officerHolder = officerAt[p.officer * slotCount + t]
+            if officerHolder >= 0 { result.append(officerHolder) }
+            let users = roomUse[place * slotCount + t]
+            if users.count >= rooms { result += users }
         }
-        if let cap = roster.interpreters[p.interpreter].maxHearingsPerWeek,
-           let list = interpreterWeek[p.interpreter * weekCount + week(p)], list.count >= cap
-        {
-            result.formUnion(list)
+        let interpreterList = interpreterWeek[p.interpreter * weekCount + week(p)]
+        if interpreterList.count >= interpreterCap[p.interpreter] { result += interpreterList }
+        let officerList = officerWeek[p.officer * weekCount + week(p)]
+        if officerList.count >= officerCap[p.officer] { result += officerList }
+        if p.isOnsite {
+            result += onsiteDay[p.interpreter * dayCount + day(p)].filter { hearingLocation[$0] != place }
         }
-        if let cap = roster.officers[p.officer].maxHearingsPerWeek,
-           let list = officerWeek[p.officer * weekCount + week(p)], list.count >= cap
-        {
-            result.formUnion(list)
-        }
-        if p.isOnsite, let list = onsiteDay[p.interpreter * dayCount + day(p)] {
-            let here = roster.hearings[p.hearing].location
-            result.formUnion(list.filter { roster.hearings[$0].location != here })
-        }
-        result.remove(p.hearing)
-        return result
+        guard !result.isEmpty else { return [] }
+        result.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(result.count)
+        for h in result where h != p.hearing && h != unique.last { unique.append(h) }
+        return unique
     }
 
     /// Whether the placement keeps rules 5 to 8 with everything placed now.
@@ -136,34 +168,30 @@ struct Occupancy: Sendable {
 
     /// A room is free at the hearing's location in every slot (rule 8).
     func roomFits(_ h: Int, _ slots: Range<Int>) -> Bool {
-        guard let rooms = index.locationRooms[index.roster.hearings[h].location] ?? nil else { return true }
-        let place = location(h)
-        return slots.allSatisfy { (roomUse[place * slotCount + $0]?.count ?? 0) < rooms }
+        let rooms = hearingRooms[h]
+        guard rooms != Int.max else { return true }
+        let place = hearingLocation[h]
+        return slots.allSatisfy { roomUse[place * slotCount + $0].count < rooms }
     }
 
     /// The interpreter is free in every slot, under the weekly maximum, and (on site) not on site
     /// elsewhere that day (rules 5 to 7).
     func interpreterFits(_ i: Int, isOnsite: Bool, hearing h: Int, slots: Range<Int>) -> Bool {
-        if slots.contains(where: { interpreterAt[i * slotCount + $0] != nil }) { return false }
-        let day = slots.lowerBound / index.calendar.partsPerDay
-        if let cap = index.roster.interpreters[i].maxHearingsPerWeek,
-           (interpreterWeek[i * weekCount + weekOfDay[day]]?.count ?? 0) >= cap
-        { return false }
-        if isOnsite, let list = onsiteDay[i * dayCount + day] {
-            let here = index.roster.hearings[h].location
-            if list.contains(where: { index.roster.hearings[$0].location != here }) { return false }
+        if slots.contains(where: { interpreterAt[i * slotCount + $0] >= 0 }) { return false }
+        let day = slots.lowerBound / partsPerDay
+        if interpreterWeek[i * weekCount + weekOfDay[day]].count >= interpreterCap[i] { return false }
+        if isOnsite {
+            let here = hearingLocation[h]
+            if onsiteDay[i * dayCount + day].contains(where: { hearingLocation[$0] != here }) { return false }
         }
         return true
     }
 
     /// The officer is free in every slot and under the weekly maximum (rules 5 and 7).
     func officerFits(_ o: Int, _ slots: Range<Int>) -> Bool {
-        if slots.contains(where: { officerAt[o * slotCount + $0] != nil }) { return false }
-        let day = slots.lowerBound / index.calendar.partsPerDay
-        if let cap = index.roster.officers[o].maxHearingsPerWeek,
-           (officerWeek[o * weekCount + weekOfDay[day]]?.count ?? 0) >= cap
-        { return false }
-        return true
+        if slots.contains(where: { officerAt[o * slotCount + $0] >= 0 }) { return false }
+        let day = slots.lowerBound / partsPerDay
+        return officerWeek[o * weekCount + weekOfDay[day]].count < officerCap[o]
     }
 }
 

@@ -97,7 +97,7 @@ struct OptionFinder {
                             slot: start.slot, interpreterState: state(target.interpreterGender, person.gender),
                             officerState: state(target.officerGender, roster.officers[o.person].gender),
                             language: option.language, isOnsite: isOnsite)
-                        let blockers = occupancy.blockers(of: placement).sorted()
+                        let blockers = occupancy.blockers(of: placement)
                         var bound = placement.score
                         for m in blockers { bound += upper(m) - (occupancy.placed[m]?.score ?? 0) }
                         pairs[way, default: []].append((placement, blockers, bound))

@@ -9,7 +9,9 @@ struct OptionsWriter {
     /// Best first.
     let found: [OptionFinder.Found]
 
-    mutating func answer(listsAll: Bool, evidence: Evidence, isOptimal: Bool) -> HearingOptions {
+    /// `evidence` is made only when it is needed: when a requested preference or the hearing itself
+    /// cannot be met in any way.
+    mutating func answer(listsAll: Bool, isOptimal: Bool, evidence makeEvidence: () -> Evidence) -> HearingOptions {
         let roster = index.roster
         let target = roster.hearings[hearing]
         let shown = listsAll ? found : readable()
@@ -17,6 +19,13 @@ struct OptionsWriter {
         let best = found.first
         let recommended = best.flatMap { best in
             best.value > 0 || target.fixed != nil ? shown.firstIndex { $0.placement == best.placement } : nil
+        }
+        var madeEvidence: Evidence?
+        func evidence() -> Evidence {
+            if let madeEvidence { return madeEvidence }
+            let made = makeEvidence()
+            madeEvidence = made
+            return made
         }
         var preferences: [HearingOptions.PreferenceOutlook] = []
         for role in Role.allCases {
@@ -27,14 +36,14 @@ struct OptionsWriter {
             preferences.append(.init(
                 role: role, requested: wanted, earliest: earliest.map(index.calendar.slotName),
                 earliestWithoutMoves: free.map(index.calendar.slotName), bestValue: meeting.map(\.value).max(),
-                reason: earliest == nil ? evidence.preferenceReason(hearing: hearing, role: role, wanted: wanted) : nil))
+                reason: earliest == nil ? evidence().preferenceReason(hearing: hearing, role: role, wanted: wanted) : nil))
         }
         return HearingOptions(
             hearing: target.id, current: current.map(spot), currentScore: current?.score, waysFound: found.count,
             listing: listsAll ? .all : .best, options: options, recommended: recommended,
             recommendation: sentence(best: best, preferences: preferences),
             preferences: preferences,
-            reason: found.isEmpty ? evidence.unscheduled(hearing, isOptimal: isOptimal).reason : nil)
+            reason: found.isEmpty ? evidence().unscheduled(hearing, isOptimal: isOptimal).reason : nil)
     }
 
     /// The ways no other way beats on value, start, preferences met and moves together (ties: the

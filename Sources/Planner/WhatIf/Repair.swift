@@ -146,7 +146,7 @@ struct Repair {
                 return
             }
             let rest = suffix[depth + 1]
-            guard !isOverBudget, isPromising(score + suffix[depth], moves: moves) else { return }
+            guard !isOverBudget, isPromising(score + suffix[depth], moves: moves + mustMove(from: depth)) else { return }
             let candidates = order[depth]
             let stay = before[depth]
             // The plan's own placement first, exactly as it was (mode included).
@@ -174,6 +174,18 @@ struct Repair {
             if !candidates.isFixed, !isOverBudget, isPromising(score + rest, moves: dropped) {
                 search(depth: depth + 1, score: score, moves: dropped)
             }
+        }
+
+        /// How many of the hearings from `depth` on must move whatever comes next: their place in
+        /// the plan no longer fits, and going deeper only places more. A bound on the moves still
+        /// to come, so that ties with the best found are cut where they cannot have fewer moves.
+        private func mustMove(from depth: Int) -> Int {
+            guard best != nil else { return 0 }
+            var count = 0
+            for k in depth..<order.count {
+                if let stay = before[k], !occupancy.fits(stay) { count += 1 }
+            }
+            return count
         }
 
         private mutating func place(_ p: Placement, depth: Int, score: Double, moves: Int) {

@@ -13,45 +13,7 @@ public enum WhatIf {
         guard let h = roster.hearings.firstIndex(where: { $0.id == hearingID }) else {
             throw WhatIfError(code: .unknownHearing, description: "The roster has no hearing \(hearingID).")
         }
-        guard plan.status == .optimal || plan.status == .feasible else {
-            throw WhatIfError(code: .noPlan, description: "The plan has status \(plan.status.rawValue): it assigns nothing to ask about. Plan the roster first.")
-        }
-        guard plan.rosterDigest == RosterDigest.of(roster) else {
-            throw WhatIfError(
-                code: .planFromOtherRoster,
-                description: "The plan was made from another roster (its rosterDigest differs): give the roster it was made from.")
-        }
-        let index = ProblemIndex(roster: roster, policy: roster.policy)
-        var occupancy = Occupancy(index: index)
-        let byID = Dictionary(roster.hearings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var current: Placement?
-        var choices: [PlanAssembler.Choice] = []
-        for assignment in plan.assignments {
-            guard let m = byID[assignment.hearing], let placement = index.placement(of: assignment, hearing: m) else {
-                throw WhatIfError(
-                    code: .planDoesNotFit,
-                    description: "The plan's assignment of \(assignment.hearing) is not possible in this roster (an unknown hearing or person, or a start outside its window): give the roster the plan was made from.")
-            }
-            if m == h {
-                current = placement
-                continue
-            }
-            occupancy.add(placement)
-            choices.append(choice(placement, index: index))
-        }
-        var finder = OptionFinder(index: index, hearing: h, occupancy: occupancy, current: current)
-        if roster.hearings.count > settings.exhaustiveUpTo {
-            finder.nodeLimit = settings.nodeLimit
-            finder.repairLimit = settings.repairLimit
-        } else {
-            finder.nodeLimit = 10_000_000
-            finder.repairLimit = .max
-        }
-        let found = finder.bestOfEachWay()
-        let evidence = Evidence(index: index, choices: choices)
-        var writer = OptionsWriter(index: index, hearing: h, current: current, found: found)
-        return writer.answer(
-            listsAll: settings.listsAll, evidence: evidence, isOptimal: plan.status == .optimal)
+        return try WhatIfSnapshot(roster: roster, plan: plan).options(hearing: h, settings: settings)
     }
 
     static func choice(_ p: Placement, index: ProblemIndex) -> PlanAssembler.Choice {

@@ -6,8 +6,8 @@ import Synchronization
 
 /// Writes lines of the audit trail: which token did what, when, and how it ended.
 ///
-/// Actions name the route, never a person: `/v1/people/I-4/calendar.ics` is recorded as
-/// `/v1/people/{id}/calendar.ics`. A failed audit write is logged and does not fail the request.
+/// Actions name the route, never a person or a hearing: `/v1/people/I-4/calendar.ics` is recorded
+/// as `/v1/people/{id}/calendar.ics`. A failed audit write is logged and does not fail the request.
 /// Requests without a valid token go through a ``RefusalThrottle``: anyone can send them, and
 /// each would otherwise add a row.
 struct Auditor: Sendable {
@@ -32,18 +32,24 @@ struct Auditor: Sendable {
         throttle = Throttle(refusals)
     }
 
+    /// Writes happen under the throttle's lock, so that a count that falls due is in the trail
+    /// before any row written after it (the re-plan service and a route may record at once).
     func record(token: String, action: String, outcome: String) {
         let time = now()
-        if let overdue = throttle.state.withLock({ $0.overdue(at: time) }) { write(overdue, at: time) }
-        write(AuditEntry(time: time, tokenName: token, action: action, outcome: outcome))
+        throttle.state.withLock { throttle in
+            if let overdue = throttle.overdue(at: time) { write(overdue, at: time) }
+            write(AuditEntry(time: time, tokenName: token, action: action, outcome: outcome))
+        }
     }
 
     /// A request refused with 401: recorded unless its minute already has its share of them.
     func recordRefusal(action: String, outcome: String) {
         let time = now()
-        let (overdue, isRecorded) = throttle.state.withLock { $0.refusal(at: time) }
-        if let overdue { write(overdue, at: time) }
-        if isRecorded { write(AuditEntry(time: time, tokenName: Self.noToken, action: action, outcome: outcome)) }
+        throttle.state.withLock { throttle in
+            let (overdue, isRecorded) = throttle.refusal(at: time)
+            if let overdue { write(overdue, at: time) }
+            if isRecorded { write(AuditEntry(time: time, tokenName: Self.noToken, action: action, outcome: outcome)) }
+        }
     }
 
     static let noToken = "(none)"
@@ -70,7 +76,8 @@ struct Auditor: Sendable {
 
     static func template(of path: String) -> String {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if parts.count >= 4, parts[1] == "v1", parts[2] == "people" { parts[3] = "{id}" }
+        if parts.count >= 4, parts[1] == "v1", parts[2] == "people" || parts[2] == "hearings" { parts[3] = "{id}" }
+        if parts.count >= 4, parts[1] == "v1", parts[2] == "tradeoff" { parts[3] = "{job}" }
         if parts.count >= 4, parts[1] == "v1", parts[2] == "plans", parts[3] != "current" { parts[3] = "{version}" }
         return parts.joined(separator: "/")
     }

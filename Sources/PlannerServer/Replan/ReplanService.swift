@@ -8,7 +8,8 @@ import ServiceLifecycle
 /// Keeps the published plan up to date with the accepted changes: coalesces changes that
 /// arrive close together, runs one solve at a time on a thread of its own with the configured
 /// time limit, and publishes each plan as a new version. A solve that gives no plan leaves the
-/// last good plan current, and `/readyz` says why.
+/// last good plan current, and `/readyz` says why. It takes turns with tradeoff sweeps for the
+/// solver (`SolverSlot`), going first.
 ///
 /// On start it re-plans whatever was accepted but not yet planned (after a crash, say). On
 /// graceful shutdown it cancels a running solve; its events stay pending for the next start.
@@ -16,6 +17,8 @@ struct ReplanService: Service {
     let state: PlanningState
     let trigger: ReplanTrigger
     let maker: PlanMaker
+    /// Shared with tradeoff sweeps; re-plans go first.
+    let slot: SolverSlot
     let settings: ServerSettings
     let metrics: ServerMetrics
     let auditor: Auditor
@@ -52,20 +55,23 @@ struct ReplanService: Service {
     private func solveOnce() async -> Bool {
         guard let job = await state.nextJob() else { return true }
         await state.setSolving(true)
-        let started = ContinuousClock.now
         let roster = job.roster
         let moment = now()
         let limit = settings.solveTimeLimit
         let maker = maker
-        let outcome: Result<Plan, any Error>
-        do {
-            outcome = .success(try await SolverThread.run(name: "re-plan", options: SolveOptions()) { options in
-                try maker.make(roster, job.baseline, moment, PlanningOptions(timeLimit: limit, cancellation: options.cancellation))
-            })
-        } catch {
-            outcome = .failure(error)
+        // The solve's own time, without the wait for a tradeoff sweep's point to end.
+        let (outcome, elapsed) = await slot.using(for: .replan) {
+            let started = ContinuousClock.now
+            let outcome: Result<Plan, any Error>
+            do {
+                outcome = .success(try await SolverThread.run(name: "re-plan", options: SolveOptions()) { options in
+                    try maker.make(roster, job.baseline, moment, PlanningOptions(timeLimit: limit, cancellation: options.cancellation))
+                })
+            } catch {
+                outcome = .failure(error)
+            }
+            return (outcome, ContinuousClock.now - started)
         }
-        let elapsed = ContinuousClock.now - started
         await state.setSolving(false)
         if Task.isCancelled {
             logger.info("re-planning stopped for shutdown; pending changes are planned at the next start")
