@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "PlannerServerTests",
             dependencies: [
-                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport",
+                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport", "Planner", "Reports", "GLPKSolver",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]

@@ -110,13 +110,21 @@ public struct OptionsSettings: Sendable {
     public var nodeLimit: Int
     /// Placements with moves tried per way (the most promising first) before settling.
     public var repairLimit: Int
-    /// Rosters with at most this many hearings are searched without the two limits.
+    /// Rosters with at most this many hearings are searched without the two limits, but for
+    /// `smallRosterNodeLimit` nodes per placement's repair.
     public var exhaustiveUpTo: Int
+    /// A bound on one repair's search even on small rosters: a hearing whose blockers each have
+    /// many equally good places could otherwise take minutes (one on the sample week took 65 s).
+    public var smallRosterNodeLimit: Int
 
     /// The defaults prove every option on rosters of up to 500 hearings and search a 2,500-hearing
     /// week in well under a second; an option computed within the limits but not proven best says
     /// `isExact: false` (docs/whatif.md says exactly what is bounded).
-    public init(listsAll: Bool = false, nodeLimit: Int = 300, repairLimit: Int = 3, exhaustiveUpTo: Int = 500) {
+    public init(
+        listsAll: Bool = false, nodeLimit: Int = 300, repairLimit: Int = 3, exhaustiveUpTo: Int = 500,
+        smallRosterNodeLimit: Int = 50_000
+    ) {
+        self.smallRosterNodeLimit = smallRosterNodeLimit
         self.listsAll = listsAll
         self.nodeLimit = nodeLimit
         self.repairLimit = repairLimit
@@ -125,7 +133,8 @@ public struct OptionsSettings: Sendable {
 
     /// No limits that matter: every option is proven (slower on large weeks).
     public static func exhaustive(listsAll: Bool = false) -> OptionsSettings {
-        OptionsSettings(listsAll: listsAll, nodeLimit: 10_000_000, repairLimit: .max, exhaustiveUpTo: .max)
+        OptionsSettings(
+            listsAll: listsAll, nodeLimit: 10_000_000, repairLimit: .max, exhaustiveUpTo: .max, smallRosterNodeLimit: 10_000_000)
     }
 }
 

@@ -62,7 +62,7 @@ public struct WhatIfSnapshot: Sendable {
             finder.nodeLimit = settings.nodeLimit
             finder.repairLimit = settings.repairLimit
         } else {
-            finder.nodeLimit = 10_000_000
+            finder.nodeLimit = settings.smallRosterNodeLimit
             finder.repairLimit = .max
         }
         let found = finder.bestOfEachWay()
