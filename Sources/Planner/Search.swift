@@ -63,30 +63,24 @@ struct Search {
                 bestBound: status == .optimal ? best.objective : max(bound, best.objective),
                 seconds: (ContinuousClock.now - started).seconds, solverName: progress.solverName)
         }
+        /// The best plan, when the bound so far proves it optimal or within the gap asked for.
+        func proven(by bound: String) -> Solution? {
+            switch proof(of: progress, in: program, relativeGap: options.relativeGap) {
+            case .optimal?: finished(.optimal, "\(bound) is less than one step above the plan found, which proves it optimal.")
+            case .gapLimit?: finished(.gapLimit, "\(bound) is within the relative gap asked for of the plan found.")
+            default: nil
+            }
+        }
         if form.dives && program.hasIntegerColumns {
             try dive(program, decisions: decisions, rounding: rounding, options: options, deadline: deadline, into: &progress)
-            switch proof(of: progress, in: program, relativeGap: options.relativeGap) {
-            case .optimal?:
-                return finished(.optimal, "The LP relaxation's bound is less than one step above the plan found by diving, which proves it optimal.")!
-            case .gapLimit?:
-                return finished(.gapLimit, "The LP relaxation's bound is within the relative gap asked for of the plan found by diving.")!
-            default:
-                break
-            }
+            if let solution = proven(by: "The LP relaxation's bound") { return solution }
         }
         // Cuts start by solving the relaxation with the simplex method: only with the time for it.
         if options.cuts.contains(.zeroHalf) && program.hasIntegerColumns && progress.best != nil,
-           deadline.map({ $0 - ContinuousClock.now > .seconds(progress.relaxationSeconds * 2) }) ?? true
+           deadline.map({ $0 - ContinuousClock.now > .seconds(progress.relaxationSeconds) }) ?? true
         {
             try cut(program, decisions: decisions, rounding: rounding, options: options, deadline: deadline, into: &progress)
-            switch proof(of: progress, in: program, relativeGap: options.relativeGap) {
-            case .optimal?:
-                return finished(.optimal, "The LP relaxation with {0, 1/2}-cuts bounds every plan less than one step above the plan found, which proves it optimal.")!
-            case .gapLimit?:
-                return finished(.gapLimit, "The LP relaxation with {0, 1/2}-cuts bounds every plan within the relative gap asked for of the plan found.")!
-            default:
-                break
-            }
+            if let solution = proven(by: "The bound of the LP relaxation with {0, 1/2}-cuts") { return solution }
         }
         // Branch and cut starts by solving the relaxation again: not worth starting without the time.
         if let deadline, deadline - ContinuousClock.now < .seconds(progress.relaxationSeconds * 1.2),
