@@ -21,9 +21,8 @@ struct CuttingPlanes {
         /// The best bound proven for the whole program, and the reduced costs that prove it.
         var bound: Double?
         var reducedCosts: [Double]?
-        /// The last LP optimum, of `program`: the restricted program with every cut, as the
-        /// session holds it now, for a dive to go on from.
-        var point: [Double]?
+        /// The last LP solved to optimality: the restricted program with every cut, as the session
+        /// holds it now with its basis, for a dive to go on from.
         var program: LinearProgram?
         var rounds = 0
         var seconds = 0.0
@@ -80,7 +79,6 @@ struct CuttingPlanes {
                 result.bound = bound
                 result.reducedCosts = costs
             }
-            result.point = solution.values
             result.program = lp
             // Columns left out that would raise the objective: bring them back first.
             let priced = restricted.filter { costs[$0] > 1e-9 }
