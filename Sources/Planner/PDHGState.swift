@@ -196,31 +196,11 @@ struct PDHGState {
     /// (maximised) objective: a point with column `j` at its other bound scores at least
     /// `|reducedCosts[j]| * (upper - lower)` below the bound.
     func rigorousDual(bestOf scaled: [Double]) -> (bound: Double, reducedCosts: [Double]) {
-        let program = original
-        var reduced = program.objectiveCoefficients.map { -$0 }
-        var magnitude = 0.0
-        var dual = 0.0
-        for r in 0..<m {
-            let yr = scaled[r] * rowScale[r]
-            guard yr != 0 else { continue }
-            // Multipliers must have the sign their row's bounds allow; others contribute nothing valid.
-            let term = yr > 0 ? yr * program.rowLowerBounds[r] : yr * program.rowUpperBounds[r]
-            guard term.isFinite else { continue }
-            dual += term
-            magnitude += abs(term)
-            for e in program.entryRange(ofRow: r) {
-                reduced[program.entryColumns[e]] -= yr * program.entryCoefficients[e]
-                magnitude += abs(yr * program.entryCoefficients[e])
-            }
-        }
-        for j in 0..<n {
-            let term = reduced[j] >= 0 ? reduced[j] * program.columnLowerBounds[j] : reduced[j] * program.columnUpperBounds[j]
-            dual += term
-            magnitude += abs(term)
-        }
-        // Each sum of N terms is off by at most about N ulps of the sum of magnitudes; ten times that.
-        let bound = -dual + 1e-15 * Double(program.nonzeroCount + n + m) * max(magnitude, 1)
-        return (bound, reduced.map { -$0 })
+        // The iterations minimise -cᵀx: their multipliers, unscaled and negated, are the
+        // maximised program's. The constant is left out here and added by the caller.
+        let duals = (0..<m).map { -scaled[$0] * rowScale[$0] }
+        let (bound, reduced) = original.dualBound(rowDuals: duals)
+        return (bound - original.objectiveConstant, reduced)
     }
 
     // MARK: Matrix
