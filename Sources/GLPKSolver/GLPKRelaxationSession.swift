@@ -119,7 +119,8 @@ final class GLPKRelaxationSession: RelaxationSession {
             objectiveValue: objective, bestBound: objective,
             seconds: (clock.now - started).inSeconds, solverName: GLPKSolver.name,
             simplexIterations: Int(glp_get_it_cnt(problem)),
-            rowDuals: isOptimal ? (0 ..< program.rowCount).map { glp_get_row_dual(problem, Int32($0 + 1)) } : [])
+            rowDuals: isOptimal ? (0 ..< program.rowCount).map { glp_get_row_dual(problem, Int32($0 + 1)) } : [],
+            basis: isOptimal ? GLPKProblem.basis(of: problem) : nil)
     }
 
     /// The GLPK problem holding `program`'s relaxation: made on the first call, afterwards the

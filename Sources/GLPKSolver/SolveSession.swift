@@ -33,6 +33,9 @@ final class SolveSession {
     /// Set when the callback saw the deadline pass: GLPK checks its own time limit only between
     /// nodes, and a root with cut rounds on a large program can run far past it.
     private var isStoppedByDeadline = false
+    /// Whether the LP starts from `options.startingBasis`; the optimal basis it ends with.
+    private var isWarm = false
+    private var relaxationBasis: Basis?
 
     /// `started` is when the caller asked for the solve: the time limit and the reported
     /// seconds count from there.
@@ -56,7 +59,9 @@ final class SolveSession {
         defer { glp_delete_prob(problem) }
         output.logging(at: .debug) {
             glp_scale_prob(problem, GLP_SF_AUTO)
-            if !options.presolve { glp_adv_basis(problem, 0) }
+            // A starting basis that does not fit is dropped for the usual start.
+            isWarm = options.startingBasis.map { GLPKProblem.apply($0, to: problem) } ?? false
+            if !isWarm && !options.presolve { glp_adv_basis(problem, 0) }
         }
 
         switch solveRelaxation(problem) {
@@ -83,7 +88,8 @@ final class SolveSession {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = messageLevel
-        var presolve = options.presolve
+        // The presolver would start from its own basis rather than the one given.
+        var presolve = options.presolve && !isWarm
         while true {
             parameters.presolve = presolve ? GLP_ON : GLP_OFF
             // A presolved run cannot resume where it stopped, so it runs in one piece.
@@ -108,11 +114,17 @@ final class SolveSession {
                 presolve = false
                 output.logging(at: .debug) { glp_adv_basis(problem, 0) }
                 continue
+            case _ where isWarm && [.invalidBasis, .singularMatrix, .illConditionedMatrix].contains(code):
+                logger.debug("GLPK could not start from the basis given (\(code.name)); starting afresh")
+                isWarm = false
+                output.logging(at: .debug) { glp_adv_basis(problem, 0) }
+                continue
             default:
                 return .finished(finish(Self.failureStatus(code), "glp_simplex: \(code.explanation)", problem: problem))
             }
             switch glp_get_status(problem) {
             case GLP_OPT:
+                relaxationBasis = GLPKProblem.basis(of: problem)
                 return .optimal(glp_get_obj_val(problem))
             case GLP_NOFEAS:
                 return .finished(finish(.infeasible, isMIP
@@ -314,7 +326,8 @@ final class SolveSession {
             seconds: (clock.now - started).inSeconds, solverName: GLPKSolver.name,
             simplexIterations: problem.map { Int(glp_get_it_cnt($0)) },
             nodes: isMIP ? nodes : nil,
-            startingSolution: outcome
+            startingSolution: outcome,
+            basis: relaxationBasis
         )
         logger.debug("GLPK solve finished", metadata: [
             "status": "\(status)", "objective": "\(objective.map { "\($0)" } ?? "none")",

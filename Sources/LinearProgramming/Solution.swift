@@ -90,6 +90,9 @@ public struct Solution: Sendable {
     /// session's simplex method does); otherwise empty. With ``LinearProgram/dualBound(rowDuals:)``
     /// they prove a bound on the optimum.
     public var rowDuals: [Double]
+    /// The optimal basis of the LP (for branch and cut, of the root's relaxation), when the
+    /// method has one; it can start a solve of a similar program (`SolveOptions.startingBasis`).
+    public var basis: Basis?
 
     public init(
         status: TerminationStatus,
@@ -102,9 +105,11 @@ public struct Solution: Sendable {
         simplexIterations: Int? = nil,
         nodes: Int? = nil,
         startingSolution: StartingSolutionOutcome? = nil,
-        rowDuals: [Double] = []
+        rowDuals: [Double] = [],
+        basis: Basis? = nil
     ) {
         self.rowDuals = rowDuals
+        self.basis = basis
         self.status = status
         self.detail = detail
         self.values = values

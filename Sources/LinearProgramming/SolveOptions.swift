@@ -100,6 +100,9 @@ public struct SolveOptions: Sendable {
     public var branching: BranchingRule
     /// The cutting planes branch and cut may add; none by default.
     public var cuts: CutFamilies
+    /// A basis to start the LP (or the root's relaxation) from, as a solution of a similar program
+    /// left it (`Solution.basis`); it replaces the presolver. Ignored when it does not fit.
+    public var startingBasis: Basis?
 
     public init(
         timeLimit: Duration? = nil,
@@ -111,8 +114,10 @@ public struct SolveOptions: Sendable {
         objectiveStep: Double? = nil,
         branching: BranchingRule = .solverDefault,
         cuts: CutFamilies = [],
+        startingBasis: Basis? = nil,
         progress: (@Sendable (SolveProgress) -> Void)? = nil
     ) {
+        self.startingBasis = startingBasis
         self.objectiveStep = objectiveStep
         self.branching = branching
         self.cuts = cuts

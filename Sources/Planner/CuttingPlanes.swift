@@ -24,6 +24,8 @@ struct CuttingPlanes {
         /// The last LP solved to optimality: the restricted program with every cut, as the session
         /// holds it now with its basis, for a dive to go on from.
         var program: LinearProgram?
+        /// `program`'s optimal basis, which GLPK's session holds now.
+        var basis: Basis?
         var rounds = 0
         var seconds = 0.0
     }
@@ -80,6 +82,7 @@ struct CuttingPlanes {
                 result.reducedCosts = costs
             }
             result.program = lp
+            result.basis = solution.basis
             // Columns left out that would raise the objective: bring them back first.
             let priced = restricted.filter { costs[$0] > 1e-9 }
             if bound > objective + 1e-6, !priced.isEmpty {

@@ -27,6 +27,8 @@ struct Dive {
         /// An integer point of the program and its objective, when the dive reached one.
         var values: [Double]?
         var objective: Double?
+        /// The basis of the LP whose optimum is `values`, when the dive ended on an integral one.
+        var basis: Basis?
         var linearPrograms = 0
         var seconds = 0.0
         var solverName = ""
@@ -100,6 +102,7 @@ struct Dive {
             "bound": "\(result.bound ?? .nan)", "seconds": "\(result.relaxationSeconds)",
         ])
         var values = first.values
+        var basis = first.basis
         var objective = first.objectiveValue ?? 0
         var batchLimit = Int.max
         var tried = Set<Int>()  // single columns that failed since the last round that went well
@@ -113,6 +116,7 @@ struct Dive {
                 if pointObjective > result.objective ?? -.infinity {
                     result.values = point
                     result.objective = pointObjective
+                    result.basis = basis
                 }
                 return
             }
@@ -136,6 +140,7 @@ struct Dive {
                 ])
                 relaxed = trial
                 values = next.values
+                basis = next.basis
                 objective = nextObjective
                 batchLimit = .max
                 tried = []
@@ -159,6 +164,7 @@ struct Dive {
                 guard let best else { return }
                 relaxed = best.program
                 values = best.solution.values
+                basis = best.solution.basis
                 objective = best.solution.objectiveValue ?? objective
                 batchLimit = .max
                 tried = []

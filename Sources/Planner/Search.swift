@@ -45,6 +45,8 @@ struct Search {
         var restriction: [Int] = []
         var relaxationSeconds = 0.0
         var solverName = ""
+        /// What proves `bound`, for the solution's detail.
+        var boundSource = "The LP relaxation's bound"
     }
 
     /// `decisions` are the columns that say which hearing is held where, dived on first;
@@ -73,14 +75,14 @@ struct Search {
         }
         if form.dives && program.hasIntegerColumns {
             try dive(program, decisions: decisions, rounding: rounding, options: options, deadline: deadline, into: &progress)
-            if let solution = proven(by: "The LP relaxation's bound") { return solution }
+            if let solution = proven(by: progress.boundSource) { return solution }
         }
         // Cuts start by solving the relaxation with the simplex method: only with the time for it.
         if options.cuts.contains(.zeroHalf) && program.hasIntegerColumns && progress.best != nil,
            deadline.map({ $0 - ContinuousClock.now > .seconds(progress.relaxationSeconds) }) ?? true
         {
             try cut(program, decisions: decisions, rounding: rounding, options: options, deadline: deadline, into: &progress)
-            if let solution = proven(by: "The bound of the LP relaxation with {0, 1/2}-cuts") { return solution }
+            if let solution = proven(by: progress.boundSource) { return solution }
         }
         // Branch and cut starts by solving the relaxation again: not worth starting without the time.
         if let deadline, deadline - ContinuousClock.now < .seconds(progress.relaxationSeconds * 1.2),
@@ -158,6 +160,7 @@ struct Search {
             if let bound = result.bound, bound < progress.bound ?? .infinity {
                 progress.bound = bound
                 progress.reducedCosts = result.reducedCosts
+                progress.boundSource = "The bound of the LP relaxation with {0, 1/2}-cuts"
             }
             guard let lp = result.program, proof(of: progress, in: program, relativeGap: 0) == nil else { return }
             // The dive's own bound is of the restricted LP: only its plan counts.
@@ -170,11 +173,46 @@ struct Search {
                 "objective": "\(dive.objective.map { "\($0)" } ?? "none")", "linearPrograms": "\(dive.linearPrograms)",
                 "seconds": "\(dive.seconds)",
             ])
+            var basis = result.basis
             if let values = dive.values, let objective = dive.objective, objective > progress.best?.objective ?? -.infinity,
                Self.isFeasible(values, in: program)
             {
                 progress.best = (values, program.objectiveValue(at: values))
+                // The dive's last LP sits at the plan: the searches' LPs are near it.
+                basis = dive.basis ?? basis
             }
+            try approach(program, with: lp, basis: basis, options: options, deadline: deadline, into: &progress)
+        }
+    }
+
+    /// Proximity search from the best plan towards the bound (`ProximitySearch`), on the program
+    /// with the cuts: they are valid rows, and the basis of the LP the plan came from fits them.
+    /// For programs of binary columns with whole objective coefficients only.
+    private func approach(
+        _ program: LinearProgram, with lp: LinearProgram, basis: Basis?, options: PlanningOptions,
+        deadline: ContinuousClock.Instant?, into progress: inout Progress
+    ) throws {
+        guard let best = progress.best, let step = Self.objectiveStep(of: program), let bound = progress.bound,
+              proof(of: progress, in: program, relativeGap: options.relativeGap) == nil,
+              (0 ..< program.columnCount).allSatisfy({ program.columnLowerBounds[$0] >= 0 && program.columnUpperBounds[$0] <= 1 })
+        else { return }
+        var base = lp
+        for column in 0 ..< program.columnCount {
+            base.setBounds(ofColumn: column, lower: program.columnLowerBounds[column], upper: program.columnUpperBounds[column])
+        }
+        let search = ProximitySearch(
+            solver: solver, logger: logger, program: program, base: base, basis: basis, step: step,
+            deadline: deadline, cancellation: options.cancellation,
+            target: ((bound + 1e-9 * max(1, abs(bound))) / step).rounded(.down) * step)
+        let result = try search.improve(best)
+        logger.info("proximity search", metadata: [
+            "objective": "\(result.best.objective)", "searches": "\(result.searches)",
+            "bound": "\(result.bound.map { "\($0)" } ?? "none")",
+        ])
+        progress.best = result.best
+        if let proven = result.bound, proven < bound {
+            progress.bound = max(proven, result.best.objective)
+            progress.boundSource = "The bound proven by branch and cut (no plan scores \(Int((proven + step).rounded())) or more)"
         }
     }
 

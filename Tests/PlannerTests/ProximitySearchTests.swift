@@ -1,0 +1,72 @@
+import GLPKSolver
+import LinearProgramming
+import Logging
+@testable import Planner
+import PlannerModel
+import SyntheticRosters
+import Testing
+import TestSupport
+
+/// Proximity search against branch and cut's proven optimum on generated weeks: from the greedy
+/// plan it reaches the optimum when it wants it, never reports a plan breaking a row, and a bound
+/// it proves by finding nothing never falls below the optimum.
+@Suite("Proximity search")
+struct ProximitySearchTests {
+    static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+    static let solver = GLPKSolver(logger: logger)
+
+    /// The program of a generated week, its greedy plan's point and its proven optimum.
+    static func week(seed: UInt64, hearings: Int) throws -> (program: LinearProgram, greedy: [Double], optimum: Double) {
+        let roster = RosterGenerator(hearings: hearings, weeks: 1, seed: seed).generate()
+        let (index, model) = PoolTests.model(roster, ModelForm())
+        let program = model.program
+        let greedy = model.values(for: GreedyStart(index: index).choices(), index: index)
+        let exact = try solver.solve(program, options: SolveOptions(presolve: true, objectiveStep: 1))
+        #expect(exact.status == .optimal)
+        return (program, greedy, try #require(exact.objectiveValue))
+    }
+
+    static func search(_ program: LinearProgram, target: Double, basis: Basis? = nil) -> ProximitySearch {
+        ProximitySearch(
+            solver: solver, logger: logger, program: program, base: program, basis: basis, step: 1,
+            deadline: .now + .seconds(60), target: target)
+    }
+
+    @Test(arguments: [(UInt64(11), 40), (12, 60), (13, 80)])
+    func wantingTheOptimumReachesIt(seed: UInt64, hearings: Int) throws {
+        let (program, greedy, optimum) = try Self.week(seed: seed, hearings: hearings)
+        #expect(Search.isFeasible(greedy, in: program))
+        let start = (greedy, program.objectiveValue(at: greedy))
+        #expect(start.1 < optimum, "the greedy plan leaves something to find")
+        let result = try Self.search(program, target: optimum).improve(start)
+        #expect(Search.isFeasible(result.best.values, in: program))
+        #expect(result.best.objective == optimum, "seed \(seed)")
+        #expect(result.bound == nil)
+    }
+
+    /// Wanting more than the optimum: the first search finds nothing and proves the bound one
+    /// step below what it wanted; the search goes on down to the optimum, which it reaches.
+    @Test(arguments: [(UInt64(14), 40), (15, 60)])
+    func wantingTooMuchProvesABound(seed: UInt64, hearings: Int) throws {
+        let (program, greedy, optimum) = try Self.week(seed: seed, hearings: hearings)
+        let start = (greedy, program.objectiveValue(at: greedy))
+        let result = try Self.search(program, target: optimum + 3).improve(start)
+        #expect(result.best.objective == optimum, "seed \(seed)")
+        let bound = try #require(result.bound)
+        #expect(bound >= optimum - 1e-9)
+        #expect(bound <= optimum + 1e-9)
+        #expect(Search.isFeasible(result.best.values, in: program))
+    }
+
+    /// A basis from the relaxation starts the first search's LP; the answer is the same.
+    @Test func startsFromAGivenBasis() throws {
+        let (program, greedy, optimum) = try Self.week(seed: 16, hearings: 60)
+        var relaxed = program
+        for column in 0 ..< program.columnCount { relaxed.setKind(.continuous, ofColumn: column) }
+        let lp = try Self.solver.solve(relaxed, options: SolveOptions())
+        let basis = try #require(lp.basis)
+        let start = (greedy, program.objectiveValue(at: greedy))
+        let result = try Self.search(program, target: optimum, basis: basis).improve(start)
+        #expect(result.best.objective == optimum)
+    }
+}
