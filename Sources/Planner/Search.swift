@@ -192,7 +192,10 @@ struct Search {
         _ program: LinearProgram, with lp: LinearProgram, basis: Basis?, options: PlanningOptions,
         deadline: ContinuousClock.Instant?, into progress: inout Progress
     ) throws {
-        guard let best = progress.best, let step = Self.objectiveStep(of: program), let bound = progress.bound,
+        // Below the simplex method's size branch and cut closes the gap itself (the 200 week: 1 s),
+        // where a search wanting more than the optimum could spend half the time left proving so.
+        guard program.nonzeroCount > Self.simplexLimit,
+              let best = progress.best, let step = Self.objectiveStep(of: program), let bound = progress.bound,
               proof(of: progress, in: program, relativeGap: options.relativeGap) == nil,
               (0 ..< program.columnCount).allSatisfy({ program.columnLowerBounds[$0] >= 0 && program.columnUpperBounds[$0] <= 1 })
         else { return }
