@@ -16,6 +16,9 @@ struct ModelForm: Sendable {
     /// even built, and the search is near the baseline. Far above the size where the whole program
     /// has `replanNeighbourhoodAbove` nonzeros.
     var replanWholeProgramCandidates = 1_000_000
+    /// Above this many nonzeros, a plan the cuts' bound does not prove is searched for by
+    /// `ProximitySearch` before branch and cut; below, branch and cut closes the gap itself.
+    var proximityAbove = Search.simplexLimit
 }
 
 /// The search for the best plan of one program: a greedy plan, the LP relaxation with a dive and
@@ -194,7 +197,7 @@ struct Search {
     ) throws {
         // Below the simplex method's size branch and cut closes the gap itself (the 200 week: 1 s),
         // where a search wanting more than the optimum could spend half the time left proving so.
-        guard program.nonzeroCount > Self.simplexLimit,
+        guard program.nonzeroCount > form.proximityAbove,
               let best = progress.best, let step = Self.objectiveStep(of: program), let bound = progress.bound,
               proof(of: progress, in: program, relativeGap: options.relativeGap) == nil,
               (0 ..< program.columnCount).allSatisfy({ program.columnLowerBounds[$0] >= 0 && program.columnUpperBounds[$0] <= 1 })

@@ -1,3 +1,4 @@
+import Foundation
 import GLPKSolver
 import LinearProgramming
 import Logging
@@ -68,5 +69,45 @@ struct ProximitySearchTests {
         let start = (greedy, program.objectiveValue(at: greedy))
         let result = try Self.search(program, target: optimum, basis: basis).improve(start)
         #expect(result.best.objective == optimum)
+    }
+
+    /// The planner with the proximity search on small weeks too (it runs only above 60,000
+    /// nonzeros as shipped) against the planner as shipped: the same optimum, every hard rule,
+    /// each plan within the other's bound; and the search did run.
+    @Test(arguments: [(UInt64(21), 120), (22, 150), (23, 180)])
+    func thePlannerWithProximityAgrees(seed: UInt64, hearings: Int) throws {
+        let roster = RosterGenerator(hearings: hearings, weeks: 1, seed: seed).generate()
+        let messages = MessageRecorder()
+        var planner = Planner(solver: Self.solver, logger: Logger(label: "test") { _ in messages })
+        planner.form.proximityAbove = 0
+        let options = PlanningOptions(timeLimit: .seconds(120))
+        let with = try planner.plan(roster, options: options)
+        let shipped = try Planner(solver: Self.solver, logger: Self.logger).plan(roster, options: options)
+        #expect(messages.count(of: "proximity search") > 0, "seed \(seed): the proximity search did not run")
+        #expect(HardRuleChecker().violations(of: with, for: roster).isEmpty)
+        #expect(with.status == .optimal && shipped.status == .optimal)
+        #expect(with.objective == shipped.objective, "seed \(seed)")
+        if let bound = with.bound { #expect(shipped.objective <= bound + 1e-6) }
+    }
+}
+
+/// Counts the messages logged at info level and above, by text.
+final class MessageRecorder: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [String] = []
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lock.withLock { messages.append(event.message.description) }
+    }
+
+    func count(of message: String) -> Int {
+        lock.withLock { messages.filter { $0 == message }.count }
     }
 }
