@@ -50,6 +50,8 @@ struct Search {
         var solverName = ""
         /// What proves `bound`, for the solution's detail.
         var boundSource = "The LP relaxation's bound"
+        /// When planning started: progress reports count from here.
+        var started: ContinuousClock.Instant
     }
 
     /// `decisions` are the columns that say which hearing is held where, dived on first;
@@ -59,7 +61,7 @@ struct Search {
         options: PlanningOptions, started: ContinuousClock.Instant
     ) throws -> Solution {
         let deadline = options.timeLimit.map { started + $0 }
-        var progress = Progress()
+        var progress = Progress(started: started)
         if Self.isFeasible(greedy, in: program) { progress.best = (greedy, program.objectiveValue(at: greedy)) }
         func finished(_ status: TerminationStatus, _ detail: String) -> Solution? {
             guard let best = progress.best, let bound = progress.bound else { return nil }
@@ -78,6 +80,7 @@ struct Search {
         }
         if form.dives && program.hasIntegerColumns {
             try dive(program, decisions: decisions, rounding: rounding, options: options, deadline: deadline, into: &progress)
+            report(progress, options)
             if let solution = proven(by: progress.boundSource) { return solution }
         }
         // Cuts start by solving the relaxation with the simplex method: only with the time for it.
@@ -165,6 +168,7 @@ struct Search {
                 progress.reducedCosts = result.reducedCosts
                 progress.boundSource = "The bound of the LP relaxation with {0, 1/2}-cuts"
             }
+            report(progress, options)
             guard let lp = result.program, proof(of: progress, in: program, relativeGap: 0) == nil else { return }
             // The dive's own bound is of the restricted LP: only its plan counts.
             let cutDive = Dive(
@@ -184,6 +188,7 @@ struct Search {
                 // The dive's last LP sits at the plan: the searches' LPs are near it.
                 basis = dive.basis ?? basis
             }
+            report(progress, options)
             try approach(program, with: lp, basis: basis, options: options, deadline: deadline, into: &progress)
         }
     }
@@ -220,6 +225,18 @@ struct Search {
             progress.bound = max(proven, result.best.objective)
             progress.boundSource = "The bound proven by branch and cut (no plan scores \(Int((proven + step).rounded())) or more)"
         }
+        report(progress, options)
+    }
+
+    /// Tells `options.progress` the best plan and bound so far, between the phases before branch
+    /// and cut (which reports on its own).
+    private func report(_ progress: Progress, _ options: PlanningOptions) {
+        guard let callback = options.progress else { return }
+        let incumbent = progress.best?.objective
+        callback(SolveProgress(
+            incumbent: incumbent, bestBound: progress.bound,
+            relativeGap: Solution.relativeGap(objective: incumbent, bound: progress.bound),
+            elapsedSeconds: (ContinuousClock.now - progress.started).seconds, nodes: 0))
     }
 
     /// What the relaxation's bound proves of the best plan: optimality, the gap asked for, or nothing.
@@ -241,7 +258,20 @@ struct Search {
             timeLimit: deadline.map { max($0 - ContinuousClock.now, .zero) }, relativeGap: options.relativeGap,
             presolve: false, startingSolution: progress.best?.values, cancellation: options.cancellation,
             objectiveStep: Self.objectiveStep(of: program),
-            branching: Self.branching(options.branching, for: program), cuts: options.cuts, progress: options.progress)
+            branching: Self.branching(options.branching, for: program), cuts: options.cuts,
+            progress: options.progress.map { callback in
+                // Seconds since planning started; never a bound weaker, nor a plan worse, than known.
+                let offset = (ContinuousClock.now - progress.started).seconds
+                let known = progress.bound, best = progress.best?.objective
+                return { @Sendable report in
+                    var report = report
+                    report.elapsedSeconds += offset
+                    if let known, report.bestBound.map({ $0 > known }) ?? true { report.bestBound = known }
+                    if let best, report.incumbent.map({ $0 < best }) ?? true { report.incumbent = best }
+                    report.relativeGap = Solution.relativeGap(objective: report.incumbent, bound: report.bestBound)
+                    callback(report)
+                }
+            })
         // The cuts' rows are left out: they are dense, and GLPK's branch and cut was several times
         // slower with them (200 hearings: 14 s against 2.4 s); their bound and reduced costs count.
         let restricted = fixedByReducedCost(program, progress: progress)

@@ -130,8 +130,10 @@ struct PlanCommand: ParsableCommand {
 extension PlanCommand {
     @Sendable static func show(_ progress: SolveProgress) {
         let incumbent = progress.incumbent.map { $0.decimalText } ?? "none"
-        let bound = progress.bestBound.map { $0.decimalText } ?? "none"
-        printError("  \(Int(progress.elapsedSeconds)) s: best plan \(incumbent), bound \(bound)")
+        // A bound rounded up to a tenth stays a bound, and 388183.500874 reads as 388183.6.
+        let bound = progress.bestBound.map { (($0 * 10).rounded(.up) / 10).decimalText } ?? "none"
+        let gap = progress.relativeGap.map { ", gap \(String(format: "%.4f", $0))" } ?? ""
+        printError("  \(Int(progress.elapsedSeconds)) s: best plan \(incumbent), bound \(bound)\(gap)")
     }
 }
 

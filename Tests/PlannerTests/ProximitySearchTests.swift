@@ -89,6 +89,32 @@ struct ProximitySearchTests {
         #expect(with.objective == shipped.objective, "seed \(seed)")
         if let bound = with.bound { #expect(shipped.objective <= bound + 1e-6) }
     }
+
+    /// Progress is reported between the phases too (dive, cuts, proximity search), not only by
+    /// branch and cut: times never go back, no bound reported is below the optimum, no plan
+    /// reported scores above it, and the last report has the final plan.
+    @Test func progressIsReportedBetweenPhases() throws {
+        let roster = RosterGenerator(hearings: 150, weeks: 1, seed: 22).generate()
+        var planner = Planner(solver: Self.solver, logger: Self.logger)
+        planner.form.proximityAbove = 0
+        let reports = ReportRecorder()
+        var options = PlanningOptions(timeLimit: .seconds(120))
+        options.progress = { reports.append($0) }
+        let plan = try planner.plan(roster, options: options)
+        let seen = reports.all
+        #expect(seen.count >= 3)
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.elapsedSeconds <= $1.elapsedSeconds + 1e-9 })
+        #expect(seen.allSatisfy { ($0.bestBound ?? .infinity) >= plan.objective - 1e-6 })
+        #expect(seen.allSatisfy { ($0.incumbent ?? -.infinity) <= plan.objective + 1e-6 })
+        #expect(seen.last?.incumbent == plan.objective)
+    }
+}
+
+final class ReportRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [SolveProgress] = []
+    func append(_ report: SolveProgress) { lock.withLock { reports.append(report) } }
+    var all: [SolveProgress] { lock.withLock { reports } }
 }
 
 /// Counts the messages logged at info level and above, by text.
