@@ -21,10 +21,11 @@ struct CuttingPlanes {
         /// The best bound proven for the whole program, and the reduced costs that prove it.
         var bound: Double?
         var reducedCosts: [Double]?
-        /// The last LP solved to optimality: the restricted program with every cut, as the session
-        /// holds it now with its basis, for a dive to go on from.
+        /// The last LP the session was given, as it holds it now: the restricted program with every
+        /// cut solved so far, for a dive to go on from. Solved to optimality unless the loop ended
+        /// on a solve that stopped (a later solve in the session must have at least its rows).
         var program: LinearProgram?
-        /// `program`'s optimal basis, which GLPK's session holds now.
+        /// `program`'s optimal basis, when it was solved to optimality.
         var basis: Basis?
         var rounds = 0
         var seconds = 0.0
@@ -70,6 +71,9 @@ struct CuttingPlanes {
                 presolve: result.rounds == 0, cancellation: cancellation)
             let solution = try session.solve(lp, options: options)
             result.rounds += 1
+            // The session holds `lp`'s rows now, whatever became of the solve.
+            result.program = lp
+            result.basis = solution.basis
             guard solution.status == .optimal, solution.rowDuals.count == lp.rowCount,
                   let objective = solution.objectiveValue else {
                 logger.debug("cutting planes: LP ended without an optimum", metadata: ["status": "\(solution.status)"])
@@ -81,8 +85,6 @@ struct CuttingPlanes {
                 result.bound = bound
                 result.reducedCosts = costs
             }
-            result.program = lp
-            result.basis = solution.basis
             // Columns left out that would raise the objective: bring them back first.
             let priced = restricted.filter { costs[$0] > 1e-9 }
             if bound > objective + 1e-6, !priced.isEmpty {

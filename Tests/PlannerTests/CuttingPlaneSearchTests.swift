@@ -73,4 +73,46 @@ struct CuttingPlaneSearchTests {
         #expect(Search.branching(.mostFractional, for: large) == .mostFractional)
         #expect(Search.branching(.pseudoCost, for: small) == .pseudoCost)
     }
+
+    /// A cut loop whose LP stops (a deadline, say) after its session took the new cut rows: the
+    /// program it hands on is the one the session holds, so the dive on it goes on in the same
+    /// session instead of failing on a program with fewer rows than the session has.
+    @Test func aStoppedRoundHandsOnWhatTheSessionHolds() throws {
+        let roster = RosterGenerator(hearings: 100, weeks: 1, seed: 3).generate()
+        let (_, model) = PoolTests.model(roster, ModelForm())
+        let program = model.program
+        let solver = GLPKSolver(logger: Self.logger)
+        try solver.withRelaxationSession { inner in
+            let session = StoppingSession(inner, stopAt: 2)
+            let result = try CuttingPlanes(solver: solver, logger: Self.logger, program: program).run(in: session)
+            #expect(result.rounds == 2)
+            let handed = try #require(result.program)
+            #expect(handed.rowCount == session.lastRowCount)
+            #expect(handed.rowCount > program.rowCount, "the first round found cuts")
+            let dive = try Dive(solver: solver, logger: Self.logger, program: handed, decisions: model.decisionColumns).run(in: session)
+            #expect(dive.linearPrograms > 0)
+        }
+    }
+}
+
+/// Forwards to a session, but reports the `stopAt`-th solve as stopped by the time limit once the
+/// session has taken its program.
+final class StoppingSession: RelaxationSession {
+    let inner: any RelaxationSession
+    let stopAt: Int
+    private(set) var solves = 0
+    private(set) var lastRowCount = 0
+
+    init(_ inner: any RelaxationSession, stopAt: Int) {
+        self.inner = inner
+        self.stopAt = stopAt
+    }
+
+    func solve(_ program: LinearProgram, options: SolveOptions) throws -> Solution {
+        solves += 1
+        lastRowCount = program.rowCount
+        let solution = try inner.solve(program, options: options)
+        guard solves == stopAt else { return solution }
+        return Solution(status: .timeLimit(hasSolution: false), detail: "stopped by the test", seconds: solution.seconds, solverName: solution.solverName)
+    }
 }
