@@ -42,8 +42,10 @@ struct Search {
     private struct Progress {
         var best: (values: [Double], objective: Double)?
         var bound: Double?
-        /// Reduced costs that prove `bound`, for fixing columns before branch and cut.
+        /// Reduced costs and the bound they prove (`bound`, unless a later proof lowered it), for
+        /// fixing columns before branch and cut.
         var reducedCosts: [Double]?
+        var reducedCostBound: Double?
         /// Columns the dive's LPs kept at 0 (what the first-order relaxation leaves there).
         var restriction: [Int] = []
         var relaxationSeconds = 0.0
@@ -112,6 +114,7 @@ struct Search {
         ).run()
         progress.bound = dive.bound
         progress.reducedCosts = dive.reducedCosts
+        progress.reducedCostBound = dive.bound
         // For the cutting planes' LPs: decisions the first-order relaxation leaves at 0 and whose
         // reduced cost says they stay there (fewer to price back in than the dive's restriction).
         if relaxation == .firstOrder, let point = dive.relaxation, let costs = dive.reducedCosts {
@@ -166,6 +169,7 @@ struct Search {
             if let bound = result.bound, bound < progress.bound ?? .infinity {
                 progress.bound = bound
                 progress.reducedCosts = result.reducedCosts
+                progress.reducedCostBound = bound
                 progress.boundSource = "The bound of the LP relaxation with {0, 1/2}-cuts"
             }
             report(progress, options)
@@ -305,9 +309,10 @@ struct Search {
     /// the best one moves it, so branch and cut searches the rest only. Branch and cut's bound on
     /// the restricted program is then a bound on the whole one too, as every plan outside it scores
     /// below the best plan. The best plan itself keeps every fixing (its own loss is within the gap).
+    /// The gap is measured from the bound the reduced costs prove, not from a lower one proven since.
     private func fixedByReducedCost(_ program: LinearProgram, progress: Progress) -> LinearProgram {
         guard let costs = progress.reducedCosts, costs.count == program.columnCount,
-              let bound = progress.bound, let best = progress.best else { return program }
+              let bound = progress.reducedCostBound, let best = progress.best else { return program }
         // A margin far above the bound's rounding error.
         let gap = bound - best.objective + 1e-6 * max(1, abs(bound))
         var restricted = program
