@@ -93,9 +93,17 @@ public struct Planner: Sendable {
         let solution = try Search(solver: solver, logger: logger, form: form)
             .solve(
                 program, decisions: model.decisionColumns, greedy: greedy,
-                rounding: { point in
+                rounding: { point, until in
                     let guide = GreedyGuide(model: model, index: index, values: point)
-                    return model.values(for: GreedyStart(index: index, guide: guide).choices(), index: index)
+                    guard let until else { return model.values(for: GreedyStart(index: index, guide: guide).choices(), index: index) }
+                    let clock = ContinuousClock()
+                    let began = clock.now
+                    let outcome = LocalSearch(index: index, deadline: until).improve(GreedyStart(index: index, guide: guide).choices())
+                    logger.debug("local search", metadata: [
+                        "moves": "\(outcome.moves)", "gain": "\(outcome.gain)", "passes": "\(outcome.passes)",
+                        "localOptimum": "\(outcome.isLocalOptimum)", "seconds": "\((clock.now - began).seconds)",
+                    ])
+                    return model.values(for: outcome.choices, index: index)
                 },
                 options: options, started: started)
         var assembler = PlanAssembler(index: index, model: model)

@@ -59,7 +59,7 @@ struct Search {
     /// `decisions` are the columns that say which hearing is held where, dived on first;
     /// `rounding` turns a point of the relaxation into a plan's point.
     func solve(
-        _ program: LinearProgram, decisions: Set<Int>, greedy: [Double], rounding: @escaping ([Double]) -> [Double],
+        _ program: LinearProgram, decisions: Set<Int>, greedy: [Double], rounding: @escaping Dive.Rounding,
         options: PlanningOptions, started: ContinuousClock.Instant
     ) throws -> Solution {
         let deadline = options.timeLimit.map { started + $0 }
@@ -103,7 +103,7 @@ struct Search {
 
     /// The LP relaxation, the dive and the neighbourhood search.
     private func dive(
-        _ program: LinearProgram, decisions: Set<Int>, rounding: @escaping ([Double]) -> [Double], options: PlanningOptions,
+        _ program: LinearProgram, decisions: Set<Int>, rounding: @escaping Dive.Rounding, options: PlanningOptions,
         deadline: ContinuousClock.Instant?,
         into progress: inout Progress
     ) throws {
@@ -149,7 +149,7 @@ struct Search {
     /// {0, 1/2}-cuts on the relaxation, while they lower its bound and the plan is not proven;
     /// then a dive on the LP with the cuts, which is nearer the integer hull.
     private func cut(
-        _ program: LinearProgram, decisions: Set<Int>, rounding: @escaping ([Double]) -> [Double],
+        _ program: LinearProgram, decisions: Set<Int>, rounding: @escaping Dive.Rounding,
         options: PlanningOptions, deadline: ContinuousClock.Instant?, into progress: inout Progress
     ) throws {
         guard proof(of: progress, in: program, relativeGap: options.relativeGap) == nil else { return }
