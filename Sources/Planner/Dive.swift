@@ -53,9 +53,7 @@ struct Dive {
     /// (not at all for nil).
     typealias Rounding = (_ point: [Double], _ until: ContinuousClock.Instant?) -> [Double]
     var rounding: Rounding?
-    /// The share of the time left that the rounding may spend improving its plan, when an LP
-    /// follows; when none can (the restricted LP would not end in time), it may spend all of it.
-    static let roundingShare = 0.05
+
     /// At most this many LP solves in all.
     var maximumSolves = 400
     /// How far the LP's optimum may fall, per column fixed in a round and at most, before the round
@@ -111,8 +109,7 @@ struct Dive {
         var objective = first.objectiveValue ?? 0
         var batchLimit = Int.max
         var tried = Set<Int>()  // single columns that failed since the last round that went well
-        // Only large programs' plans are improved by the rounding: smaller ones have branch and cut.
-        defer { keep(values, in: &result, until: relaxation == .firstOrder ? share(Self.roundingShare) : nil) }
+        defer { keep(values, in: &result, until: nil) }
         while result.linearPrograms < maximumSolves && !isOutOfTime {
             let fractional = integerColumns.filter { !Self.isIntegral(values[$0]) }
             if fractional.isEmpty {
@@ -207,7 +204,10 @@ struct Dive {
             keep(first.values, in: &result, until: deadline)
             return nil
         }
-        keep(first.values, in: &result, until: share(Self.roundingShare))
+        // The dive on the restricted LP does better than improving the rounded plan, so that gets
+        // no time here (with 5 % of the time left before the LP and after the dive, the 1,000 week
+        // was proven optimal in 160 s instead of 138 s).
+        keep(first.values, in: &result, until: nil)
         var restricted = relaxed
         for column in integerColumns where decisions.contains(column) && first.values[column] < Self.restrictionThreshold {
             restricted.setBounds(ofColumn: column, lower: 0, upper: 0)
@@ -217,12 +217,6 @@ struct Dive {
             "objective": "\(solution.objectiveValue ?? .nan)", "seconds": "\(solution.seconds)",
         ])
         return (restricted, solution)
-    }
-
-    /// The instant when `fraction` of the time left has passed; nil (no improving) without a deadline.
-    private func share(_ fraction: Double) -> ContinuousClock.Instant? {
-        let now = ContinuousClock.now
-        return deadline.map { now + max(.zero, $0 - now) * fraction }
     }
 
     /// Rounds `point` into a plan, improved until `until`, and keeps it if it is the best so far.

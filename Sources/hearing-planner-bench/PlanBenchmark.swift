@@ -2,10 +2,46 @@ import Foundation
 import PlannerModel
 import SyntheticRosters
 
-/// Section `plan`: `hearing-planner plan` on generated one-week rosters, each run a child process,
-/// with glpsol and HiGHS on the exported model as references.
+/// Section `plan`: `hearing-planner plan` on generated rosters, each run a child process, with
+/// glpsol and HiGHS on the exported model as references; each roster against issue 4's target.
 struct PlanBenchmark {
-    static let sizes = [200, 1_000, 2_500]
+    /// A generated roster and what issue 4 asks of it.
+    struct Roster: Sendable {
+        var hearings: Int
+        var weeks: Int
+        /// At most this many seconds for the run, whatever `--plan-time-limit` says (nil: no cap).
+        var timeCap: Double?
+        var target: Target?
+    }
+
+    /// Issue 4's target: a proven gap within so many seconds, under so much memory.
+    struct Target: Sendable {
+        var seconds: Double
+        var gap: Double
+        var peakMegabytes: Double?
+
+        var text: String {
+            let gapText = gap == 0 ? "optimal" : "gap <= \(Format.gap(gap))"
+            return "\(gapText) < \(Format.number(seconds)) s" + (peakMegabytes.map { ", < \(Format.number($0)) MB" } ?? "")
+        }
+
+        func isMet(by row: Figures) -> Bool {
+            guard let seconds = row.seconds, let gap = row.gap, row.failure == nil,
+                  ["optimal", "feasible"].contains(row.status)
+            else { return false }
+            let gapMet = self.gap == 0 ? row.status == "optimal" : gap <= self.gap
+            let peakMet = peakMegabytes.map { limit in row.peak.map { Double($0.kibibytes) * 1024 / 1e6 < limit } ?? false } ?? true
+            return seconds < self.seconds && gapMet && peakMet
+        }
+    }
+
+    static let rosters = [
+        Roster(hearings: 200, weeks: 1),
+        Roster(hearings: 1_000, weeks: 1, target: Target(seconds: 2, gap: 0)),
+        Roster(hearings: 2_500, weeks: 1, target: Target(seconds: 10, gap: 1e-4, peakMegabytes: 300)),
+        // The target's own time: the whole run (model, relaxation, search) has 60 s.
+        Roster(hearings: 10_000, weeks: 4, timeCap: 60, target: Target(seconds: 60, gap: 1e-3)),
+    ]
     static let seed: UInt64 = 1
 
     var binary: String
@@ -17,6 +53,12 @@ struct PlanBenchmark {
     /// The figures of one roster.
     struct Figures: Codable, Sendable {
         var hearings: Int
+        var weeks = 1
+        /// The time limit the runs had.
+        var timeLimit: Double?
+        /// Issue 4's target for this roster, and whether the median run met it.
+        var target: String?
+        var targetMet: Bool?
         var columns: Int?
         var rows: Int?
         var nonzeros: Int?
@@ -39,20 +81,23 @@ struct PlanBenchmark {
     }
 
     func run() -> [Figures] {
-        Self.sizes.map(measure)
+        Self.rosters.map(measure)
     }
 
-    private func measure(hearings: Int) -> Figures {
+    private func measure(_ setting: Roster) -> Figures {
+        let hearings = setting.hearings
+        let timeLimit = min(self.timeLimit, setting.timeCap ?? .infinity)
         let rosterFolder = folder.appendingPathComponent("plan-\(hearings)")
         defer { try? FileManager.default.removeItem(at: rosterFolder) }
         var figures = Figures(
-            hearings: hearings,
+            hearings: hearings, weeks: setting.weeks, timeLimit: timeLimit, target: setting.target?.text,
             glpsol: .missing("glpsol", ReferenceSolvers.glpsolMissing),
             highs: .missing("highspy", ReferenceSolvers.highsMissing))
+        defer { if let target = setting.target { figures.targetMet = target.isMet(by: figures) } }
         let roster = rosterFolder.appendingPathComponent("roster.json")
         do {
-            note("plan: generating \(hearings) hearings (seed \(Self.seed))")
-            let generated = RosterGenerator(hearings: hearings, weeks: 1, seed: Self.seed).generate()
+            note("plan: generating \(hearings) hearings over \(setting.weeks) week(s) (seed \(Self.seed))")
+            let generated = RosterGenerator(hearings: hearings, weeks: setting.weeks, seed: Self.seed).generate()
             try FileManager.default.createDirectory(at: rosterFolder, withIntermediateDirectories: true)
             try Data(try RosterJSON.write(generated)).write(to: roster)
         } catch {
@@ -130,19 +175,20 @@ struct PlanBenchmark {
 
     static func tables(_ figures: [Figures]) -> [TextTable] {
         var ours = TextTable([
-            .right("hearings"), .right("columns"), .right("rows"), .right("nonzeros"), .right("seconds"),
+            .right("hearings"), .right("weeks"), .right("limit s"), .right("columns"), .right("rows"), .right("nonzeros"), .right("seconds"),
             .right("cpu s"), .right("solver s"), .left("status"), .right("objective"), .right("gap"),
-            .right("held"), .right("peak MiB"),
+            .right("held"), .right("peak MiB"), .left("issue 4 target"),
         ])
         for row in figures {
             let status = [row.failure, row.status].compactMap { $0 }.joined(separator: ", ")
+            let target = row.target.map { "\($0): \(row.targetMet == true ? "met" : "not met")" } ?? "-"
             ours.append([
-                Format.count(row.hearings), Format.count(row.columns), Format.count(row.rows),
+                Format.count(row.hearings), Format.count(row.weeks), Format.seconds(row.timeLimit), Format.count(row.columns), Format.count(row.rows),
                 Format.count(row.nonzeros), Format.seconds(row.seconds), Format.seconds(row.cpuSeconds),
                 Format.seconds(row.solverSeconds), status.isEmpty ? "-" : status,
                 // A plan without a solution (time limit, infeasible) carries objective 0.
                 ["optimal", "feasible"].contains(row.status) ? Format.number(row.objective) : "-",
-                Format.gap(row.gap), Format.count(row.held), Format.mebibytes(row.peak),
+                Format.gap(row.gap), Format.count(row.held), Format.mebibytes(row.peak), target,
             ])
         }
         var references = TextTable([

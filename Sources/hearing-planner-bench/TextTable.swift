@@ -76,9 +76,10 @@ enum Format {
         return value == value.rounded() && abs(value) < 1e15 ? Format.count(Int(value)) : String(format: "%.2f", value)
     }
 
+    /// Four decimals, or two significant digits below 0.001 (where the targets are).
     static func gap(_ value: Double?) -> String {
         guard let value else { return "-" }
-        return String(format: "%.4f", value)
+        return value == 0 || value >= 1e-3 ? String(format: "%.4f", value) : String(format: "%.1e", value)
     }
 
     static func ratio(_ value: Double?) -> String {
