@@ -28,6 +28,7 @@ public struct GLPKSolver: MIPSolver {
 
     /// "GLPK" and the version, as reported in ``Solution/solverName``.
     public static let name = "GLPK \(version)"
+    public var solverName: String { Self.name }
 
 
     /// Solves `program` on the calling thread.

@@ -17,9 +17,14 @@ public protocol MIPSolver: Sendable {
     /// Runs `body` with a ``RelaxationSession`` that solves a sequence of relaxations of one
     /// shape, each warm-started from the last, on the calling thread.
     func withRelaxationSession<T>(_ body: (any RelaxationSession) throws -> T) throws -> T
+
+    /// The solver's name and version as its solutions report them (``Solution/solverName``), for
+    /// a plan that comes from no solve of its own (a rounded relaxation improved by local search).
+    var solverName: String { get }
 }
 
 extension MIPSolver {
+    public var solverName: String { "" }
     public func solve(_ program: LinearProgram, options: SolveOptions) async throws -> Solution {
         try await SolverThread.run(options: options) { options in
             try self.solve(program, options: options)

@@ -16,58 +16,44 @@ struct GreedyStart {
     /// The greedy plan's hearings, in the order they were placed.
     func choices() -> [PlanAssembler.Choice] {
         let roster = index.roster
-        var interpreterBusy = Set<Int>()  // person * slotCount + slot
-        var officerBusy = Set<Int>()
-        var interpreterWeek: [String: Int] = [:]
-        var officerWeek: [String: Int] = [:]
-        var siteOfDay: [PersonDay: String] = [:]  // where each interpreter works on site that day
-        var roomsUsed: [String: Int] = [:]  // "location@slot"
+        // Who holds what, by slot, week and day (rules 5 to 8), in flat arrays.
+        var occupancy = Occupancy(index: index)
         var result: [PlanAssembler.Choice] = []
-        let slotCount = index.calendar.slotCount
-        let parts = index.calendar.partsPerDay
 
-        func bestScore(_ h: Int) -> Double {
-            index.starts[h].map { start in
-                start.dayTerm + (start.interpreters.map(\.term).max() ?? 0) + (start.officers.map(\.term).max() ?? 0)
-            }.max() ?? -.infinity
+        func bestScore(_ start: ProblemIndex.Start) -> Double {
+            let interpreter: Double = start.interpreters.map(\.term).max() ?? 0
+            let officer: Double = start.officers.map(\.term).max() ?? 0
+            return start.dayTerm + interpreter + officer
         }
+        let bestScore: [Double] = roster.hearings.indices.map { h in index.starts[h].map(bestScore).max() ?? -.infinity }
+        // Coarsely, so that hearings the LP holds about equally go by score.
+        let held: [Double] = roster.hearings.indices.map { ((guide?.held($0) ?? 0) * 10).rounded() }
         let order = roster.hearings.indices.sorted { a, b in
             let fixedA = roster.hearings[a].fixed != nil
             let fixedB = roster.hearings[b].fixed != nil
             if fixedA != fixedB { return fixedA }
-            // Coarsely, so that hearings the LP holds about equally go by score.
-            let heldA = ((guide?.held(a) ?? 0) * 10).rounded(), heldB = ((guide?.held(b) ?? 0) * 10).rounded()
-            return (heldA, bestScore(a), b) > (heldB, bestScore(b), a)
+            return (held[a], bestScore[a], b) > (held[b], bestScore[b], a)
         }
         for h in order {
             let hearing = roster.hearings[h]
             var best: (rank: Double, score: Double, start: Int, interpreter: Int, officer: Int)?
             for (s, start) in index.starts[h].enumerated() {
-                if let rooms = index.locationRooms[hearing.location] ?? nil,
-                   start.slots.contains(where: { roomsUsed["\(hearing.location)@\($0)", default: 0] >= rooms })
-                { continue }
-                let week = start.day.isoWeek.description
-                let day = start.slot / parts
+                guard occupancy.roomFits(h, start.slots) else { continue }
                 var bestInterpreter: (Int, Double, Double)?  // option, term, rank
-                for (k, option) in start.interpreters.enumerated() {
-                    let person = roster.interpreters[option.person]
-                    if start.slots.contains(where: { interpreterBusy.contains(option.person * slotCount + $0) }) { continue }
-                    if let cap = person.maxHearingsPerWeek, interpreterWeek["\(option.person)@\(week)", default: 0] >= cap { continue }
-                    if option.mode == .onsite, let site = siteOfDay[PersonDay(person: option.person, day: day)], site != hearing.location { continue }
+                for (k, option) in start.interpreters.enumerated()
+                where occupancy.interpreterFits(option.person, isOnsite: option.mode == .onsite, hearing: h, slots: start.slots) {
                     let rank = guide?.interpreter(option.person, hearing: h, start: s) ?? 0
                     if bestInterpreter == nil || (rank, option.term) > (bestInterpreter!.2, bestInterpreter!.1) {
                         bestInterpreter = (k, option.term, rank)
                     }
                 }
+                guard let (i, interpreterTerm, _) = bestInterpreter else { continue }
                 var bestOfficer: (Int, Double, Double)?  // option, term, rank
-                for (k, option) in start.officers.enumerated() {
-                    let person = roster.officers[option.person]
-                    if start.slots.contains(where: { officerBusy.contains(option.person * slotCount + $0) }) { continue }
-                    if let cap = person.maxHearingsPerWeek, officerWeek["\(option.person)@\(week)", default: 0] >= cap { continue }
+                for (k, option) in start.officers.enumerated() where occupancy.officerFits(option.person, start.slots) {
                     let rank = guide?.officer(option.person, hearing: h, start: s) ?? 0
                     if bestOfficer == nil || (rank, option.term) > (bestOfficer!.2, bestOfficer!.1) { bestOfficer = (k, option.term, rank) }
                 }
-                guard let (i, interpreterTerm, _) = bestInterpreter, let (o, officerTerm, _) = bestOfficer else { continue }
+                guard let (o, officerTerm, _) = bestOfficer else { continue }
                 let score = start.dayTerm + interpreterTerm + officerTerm
                 // Rounded, so that starts the LP holds about equally go by score.
                 let rank = ((guide?.held(h, start: s) ?? 0) * 20).rounded()
@@ -76,17 +62,11 @@ struct GreedyStart {
             guard let best, best.score > 0 || hearing.fixed != nil else { continue }
             let start = index.starts[h][best.start]
             let interpreter = start.interpreters[best.interpreter]
-            let officer = start.officers[best.officer]
-            result.append(.init(hearing: h, startIndex: best.start, start: start, interpreter: interpreter, mode: interpreter.mode, officer: officer))
-            let week = start.day.isoWeek.description
-            for t in start.slots {
-                interpreterBusy.insert(interpreter.person * slotCount + t)
-                officerBusy.insert(officer.person * slotCount + t)
-                roomsUsed["\(hearing.location)@\(t)", default: 0] += 1
-            }
-            interpreterWeek["\(interpreter.person)@\(week)", default: 0] += 1
-            officerWeek["\(officer.person)@\(week)", default: 0] += 1
-            if interpreter.mode == .onsite { siteOfDay[PersonDay(person: interpreter.person, day: start.slot / parts)] = hearing.location }
+            let choice = PlanAssembler.Choice(
+                hearing: h, startIndex: best.start, start: start, interpreter: interpreter, mode: interpreter.mode,
+                officer: start.officers[best.officer])
+            result.append(choice)
+            occupancy.add(LocalSearch.placement(of: choice))
         }
         return result
     }
@@ -106,16 +86,20 @@ struct GreedyGuide {
         func key(_ h: Int, _ s: Int, _ person: Int) -> Int { (h * starts + s) * 100_000 + person }
         var interpreterValue: [Int: Double] = [:]
         var officerValue: [Int: Double] = [:]
+        // Only what the point sends at all: a missing key reads as 0 (most of a large week's pairs).
         for group in model.interpreterGroups {
             var sent: [Int: Double] = [:]
-            for entry in group.sent { sent[entry.interpreter, default: 0] += values[entry.column] }
+            for entry in group.sent where values[entry.column] > 0 { sent[entry.interpreter, default: 0] += values[entry.column] }
+            guard !sent.isEmpty else { continue }
             for member in group.members {
                 for (person, value) in sent { interpreterValue[key(member.hearing, member.start, person), default: 0] += value }
             }
         }
         for group in model.officerGroups {
+            let sent = group.sent.filter { values[$0.column] > 0 }
+            guard !sent.isEmpty else { continue }
             for member in group.members {
-                for entry in group.sent { officerValue[key(member.hearing, member.start, entry.officer), default: 0] += values[entry.column] }
+                for entry in sent { officerValue[key(member.hearing, member.start, entry.officer), default: 0] += values[entry.column] }
             }
         }
         for (h, ranges) in model.heldColumns.enumerated() where !model.isInterpreterPooled[h] {

@@ -64,6 +64,7 @@ struct Search {
     ) throws -> Solution {
         let deadline = options.timeLimit.map { started + $0 }
         var progress = Progress(started: started)
+        progress.solverName = solver.solverName
         if Self.isFeasible(greedy, in: program) { progress.best = (greedy, program.objectiveValue(at: greedy)) }
         func finished(_ status: TerminationStatus, _ detail: String) -> Solution? {
             guard let best = progress.best, let bound = progress.bound else { return nil }
@@ -123,7 +124,7 @@ struct Search {
         // What branch and cut will take to solve the relaxation again with the simplex method.
         progress.relaxationSeconds = relaxation == .simplex
             ? dive.relaxationSeconds : Self.simplexSeconds(nonzeros: program.nonzeroCount)
-        progress.solverName = dive.solverName
+        if !dive.solverName.isEmpty { progress.solverName = dive.solverName }
         logger.info("dive", metadata: [
             "bound": "\(dive.bound.map { "\($0)" } ?? "none")", "objective": "\(dive.objective.map { "\($0)" } ?? "none")",
             "greedy": "\(progress.best.map { "\($0.objective)" } ?? "none")", "linearPrograms": "\(dive.linearPrograms)",

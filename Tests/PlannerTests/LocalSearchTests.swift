@@ -84,6 +84,27 @@ struct LocalSearchTests {
         #expect(found.improved <= optimum + 1e-6)
     }
 
+    /// Through the planner, on a week above the simplex method's size with too little time for the
+    /// restricted LP: the relaxation's rounded plan is improved by the search and comes out valid,
+    /// with an honest bound and gap, named after the solver.
+    @Test func aShortLimitOnALargeWeekGivesAValidPlanAndAnHonestGap() throws {
+        let roster = RosterGenerator(hearings: 1_000, weeks: 1, seed: 61).generate()
+        let messages = MessageRecorder()
+        messages.logLevel = .debug
+        let logger = Logger(label: "test") { _ in messages }
+        let planner = Planner(solver: GLPKSolver(logger: Self.logger), logger: logger)
+        let plan = try planner.plan(roster, options: PlanningOptions(timeLimit: .seconds(4)))
+        #expect(messages.count(of: "restricted LP skipped") == 1)
+        #expect(messages.count(of: "local search") == 1)
+        #expect(plan.status == .feasible)
+        #expect(HardRuleChecker().violations(of: plan, for: roster) == [])
+        let bound = try #require(plan.bound)
+        let gap = try #require(plan.gap)
+        #expect(plan.objective <= bound)
+        #expect(abs(gap - (bound - plan.objective) / abs(plan.objective)) < 1e-9)
+        #expect(plan.solver.name == "glpk")
+    }
+
     /// A deadline already passed stops it at once, with the plan it was given.
     @Test func aPassedDeadlineChangesNothing() {
         let roster = RosterGenerator(hearings: 120, weeks: 1, seed: 51).generate()
