@@ -81,7 +81,11 @@ struct PlanBenchmark {
     }
 
     func run() -> [Figures] {
-        Self.rosters.map(measure)
+        Self.rosters.map { roster in
+            var figures = measure(roster)
+            figures.targetMet = roster.target?.isMet(by: figures)
+            return figures
+        }
     }
 
     private func measure(_ setting: Roster) -> Figures {
@@ -93,7 +97,6 @@ struct PlanBenchmark {
             hearings: hearings, weeks: setting.weeks, timeLimit: timeLimit, target: setting.target?.text,
             glpsol: .missing("glpsol", ReferenceSolvers.glpsolMissing),
             highs: .missing("highspy", ReferenceSolvers.highsMissing))
-        defer { if let target = setting.target { figures.targetMet = target.isMet(by: figures) } }
         let roster = rosterFolder.appendingPathComponent("roster.json")
         do {
             note("plan: generating \(hearings) hearings over \(setting.weeks) week(s) (seed \(Self.seed))")
