@@ -127,7 +127,7 @@ struct LocalSearch {
                         lists[placement.hearing] = candidatesOf(placement.hearing)
                         places[placement.hearing] = placement
                     }
-                    if let repaired = repair.run(released: blockers, before: places, candidates: lists, occupancy: occupancy),
+                    if let repaired = repair.run(released: blockers, before: places, candidates: lists, in: &occupancy),
                        p.score + repaired.score > now + lost + Self.epsilon
                     {
                         for case let placement? in repaired.placements.values { occupancy.add(placement) }

@@ -85,6 +85,14 @@ struct Repair {
     /// Re-places `released` (already taken out of `occupancy`) as well as possible. `before` gives
     /// each one's placement in the plan. Returns nil when a fixed hearing among them cannot be placed.
     func run(released: [Int], before: [Int: Placement], candidates: [Int: Candidates], occupancy: Occupancy) -> Outcome? {
+        var copy = occupancy
+        return run(released: released, before: before, candidates: candidates, in: &copy)
+    }
+
+    /// The same in `occupancy` itself, which the search changes as it goes and leaves holding what
+    /// it held (the hearings' lists may come back in another order): no copy of a large plan's
+    /// occupancy for each repair.
+    func run(released: [Int], before: [Int: Placement], candidates: [Int: Candidates], in occupancy: inout Occupancy) -> Outcome? {
         // Fixed first (they fail fast), then the fewest starts.
         let order = released.sorted { a, b in
             let fa = candidates[a]?.isFixed ?? false, fb = candidates[b]?.isFixed ?? false
@@ -102,9 +110,8 @@ struct Repair {
         }
         var suffix = Array(repeating: 0.0, count: lists.count + 1)
         for k in stride(from: lists.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] + ceilings[k] }
-        var search = Search(
-            order: lists, before: order.map { before[$0] }, occupancy: occupancy, nodeLimit: nodeLimit, suffix: suffix)
-        search.search(depth: 0, score: 0, moves: 0)
+        var search = Search(order: lists, before: order.map { before[$0] }, nodeLimit: nodeLimit, suffix: suffix)
+        search.search(depth: 0, score: 0, moves: 0, &occupancy)
         guard let best = search.best else { return nil }
         var placements: [Int: Placement?] = [:]
         for (k, h) in order.enumerated() { placements[h] = best.choice[k] }
@@ -114,7 +121,6 @@ struct Repair {
     private struct Search {
         let order: [Candidates]
         let before: [Placement?]
-        var occupancy: Occupancy
         let nodeLimit: Int
         /// `suffix[k]`: what the hearings from `k` on could add at most.
         let suffix: [Double]
@@ -122,10 +128,9 @@ struct Repair {
         var chosen: [Placement?]
         var best: (score: Double, moves: Int, choice: [Placement?])?
 
-        init(order: [Candidates], before: [Placement?], occupancy: Occupancy, nodeLimit: Int, suffix: [Double]) {
+        init(order: [Candidates], before: [Placement?], nodeLimit: Int, suffix: [Double]) {
             self.order = order
             self.before = before
-            self.occupancy = occupancy
             self.nodeLimit = nodeLimit
             self.suffix = suffix
             chosen = Array(repeating: nil, count: order.count)
@@ -139,19 +144,19 @@ struct Repair {
 
         private var isOverBudget: Bool { nodes >= nodeLimit && best != nil }
 
-        mutating func search(depth: Int, score: Double, moves: Int) {
+        mutating func search(depth: Int, score: Double, moves: Int, _ occupancy: inout Occupancy) {
             nodes += 1
             if depth == order.count {
                 if isPromising(score, moves: moves) { best = (score, moves, chosen) }
                 return
             }
             let rest = suffix[depth + 1]
-            guard !isOverBudget, isPromising(score + suffix[depth], moves: moves + mustMove(from: depth)) else { return }
+            guard !isOverBudget, isPromising(score + suffix[depth], moves: moves + mustMove(from: depth, occupancy)) else { return }
             let candidates = order[depth]
             let stay = before[depth]
             // The plan's own placement first, exactly as it was (mode included).
             if let stay, occupancy.fits(stay) {
-                place(stay, depth: depth, score: score, moves: moves)
+                place(stay, depth: depth, score: score, moves: moves, &occupancy)
             }
             for s in candidates.starts {
                 if isOverBudget || !isPromising(score + s.top + rest, moves: moves) { break }
@@ -166,20 +171,20 @@ struct Repair {
                         if !candidates.isFixed && p.score < 0 { break }  // unheld scores 0 and frees more
                         if !isPromising(score + p.score + rest, moves: moves) || isOverBudget { break }
                         if let stay, p.isUnchanged(from: stay) { continue }
-                        place(p, depth: depth, score: score, moves: moves)
+                        place(p, depth: depth, score: score, moves: moves, &occupancy)
                     }
                 }
             }
             let dropped = moves + (stay == nil ? 0 : 1)
             if !candidates.isFixed, !isOverBudget, isPromising(score + rest, moves: dropped) {
-                search(depth: depth + 1, score: score, moves: dropped)
+                search(depth: depth + 1, score: score, moves: dropped, &occupancy)
             }
         }
 
         /// How many of the hearings from `depth` on must move whatever comes next: their place in
         /// the plan no longer fits, and going deeper only places more. A bound on the moves still
         /// to come, so that ties with the best found are cut where they cannot have fewer moves.
-        private func mustMove(from depth: Int) -> Int {
+        private func mustMove(from depth: Int, _ occupancy: Occupancy) -> Int {
             guard best != nil else { return 0 }
             var count = 0
             for k in depth..<order.count {
@@ -188,11 +193,11 @@ struct Repair {
             return count
         }
 
-        private mutating func place(_ p: Placement, depth: Int, score: Double, moves: Int) {
+        private mutating func place(_ p: Placement, depth: Int, score: Double, moves: Int, _ occupancy: inout Occupancy) {
             let moved = before[depth].map { p.isUnchanged(from: $0) } == true ? 0 : 1
             occupancy.add(p)
             chosen[depth] = p
-            search(depth: depth + 1, score: score + p.score, moves: moves + moved)
+            search(depth: depth + 1, score: score + p.score, moves: moves + moved, &occupancy)
             occupancy.remove(p.hearing)
             chosen[depth] = nil
         }
