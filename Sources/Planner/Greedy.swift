@@ -66,7 +66,7 @@ struct GreedyStart {
                 hearing: h, startIndex: best.start, start: start, interpreter: interpreter, mode: interpreter.mode,
                 officer: start.officers[best.officer])
             result.append(choice)
-            occupancy.add(LocalSearch.placement(of: choice))
+            occupancy.add(choice.placement)
         }
         return result
     }

@@ -43,7 +43,7 @@ struct LocalSearch {
     func improve(_ choices: [PlanAssembler.Choice]) -> Outcome {
         let hearings = index.roster.hearings
         var occupancy = Occupancy(index: index)
-        for choice in choices { occupancy.add(Self.placement(of: choice)) }
+        for choice in choices { occupancy.add(choice.placement) }
         var candidates: [Repair.Candidates?] = Array(repeating: nil, count: hearings.count)
         let lister = Repair(index: index)
         func candidatesOf(_ h: Int) -> Repair.Candidates {
@@ -139,14 +139,5 @@ struct LocalSearch {
             }
         }
         return nil
-    }
-
-    static func placement(of choice: PlanAssembler.Choice) -> Placement {
-        Placement(
-            hearing: choice.hearing, slot: choice.start.slot, duration: choice.start.duration,
-            interpreter: choice.interpreter.person, isOnsite: choice.mode == .onsite,
-            language: choice.interpreter.language, registered: choice.interpreter.registered,
-            officer: choice.officer.person,
-            score: choice.start.dayTerm + choice.interpreter.term + choice.officer.term)
     }
 }

@@ -95,10 +95,11 @@ public struct Planner: Sendable {
                 program, decisions: model.decisionColumns, greedy: greedy,
                 rounding: { point, until in
                     let guide = GreedyGuide(model: model, index: index, values: point)
-                    guard let until else { return model.values(for: GreedyStart(index: index, guide: guide).choices(), index: index) }
+                    let choices = GreedyStart(index: index, guide: guide).choices()
+                    guard let until else { return model.values(for: choices, index: index) }
                     let clock = ContinuousClock()
                     let began = clock.now
-                    let outcome = LocalSearch(index: index, deadline: until).improve(GreedyStart(index: index, guide: guide).choices())
+                    let outcome = LocalSearch(index: index, deadline: until).improve(choices)
                     logger.debug("local search", metadata: [
                         "moves": "\(outcome.moves)", "gain": "\(outcome.gain)", "passes": "\(outcome.passes)",
                         "localOptimum": "\(outcome.isLocalOptimum)", "seconds": "\((clock.now - began).seconds)",

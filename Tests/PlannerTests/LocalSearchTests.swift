@@ -28,8 +28,8 @@ struct LocalSearchTests {
         let (index, model) = PoolTests.model(roster, ModelForm())
         let choices = GreedyStart(index: index).choices()
         let outcome = LocalSearch(index: index).improve(choices)
-        let greedy = choices.reduce(0) { $0 + LocalSearch.placement(of: $1).score }
-        let improved = outcome.choices.reduce(0) { $0 + LocalSearch.placement(of: $1).score }
+        let greedy = choices.reduce(0) { $0 + $1.placement.score }
+        let improved = outcome.choices.reduce(0) { $0 + $1.placement.score }
         return Improved(
             roster: roster, greedy: greedy, improved: improved, outcome: outcome,
             values: model.values(for: outcome.choices, index: index), program: model.program)
@@ -113,8 +113,8 @@ struct LocalSearchTests {
         let outcome = LocalSearch(index: index, deadline: .now - .seconds(1)).improve(choices)
         #expect(outcome.moves == 0)
         #expect(!outcome.isLocalOptimum)
-        let before = choices.map { LocalSearch.placement(of: $0) }.sorted { $0.hearing < $1.hearing }
-        let after = outcome.choices.map { LocalSearch.placement(of: $0) }.sorted { $0.hearing < $1.hearing }
+        let before = choices.map { $0.placement }.sorted { $0.hearing < $1.hearing }
+        let after = outcome.choices.map { $0.placement }.sorted { $0.hearing < $1.hearing }
         #expect(before == after)
     }
 }

@@ -29,6 +29,16 @@ struct Placement: Sendable, Equatable {
     }
 }
 
+extension PlanAssembler.Choice {
+    /// The hearing's start, people, mode and language as a placement, with its term of the score.
+    var placement: Placement {
+        Placement(
+            hearing: hearing, slot: start.slot, duration: start.duration, interpreter: interpreter.person,
+            isOnsite: mode == .onsite, language: interpreter.language, registered: interpreter.registered,
+            officer: officer.person, score: start.dayTerm + interpreter.term + officer.term)
+    }
+}
+
 /// What everybody is doing in a plan, by slot, ISO week and day, so that "what would this
 /// placement take from whom?" is a few look-ups. Placements can be taken out and put back, which is
 /// what the search over re-placements does.
