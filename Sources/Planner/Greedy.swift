@@ -20,12 +20,12 @@ struct GreedyStart {
         var occupancy = Occupancy(index: index)
         var result: [PlanAssembler.Choice] = []
 
-        func bestScore(_ start: ProblemIndex.Start) -> Double {
+        func topScore(_ start: ProblemIndex.Start) -> Double {
             let interpreter: Double = start.interpreters.map(\.term).max() ?? 0
             let officer: Double = start.officers.map(\.term).max() ?? 0
             return start.dayTerm + interpreter + officer
         }
-        let bestScore: [Double] = roster.hearings.indices.map { h in index.starts[h].map(bestScore).max() ?? -.infinity }
+        let bestScore: [Double] = roster.hearings.indices.map { h in index.starts[h].map(topScore).max() ?? -.infinity }
         // Coarsely, so that hearings the LP holds about equally go by score.
         let held: [Double] = roster.hearings.indices.map { ((guide?.held($0) ?? 0) * 10).rounded() }
         let order = roster.hearings.indices.sorted { a, b in

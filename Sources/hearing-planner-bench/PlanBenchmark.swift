@@ -6,7 +6,7 @@ import SyntheticRosters
 /// glpsol and HiGHS on the exported model as references; each roster against issue 4's target.
 struct PlanBenchmark {
     /// A generated roster and what issue 4 asks of it.
-    struct Roster: Sendable {
+    struct RosterCase: Sendable {
         var hearings: Int
         var weeks: Int
         /// At most this many seconds for the run, whatever `--plan-time-limit` says (nil: no cap).
@@ -36,11 +36,11 @@ struct PlanBenchmark {
     }
 
     static let rosters = [
-        Roster(hearings: 200, weeks: 1),
-        Roster(hearings: 1_000, weeks: 1, target: Target(seconds: 2, gap: 0)),
-        Roster(hearings: 2_500, weeks: 1, target: Target(seconds: 10, gap: 1e-4, peakMegabytes: 300)),
+        RosterCase(hearings: 200, weeks: 1),
+        RosterCase(hearings: 1_000, weeks: 1, target: Target(seconds: 2, gap: 0)),
+        RosterCase(hearings: 2_500, weeks: 1, target: Target(seconds: 10, gap: 1e-4, peakMegabytes: 300)),
         // The target's own time: the whole run (model, relaxation, search) has 60 s.
-        Roster(hearings: 10_000, weeks: 4, timeCap: 60, target: Target(seconds: 60, gap: 1e-3)),
+        RosterCase(hearings: 10_000, weeks: 4, timeCap: 60, target: Target(seconds: 60, gap: 1e-3)),
     ]
     static let seed: UInt64 = 1
 
@@ -88,7 +88,7 @@ struct PlanBenchmark {
         }
     }
 
-    private func measure(_ setting: Roster) -> Figures {
+    private func measure(_ setting: RosterCase) -> Figures {
         let hearings = setting.hearings
         let timeLimit = min(self.timeLimit, setting.timeCap ?? .infinity)
         let rosterFolder = folder.appendingPathComponent("plan-\(hearings)")
