@@ -185,7 +185,10 @@ struct Dive {
     ) throws -> (LinearProgram, Solution)? {
         let started = ContinuousClock.now
         guard var method = FirstOrderRelaxation(program: relaxed) else { return nil }
-        let first = method.solve(deadline: deadline.map { started + ($0 - started) * 0.4 })
+        // A quarter of the time: on four weeks of 10,000 hearings (60 s) the bound is then within
+        // 3e-5 of where 0.4 of the time takes it, and the search after the rounding gets the rest
+        // (gap 1.1e-3 against 1.3e-3 in one run each; 0.15 left the bound 7e-4 too high).
+        let first = method.solve(deadline: deadline.map { started + ($0 - started) * 0.25 })
         result.bound = first.bound
         result.reducedCosts = first.reducedCosts
         result.relaxation = first.values

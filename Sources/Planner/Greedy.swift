@@ -73,58 +73,113 @@ struct GreedyStart {
 }
 
 /// An LP relaxation's point, read as preferences for `GreedyStart`.
+///
+/// What the point sends to a pool (a group of hearings at one location, slot and language, or of
+/// officers) is kept once per pool, as a short list of the people it sends and how much, and every
+/// member hearing and start refers to its pools' lists: a large week has hundreds of members per
+/// pool, and copying each pool's list to every member took seconds.
 struct GreedyGuide {
+    typealias Sent = [(person: Int, value: Double)]
+
     private let heldByStart: [[Double]]
-    private let interpreterValue: [Int: Double]  // key(hearing, start, person)
-    private let officerValue: [Int: Double]
-    private let starts: Int
+    /// Where hearing `h`'s starts begin in the flat numbering of every hearing's starts.
+    private let firstStart: [Int]
+    private let interpreters: References
+    private let officers: References
+
+    /// For each hearing and start (flat), the lists that count for it: `lists[list[k]]` for `k` in
+    /// `start[hs]..<start[hs + 1]`.
+    private struct References {
+        var lists: [Sent] = []
+        var start: [Int] = []
+        var list: [Int] = []
+
+        init(starts: Int, pairs: [(start: Int, list: Int)], lists: [Sent]) {
+            self.lists = lists
+            var start = Array(repeating: 0, count: starts + 1)
+            for pair in pairs { start[pair.start + 1] += 1 }
+            for k in 0..<starts { start[k + 1] += start[k] }
+            var next = start
+            var list = Array(repeating: 0, count: pairs.count)
+            for pair in pairs {
+                list[next[pair.start]] = pair.list
+                next[pair.start] += 1
+            }
+            self.start = start
+            self.list = list
+        }
+
+        func value(of person: Int, at hs: Int) -> Double {
+            var total = 0.0
+            for k in start[hs]..<start[hs + 1] {
+                for entry in lists[list[k]] where entry.person == person { total += entry.value }
+            }
+            return total
+        }
+    }
 
     init(model: ModelBuilder.Model, index: ProblemIndex, values: [Double]) {
         heldByStart = model.heldColumns.map { ranges in ranges.map { range in range.reduce(0) { $0 + values[$1] } } }
-        let starts = max(1, index.starts.map(\.count).max() ?? 1)
-        self.starts = starts
-        func key(_ h: Int, _ s: Int, _ person: Int) -> Int { (h * starts + s) * 100_000 + person }
-        var interpreterValue: [Int: Double] = [:]
-        var officerValue: [Int: Double] = [:]
-        // Only what the point sends at all: a missing key reads as 0 (most of a large week's pairs).
-        for group in model.interpreterGroups {
-            var sent: [Int: Double] = [:]
-            for entry in group.sent where values[entry.column] > 0 { sent[entry.interpreter, default: 0] += values[entry.column] }
-            guard !sent.isEmpty else { continue }
-            for member in group.members {
-                for (person, value) in sent { interpreterValue[key(member.hearing, member.start, person), default: 0] += value }
-            }
+        var firstStart: [Int] = []
+        var count = 0
+        for starts in index.starts {
+            firstStart.append(count)
+            count += starts.count
         }
-        for group in model.officerGroups {
-            let sent = group.sent.filter { values[$0.column] > 0 }
-            guard !sent.isEmpty else { continue }
-            for member in group.members {
-                for entry in sent { officerValue[key(member.hearing, member.start, entry.officer), default: 0] += values[entry.column] }
+        self.firstStart = firstStart
+        /// Sums by person what `entries` send (only what they send at all).
+        func sent(_ entries: [(person: Int, column: Int)]) -> Sent {
+            var result: Sent = []
+            for entry in entries where values[entry.column] > 0 {
+                if let k = result.firstIndex(where: { $0.person == entry.person }) {
+                    result[k].value += values[entry.column]
+                } else {
+                    result.append((entry.person, values[entry.column]))
+                }
             }
+            return result
+        }
+        var lists: [Sent] = []
+        var pairs: [(start: Int, list: Int)] = []
+        for group in model.interpreterGroups {
+            let list = sent(group.sent.map { ($0.interpreter, $0.column) })
+            guard !list.isEmpty else { continue }
+            lists.append(list)
+            for member in group.members { pairs.append((firstStart[member.hearing] + member.start, lists.count - 1)) }
         }
         for (h, ranges) in model.heldColumns.enumerated() where !model.isInterpreterPooled[h] {
             for (s, range) in ranges.enumerated() {
-                for (k, column) in range.enumerated() {
-                    interpreterValue[key(h, s, index.starts[h][s].interpreters[k].person), default: 0] += values[column]
-                }
+                let options = index.starts[h][s].interpreters
+                let list = sent(range.enumerated().map { k, column in (options[k].person, column) })
+                guard !list.isEmpty else { continue }
+                lists.append(list)
+                pairs.append((firstStart[h] + s, lists.count - 1))
             }
+        }
+        interpreters = References(starts: count, pairs: pairs, lists: lists)
+        lists = []
+        pairs = []
+        for group in model.officerGroups {
+            let list = sent(group.sent.map { ($0.officer, $0.column) })
+            guard !list.isEmpty else { continue }
+            lists.append(list)
+            for member in group.members { pairs.append((firstStart[member.hearing] + member.start, lists.count - 1)) }
         }
         for (h, ranges) in model.officerColumns.enumerated() where !model.isOfficerPooled[h] {
             for (s, range) in ranges.enumerated() {
-                for (k, column) in range.enumerated() {
-                    officerValue[key(h, s, index.starts[h][s].officers[k].person), default: 0] += values[column]
-                }
+                let options = index.starts[h][s].officers
+                let list = sent(range.enumerated().map { k, column in (options[k].person, column) })
+                guard !list.isEmpty else { continue }
+                lists.append(list)
+                pairs.append((firstStart[h] + s, lists.count - 1))
             }
         }
-        self.interpreterValue = interpreterValue
-        self.officerValue = officerValue
+        officers = References(starts: count, pairs: pairs, lists: lists)
     }
-
-    private func key(_ h: Int, _ s: Int, _ person: Int) -> Int { (h * starts + s) * 100_000 + person }
 
     /// How fully the LP holds hearing `h`, anywhere.
     func held(_ h: Int) -> Double { heldByStart[h].reduce(0, +) }
     func held(_ h: Int, start s: Int) -> Double { heldByStart[h][s] }
-    func interpreter(_ person: Int, hearing h: Int, start s: Int) -> Double { interpreterValue[key(h, s, person)] ?? 0 }
-    func officer(_ person: Int, hearing h: Int, start s: Int) -> Double { officerValue[key(h, s, person)] ?? 0 }
+    func interpreter(_ person: Int, hearing h: Int, start s: Int) -> Double { interpreters.value(of: person, at: firstStart[h] + s) }
+    func officer(_ person: Int, hearing h: Int, start s: Int) -> Double { officers.value(of: person, at: firstStart[h] + s) }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import PlannerModel
 
 /// Raises a plan's score by moves of one hearing each: the hearing goes to a placement that scores
@@ -8,8 +9,8 @@ import PlannerModel
 ///
 /// It is a heuristic for large rosters, where the relaxation's point is rounded by `GreedyStart`
 /// and GLPK's simplex method cannot dive on it in time: it never changes a bound or a proof.
-struct LocalSearch {
-    struct Outcome {
+struct LocalSearch: Sendable {
+    struct Outcome: Sendable {
         var choices: [PlanAssembler.Choice]
         /// How many moves raised the score, and by how much in all.
         var moves = 0
@@ -39,26 +40,119 @@ struct LocalSearch {
     ]
 
     private static let epsilon = 1e-6
+    /// The least time a round of `improve(_:threads:)` gets before the weeks are split otherwise.
+    static let shortestRound = Duration.seconds(2)
 
     func improve(_ choices: [PlanAssembler.Choice]) -> Outcome {
-        let hearings = index.roster.hearings
         var occupancy = Occupancy(index: index)
         for choice in choices { occupancy.add(choice.placement) }
-        var candidates: [Repair.Candidates?] = Array(repeating: nil, count: hearings.count)
+        var candidates: [Repair.Candidates?] = Array(repeating: nil, count: index.roster.hearings.count)
         let lister = Repair(index: index)
-        func candidatesOf(_ h: Int) -> Repair.Candidates {
+        let movable = index.roster.hearings.indices.filter { index.roster.hearings[$0].fixed == nil }
+        var outcome = search(&occupancy, movable: movable) { h in
             if let known = candidates[h] { return known }
             let made = lister.candidates(of: h)
             candidates[h] = made
             return made
         }
-        let movable = hearings.indices.filter { hearings[$0].fixed == nil }
+        outcome.choices = occupancy.placed.compactMap { $0 }.map { WhatIf.choice($0, index: index) }
+        return outcome
+    }
+
+    /// `improve`, on `threads` threads for a horizon of several ISO weeks: the weeks are split in
+    /// two parts, and each part's search moves only the hearings it owns (those placed in its
+    /// weeks, and a share of the unheld ones) and only into its weeks. Rules 5 to 8 hold slot by
+    /// slot, day by day or ISO week by ISO week, so whatever the two searches do in their own
+    /// weeks together keeps every rule, and each hearing is still held at most once. Round by
+    /// round the weeks are split otherwise (so that any two weeks share a part in some round), and
+    /// once no split finds anything the search goes on over the whole horizon on one thread.
+    func improve(_ choices: [PlanAssembler.Choice], threads: Int) -> Outcome {
+        var placed: [Placement?] = Array(repeating: nil, count: index.roster.hearings.count)
+        for choice in choices { placed[choice.hearing] = choice.placement }
+        let layout = Occupancy(index: index)
+        guard threads >= 2, layout.weekCount >= 2 else { return improve(choices) }
+        let lister = Repair(index: index)
+        let all = index.roster.hearings.indices.map { lister.candidates(of: $0) }
+        let partsPerDay = index.calendar.partsPerDay
+        let weekOfSlot = (0..<index.calendar.slotCount).map { layout.weekOfDay[$0 / partsPerDay] }
+        // Splits by the parity of the bits of the week's number that a mask selects: masks 1, 2,
+        // 3, ... put any two weeks in one part for some mask.
+        let bits = max(1, Int.bitWidth - (layout.weekCount - 1).leadingZeroBitCount)
+        let splits = (1 << bits) - 1
         var outcome = Outcome(choices: choices)
+        var quiet = 0  // rounds in a row in which neither part raised the score
+        var round = 0
+        while quiet < splits, !isPastDeadline {
+            let mask = round % splits + 1
+            round += 1
+            let part = (0..<layout.weekCount).map { ($0 & mask).nonzeroBitCount % 2 }
+            let owner: [Int] = placed.indices.map { h in
+                if let p = placed[h] { return part[weekOfSlot[p.slot]] }
+                let parts = Set(all[h].starts.map { part[weekOfSlot[$0.start.slot]] })
+                return parts.count == 1 ? parts.first! : (h + round) % 2
+            }
+            let current = placed
+            // Rounds short enough for the splits to take turns before the deadline.
+            var roundSearch = self
+            if let deadline {
+                let left = deadline - ContinuousClock.now
+                roundSearch.deadline = min(deadline, ContinuousClock.now + max(Self.shortestRound, left / (2 * splits)))
+            }
+            let search = roundSearch
+            let results = Self.concurrently(2) { k in
+                var occupancy = Occupancy(index: index)
+                for case let p? in current { occupancy.add(p) }
+                let own = all.map { c in
+                    Repair.Candidates(hearing: c.hearing, starts: c.starts.filter { part[weekOfSlot[$0.start.slot]] == k }, isFixed: c.isFixed)
+                }
+                let movable = index.roster.hearings.indices.filter { owner[$0] == k && index.roster.hearings[$0].fixed == nil }
+                var searched = search.search(&occupancy, movable: movable) { own[$0] }
+                searched.choices = []
+                return (searched, occupancy.placed)
+            }
+            for h in placed.indices where index.roster.hearings[h].fixed == nil { placed[h] = results[owner[h]].1[h] }
+            let gained = results.contains { $0.0.moves > 0 }
+            for (searched, _) in results {
+                outcome.moves += searched.moves
+                outcome.gain += searched.gain
+                outcome.passes += searched.passes
+            }
+            quiet = gained ? 0 : quiet + 1
+        }
+        var occupancy = Occupancy(index: index)
+        for case let p? in placed { occupancy.add(p) }
+        let whole = search(&occupancy, movable: index.roster.hearings.indices.filter { index.roster.hearings[$0].fixed == nil }) { all[$0] }
+        outcome.moves += whole.moves
+        outcome.gain += whole.gain
+        outcome.passes += whole.passes
+        outcome.isLocalOptimum = whole.isLocalOptimum
+        outcome.choices = occupancy.placed.compactMap { $0 }.map { WhatIf.choice($0, index: index) }
+        return outcome
+    }
+
+    /// `work(0)`, `work(1)`, ... on as many threads, in the order of their numbers.
+    private static func concurrently<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer  // each thread writes its own element only
+            DispatchQueue.concurrentPerform(iterations: count) { buffer[$0] = work($0) }
+        }
+        return results.map { $0! }
+    }
+
+    private var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+
+    /// The variable neighbourhood descent over `movable`, in `occupancy`, until a pass at the
+    /// farthest reach finds nothing or the deadline; `choices` of the outcome is left empty.
+    private func search(
+        _ occupancy: inout Occupancy, movable: [Int], candidatesOf: (Int) -> Repair.Candidates
+    ) -> Outcome {
+        var outcome = Outcome(choices: [])
         var checks = 0
         func isOutOfTime() -> Bool {
             checks += 1
-            guard let deadline, checks % 8 == 1 else { return false }
-            return ContinuousClock.now >= deadline
+            guard checks % 8 == 1 else { return false }
+            return isPastDeadline
         }
 
         var level = 0
@@ -81,7 +175,6 @@ struct LocalSearch {
             level = improved ? 0 : level + 1
         }
         outcome.isLocalOptimum = level == reaches.count
-        outcome.choices = occupancy.placed.compactMap { $0 }.map { WhatIf.choice($0, index: index) }
         return outcome
     }
 

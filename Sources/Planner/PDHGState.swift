@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LinearProgramming
 
@@ -19,8 +20,8 @@ struct PDHGState {
 
     private let n: Int, m: Int
     // The scaled problem.
-    private var rowStart: [Int], rowColumn: [Int], rowValue: [Double]
-    private var columnStart: [Int], columnRow: [Int], columnValue: [Double]
+    /// `Ã` by rows and by columns (`Ãᵀ` by rows).
+    private let byRows: RowMatrix, byColumns: RowMatrix
     private var cost: [Double], lower: [Double], upper: [Double]
     private var rowLower: [Double], rowUpper: [Double]
     private var rowScale: [Double], columnScale: [Double]
@@ -53,10 +54,9 @@ struct PDHGState {
         for r in 0..<m {
             for e in start[r]..<start[r + 1] { value[e] *= rowScale[r] * columnScale[index[e]] }
         }
-        rowStart = start
-        rowColumn = index
-        rowValue = value
-        (columnStart, columnRow, columnValue) = Self.transpose(n, start, index, value)
+        byRows = RowMatrix(start: start, index: index, value: value)
+        let (columnStart, columnRow, columnValue) = Self.transpose(n, start, index, value)
+        byColumns = RowMatrix(start: columnStart, index: columnRow, value: columnValue)
         self.rowScale = rowScale
         self.columnScale = columnScale
         let cost = (0..<n).map { -program.objectiveCoefficients[$0] * columnScale[$0] }
@@ -75,7 +75,7 @@ struct PDHGState {
         eta = 1 / max(value.map(abs).max() ?? 1, 1e-12)
         let x = (0..<n).map { min(max(0, program.columnLowerBounds[$0]), program.columnUpperBounds[$0]) / columnScale[$0] }
         var ax = Array(repeating: 0.0, count: m)
-        Self.multiply(start, index, value, x, into: &ax)
+        byRows.multiply(x, into: &ax)
         self.x = x
         self.ax = ax
         y = Array(repeating: 0, count: m)
@@ -104,13 +104,13 @@ struct PDHGState {
         while true {
             let tau = eta / omega, sigma = eta * omega
             for j in 0..<n { xNext[j] = min(max(x[j] - tau * (cost[j] - aty[j]), lower[j]), upper[j]) }
-            Self.multiply(rowStart, rowColumn, rowValue, xNext, into: &axNext)
+            byRows.multiply(xNext, into: &axNext)
             for r in 0..<m {
                 let a = y[r] - sigma * (2 * axNext[r] - ax[r])
                 let low = a + sigma * rowLower[r], high = a + sigma * rowUpper[r]
                 yNext[r] = low > 0 ? low : (high < 0 ? high : 0)
             }
-            Self.multiply(columnStart, columnRow, columnValue, yNext, into: &atyNext)
+            byColumns.multiply(yNext, into: &atyNext)
             var movementX = 0.0, movementY = 0.0, interaction = 0.0
             for j in 0..<n {
                 let dx = xNext[j] - x[j]
@@ -205,24 +205,6 @@ struct PDHGState {
 
     // MARK: Matrix
 
-    private static func multiply(_ start: [Int], _ index: [Int], _ value: [Double], _ vector: [Double], into result: inout [Double]) {
-        start.withUnsafeBufferPointer { start in
-            index.withUnsafeBufferPointer { index in
-                value.withUnsafeBufferPointer { value in
-                    vector.withUnsafeBufferPointer { vector in
-                        result.withUnsafeMutableBufferPointer { result in
-                            for i in 0..<result.count {
-                                var total = 0.0
-                                for e in start[i]..<start[i + 1] { total += value[e] * vector[index[e]] }
-                                result[i] = total
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     private static func transpose(_ n: Int, _ start: [Int], _ index: [Int], _ value: [Double]) -> ([Int], [Int], [Double]) {
         var count = Array(repeating: 0, count: n + 1)
         for column in index { count[column + 1] += 1 }
@@ -264,6 +246,67 @@ struct PDHGState {
             }
             for r in 0..<m where rowNorm[r] > 0 { rowScale[r] /= sqrt(rowNorm[r]) }
             for j in 0..<n where columnNorm[j] > 0 { columnScale[j] /= sqrt(columnNorm[j]) }
+        }
+    }
+}
+
+/// A sparse matrix stored by rows, multiplied by a vector on up to four threads when it is large:
+/// each iteration of `PDHGState` is two such products, nearly all of its time on large programs,
+/// and rows are independent, so the threads share nothing but what they read.
+private struct RowMatrix {
+    private let start: [Int]
+    private let index: [Int32]
+    private let value: [Double]
+    /// Consecutive rows with about equal numbers of nonzeros, one range per thread.
+    private let parts: [Range<Int>]
+
+    /// Below this many nonzeros a product takes less than the threads take to start.
+    static let parallelNonzeros = 200_000
+
+    init(start: [Int], index: [Int], value: [Double]) {
+        self.start = start
+        self.index = index.map { Int32($0) }
+        self.value = value
+        let rows = start.count - 1
+        let nonzeros = start.last ?? 0
+        let threads = nonzeros < Self.parallelNonzeros ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        var parts: [Range<Int>] = []
+        var row = 0
+        for part in 0..<threads {
+            let target = nonzeros * (part + 1) / threads
+            var end = row
+            while end < rows && (part == threads - 1 || start[end + 1] <= target) { end += 1 }
+            parts.append(row..<end)
+            row = end
+        }
+        self.parts = parts.filter { !$0.isEmpty }
+    }
+
+    /// `result = self · vector`.
+    func multiply(_ vector: [Double], into result: inout [Double]) {
+        start.withUnsafeBufferPointer { start in
+            index.withUnsafeBufferPointer { index in
+                value.withUnsafeBufferPointer { value in
+                    vector.withUnsafeBufferPointer { vector in
+                        result.withUnsafeMutableBufferPointer { result in
+                            // Each thread writes only its own rows of `result`.
+                            nonisolated(unsafe) let (start, index, value, vector, result) = (start, index, value, vector, result)
+                            let rows: @Sendable (Range<Int>) -> Void = { part in
+                                for i in part {
+                                    var total = 0.0
+                                    for e in start[i]..<start[i + 1] { total += value[e] * vector[Int(index[e])] }
+                                    result[i] = total
+                                }
+                            }
+                            if parts.count <= 1 {
+                                for part in parts { rows(part) }
+                            } else {
+                                DispatchQueue.concurrentPerform(iterations: parts.count) { rows(parts[$0]) }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -99,7 +99,8 @@ public struct Planner: Sendable {
                     guard let until else { return model.values(for: choices, index: index) }
                     let clock = ContinuousClock()
                     let began = clock.now
-                    let outcome = LocalSearch(index: index, deadline: until).improve(choices)
+                    let outcome = LocalSearch(index: index, deadline: until)
+                        .improve(choices, threads: ProcessInfo.processInfo.activeProcessorCount)
                     logger.debug("local search", metadata: [
                         "moves": "\(outcome.moves)", "gain": "\(outcome.gain)", "passes": "\(outcome.passes)",
                         "localOptimum": "\(outcome.isLocalOptimum)", "seconds": "\((clock.now - began).seconds)",

@@ -23,11 +23,11 @@ struct LocalSearchTests {
         let program: LinearProgram
     }
 
-    static func improve(seed: UInt64, hearings: Int, weeks: Int = 1, fixedShare: Double = 0) -> Improved {
+    static func improve(seed: UInt64, hearings: Int, weeks: Int = 1, fixedShare: Double = 0, threads: Int = 1) -> Improved {
         let roster = RosterGenerator(hearings: hearings, weeks: weeks, seed: seed, fixedShare: fixedShare).generate()
         let (index, model) = PoolTests.model(roster, ModelForm())
         let choices = GreedyStart(index: index).choices()
-        let outcome = LocalSearch(index: index).improve(choices)
+        let outcome = threads > 1 ? LocalSearch(index: index).improve(choices, threads: threads) : LocalSearch(index: index).improve(choices)
         let greedy = choices.reduce(0) { $0 + $1.placement.score }
         let improved = outcome.choices.reduce(0) { $0 + $1.placement.score }
         return Improved(
@@ -105,16 +105,41 @@ struct LocalSearchTests {
         #expect(plan.solver.name == "glpk")
     }
 
+    /// Over several weeks on two threads (each moving its own hearings in its own weeks, round by
+    /// round, then one search over the whole horizon): the merged plan keeps every rule, fixed
+    /// hearings stay, the gain is exact, and the whole-horizon search finds nothing more in it.
+    @Test(arguments: [(UInt64(71), 3), (72, 4), (73, 2)])
+    func theSearchSplitByWeeksKeepsEveryRule(seed: UInt64, weeks: Int) throws {
+        let found = Self.improve(seed: seed, hearings: 30 * weeks, weeks: weeks, fixedShare: 0.15, threads: 2)
+        #expect(found.improved >= found.greedy - 1e-9)
+        #expect(abs(found.improved - found.greedy - found.outcome.gain) < 1e-6)
+        #expect(found.outcome.gain > 0)
+        #expect(found.outcome.isLocalOptimum)
+        let keepsEveryRow = Search.isFeasible(found.values, in: found.program)
+        #expect(keepsEveryRow)
+        let plan = try Self.plan(found)
+        #expect(HardRuleChecker().violations(of: plan, for: found.roster) == [])
+        let index = ProblemIndex(roster: found.roster, policy: found.roster.policy)
+        let before = Dictionary(uniqueKeysWithValues: GreedyStart(index: index).choices().map { ($0.hearing, $0.placement) })
+        for choice in found.outcome.choices where found.roster.hearings[choice.hearing].fixed != nil {
+            #expect(before[choice.hearing] == choice.placement)
+        }
+        let again = LocalSearch(index: index).improve(found.outcome.choices)
+        #expect(again.moves == 0)
+    }
+
     /// A deadline already passed stops it at once, with the plan it was given.
     @Test func aPassedDeadlineChangesNothing() {
-        let roster = RosterGenerator(hearings: 120, weeks: 1, seed: 51).generate()
+        let roster = RosterGenerator(hearings: 120, weeks: 2, seed: 51).generate()
         let index = ProblemIndex(roster: roster, policy: roster.policy)
         let choices = GreedyStart(index: index).choices()
-        let outcome = LocalSearch(index: index, deadline: .now - .seconds(1)).improve(choices)
-        #expect(outcome.moves == 0)
-        #expect(!outcome.isLocalOptimum)
         let before = choices.map { $0.placement }.sorted { $0.hearing < $1.hearing }
-        let after = outcome.choices.map { $0.placement }.sorted { $0.hearing < $1.hearing }
-        #expect(before == after)
+        for threads in [1, 2] {
+            let outcome = LocalSearch(index: index, deadline: .now - .seconds(1)).improve(choices, threads: threads)
+            #expect(outcome.moves == 0)
+            #expect(!outcome.isLocalOptimum)
+            let after = outcome.choices.map { $0.placement }.sorted { $0.hearing < $1.hearing }
+            #expect(before == after)
+        }
     }
 }

@@ -162,11 +162,12 @@ struct Repair {
                 if isOverBudget || !isPromising(score + s.top + rest, moves: moves) { break }
                 guard occupancy.roomFits(candidates.hearing, s.start.slots) else { continue }
                 let slots = s.start.slots
-                let officers = s.officers.filter { occupancy.officerFits($0.person, slots) }
-                guard !officers.isEmpty else { continue }
+                // Officers are checked as they come (the loop below mostly stops after a few): the
+                // occupancy is as it was after each placement below is taken back.
+                guard let firstOfficer = s.officers.first(where: { occupancy.officerFits($0.person, slots) }) else { continue }
                 for i in s.interpreters where occupancy.interpreterFits(i.person, isOnsite: i.mode == .onsite, hearing: candidates.hearing, slots: slots) {
-                    if !isPromising(score + s.start.dayTerm + i.term + officers[0].term + rest, moves: moves) { break }
-                    for o in officers {
+                    if !isPromising(score + s.start.dayTerm + i.term + firstOfficer.term + rest, moves: moves) { break }
+                    for o in s.officers where occupancy.officerFits(o.person, slots) {
                         let p = candidates.placement(s, i, o)
                         if !candidates.isFixed && p.score < 0 { break }  // unheld scores 0 and frees more
                         if !isPromising(score + p.score + rest, moves: moves) || isOverBudget { break }
