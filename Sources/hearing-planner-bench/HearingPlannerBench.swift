@@ -43,6 +43,19 @@ struct HearingPlannerBench: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The time limit of each planning run and reference solver of the plan section: long enough for the 1,000-hearing week to be proven optimal (2-3 minutes).", valueName: "seconds"))
     var planTimeLimit = 300.0
 
+    @Option(
+        help: ArgumentHelp("The rosters of the plan section, by their number of hearings, separated by commas (200, 1000, 2500, 10000); all by default.", valueName: "counts"),
+        transform: { text in
+            try text.split(separator: ",").map { count in
+                let known = PlanBenchmark.rosters.map(\.hearings)
+                guard let hearings = Int(count.trimmingCharacters(in: .whitespaces)), known.contains(hearings) else {
+                    throw ValidationError("there is no roster of '\(count)' hearings; the rosters have \(known.map(String.init).joined(separator: ", ")).")
+                }
+                return hearings
+            }
+        })
+    var planHearings: [Int]?
+
     @Option(help: ArgumentHelp("The time limit of each planning run of the other sections.", valueName: "seconds"))
     var timeLimit = 120.0
 
@@ -76,11 +89,12 @@ struct HearingPlannerBench: AsyncParsableCommand {
         if only.contains(.plan) {
             let references = ReferenceSolvers.detect(folder: folder)
             let figures = PlanBenchmark(
-                binary: binary, runs: runs, timeLimit: planTimeLimit, folder: folder, references: references
+                binary: binary, runs: runs, timeLimit: planTimeLimit, folder: folder, references: references,
+                hearings: planHearings
             ).run()
             report.plan = figures
             printSection(
-                "plan: the rosters of issue 4, time limit \(Format.number(planTimeLimit)) s (at most 60 s for four weeks), median of \(runs) run(s); references run once",
+                "plan: the rosters of issue 4, time limit \(Format.number(planTimeLimit)) s (at most 55 s for four weeks), median of \(runs) run(s); references run once",
                 PlanBenchmark.tables(figures))
         }
         if only.contains(.techniques) {

@@ -39,8 +39,9 @@ struct PlanBenchmark {
         RosterCase(hearings: 200, weeks: 1),
         RosterCase(hearings: 1_000, weeks: 1, target: Target(seconds: 2, gap: 0)),
         RosterCase(hearings: 2_500, weeks: 1, target: Target(seconds: 10, gap: 1e-4, peakMegabytes: 300)),
-        // The target's own time: the whole run (model, relaxation, search) has 60 s.
-        RosterCase(hearings: 10_000, weeks: 4, timeCap: 60, target: Target(seconds: 60, gap: 1e-3)),
+        // The target is the whole run's wall time: the planner gets 55 s of the 60, and reading the
+        // 5.5 MB roster, writing the plan with its evidence (45 MB) and starting take about 3.5 s.
+        RosterCase(hearings: 10_000, weeks: 4, timeCap: 55, target: Target(seconds: 60, gap: 1e-3)),
     ]
     static let seed: UInt64 = 1
 
@@ -49,6 +50,8 @@ struct PlanBenchmark {
     var timeLimit: Double
     var folder: URL
     var references: ReferenceSolvers
+    /// The rosters to run, by their number of hearings; nil for all.
+    var hearings: [Int]?
 
     /// The figures of one roster.
     struct Figures: Codable, Sendable {
@@ -81,7 +84,7 @@ struct PlanBenchmark {
     }
 
     func run() -> [Figures] {
-        Self.rosters.map { roster in
+        Self.rosters.filter { hearings?.contains($0.hearings) ?? true }.map { roster in
             var figures = measure(roster)
             figures.targetMet = roster.target?.isMet(by: figures)
             return figures

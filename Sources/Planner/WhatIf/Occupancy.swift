@@ -62,9 +62,16 @@ struct Occupancy: Sendable {
     private let dayCount: Int
     private let partsPerDay: Int
 
-    /// `interpreterAt[person * slots + slot]`: the hearing the interpreter holds then, or -1.
+    private let interpreterCount: Int
+    private let officerCount: Int
+    /// `interpreterAt[slot * interpreters + person]`: the hearing the interpreter holds then, or
+    /// -1. By slot, so that the searches' scans of a start's people read one short stretch.
     private(set) var interpreterAt: [Int]
     private(set) var officerAt: [Int]
+    /// `interpreterLoad[week * interpreters + person]`: how many hearings the interpreter has that
+    /// week (the count of `interpreterWeek`, read without following a pointer to the list).
+    private(set) var interpreterLoad: [Int]
+    private(set) var officerLoad: [Int]
     /// `interpreterWeek[person * weeks + week]`: the hearings of the interpreter's week.
     private(set) var interpreterWeek: [[Int]]
     private(set) var officerWeek: [[Int]]
@@ -95,8 +102,12 @@ struct Occupancy: Sendable {
         slotCount = index.calendar.slotCount
         dayCount = max(1, index.calendar.workingDays.count)
         partsPerDay = index.calendar.partsPerDay
+        interpreterCount = roster.interpreters.count
+        officerCount = roster.officers.count
         interpreterAt = Array(repeating: -1, count: roster.interpreters.count * slotCount)
         officerAt = Array(repeating: -1, count: roster.officers.count * slotCount)
+        interpreterLoad = Array(repeating: 0, count: roster.interpreters.count * weekCount)
+        officerLoad = Array(repeating: 0, count: roster.officers.count * weekCount)
         interpreterWeek = Array(repeating: [], count: roster.interpreters.count * weekCount)
         officerWeek = Array(repeating: [], count: roster.officers.count * weekCount)
         onsiteDay = Array(repeating: [], count: roster.interpreters.count * dayCount)
@@ -112,12 +123,14 @@ struct Occupancy: Sendable {
         placed[p.hearing] = p
         let place = hearingLocation[p.hearing]
         for t in p.slots {
-            interpreterAt[p.interpreter * slotCount + t] = p.hearing
-            officerAt[p.officer * slotCount + t] = p.hearing
+            interpreterAt[t * interpreterCount + p.interpreter] = p.hearing
+            officerAt[t * officerCount + p.officer] = p.hearing
             roomUse[place * slotCount + t].append(p.hearing)
         }
         interpreterWeek[p.interpreter * weekCount + week(p)].append(p.hearing)
         officerWeek[p.officer * weekCount + week(p)].append(p.hearing)
+        interpreterLoad[week(p) * interpreterCount + p.interpreter] += 1
+        officerLoad[week(p) * officerCount + p.officer] += 1
         if p.isOnsite { onsiteDay[p.interpreter * dayCount + day(p)].append(p.hearing) }
     }
 
@@ -130,12 +143,14 @@ struct Occupancy: Sendable {
         }
         let place = hearingLocation[h]
         for t in p.slots {
-            if interpreterAt[p.interpreter * slotCount + t] == h { interpreterAt[p.interpreter * slotCount + t] = -1 }
-            if officerAt[p.officer * slotCount + t] == h { officerAt[p.officer * slotCount + t] = -1 }
+            if interpreterAt[t * interpreterCount + p.interpreter] == h { interpreterAt[t * interpreterCount + p.interpreter] = -1 }
+            if officerAt[t * officerCount + p.officer] == h { officerAt[t * officerCount + p.officer] = -1 }
             drop(&roomUse[place * slotCount + t])
         }
         drop(&interpreterWeek[p.interpreter * weekCount + week(p)])
         drop(&officerWeek[p.officer * weekCount + week(p)])
+        interpreterLoad[week(p) * interpreterCount + p.interpreter] -= 1
+        officerLoad[week(p) * officerCount + p.officer] -= 1
         if p.isOnsite { drop(&onsiteDay[p.interpreter * dayCount + day(p)]) }
     }
 
@@ -148,9 +163,9 @@ struct Occupancy: Sendable {
         let rooms = hearingRooms[p.hearing]
         let place = hearingLocation[p.hearing]
         for t in p.slots {
-            let interpreterHolder = interpreterAt[p.interpreter * slotCount + t]
+            let interpreterHolder = interpreterAt[t * interpreterCount + p.interpreter]
             if interpreterHolder >= 0 { result.append(interpreterHolder) }
-            let officerHolder = officerAt[p.officer * slotCount + t]
+            let officerHolder = officerAt[t * officerCount + p.officer]
             if officerHolder >= 0 { result.append(officerHolder) }
             let users = roomUse[place * slotCount + t]
             if users.count >= rooms { result += users }
@@ -187,9 +202,9 @@ struct Occupancy: Sendable {
     /// The interpreter is free in every slot, under the weekly maximum, and (on site) not on site
     /// elsewhere that day (rules 5 to 7).
     func interpreterFits(_ i: Int, isOnsite: Bool, hearing h: Int, slots: Range<Int>) -> Bool {
-        if slots.contains(where: { interpreterAt[i * slotCount + $0] >= 0 }) { return false }
+        for t in slots where interpreterAt[t * interpreterCount + i] >= 0 { return false }
         let day = slots.lowerBound / partsPerDay
-        if interpreterWeek[i * weekCount + weekOfDay[day]].count >= interpreterCap[i] { return false }
+        if interpreterLoad[weekOfDay[day] * interpreterCount + i] >= interpreterCap[i] { return false }
         if isOnsite {
             let here = hearingLocation[h]
             if onsiteDay[i * dayCount + day].contains(where: { hearingLocation[$0] != here }) { return false }
@@ -199,9 +214,9 @@ struct Occupancy: Sendable {
 
     /// The officer is free in every slot and under the weekly maximum (rules 5 and 7).
     func officerFits(_ o: Int, _ slots: Range<Int>) -> Bool {
-        if slots.contains(where: { officerAt[o * slotCount + $0] >= 0 }) { return false }
+        for t in slots where officerAt[t * officerCount + o] >= 0 { return false }
         let day = slots.lowerBound / partsPerDay
-        return officerWeek[o * weekCount + weekOfDay[day]].count < officerCap[o]
+        return officerLoad[weekOfDay[day] * officerCount + o] < officerCap[o]
     }
 }
 
