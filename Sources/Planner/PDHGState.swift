@@ -253,23 +253,24 @@ struct PDHGState {
 /// A sparse matrix stored by rows, multiplied by a vector on up to four threads when it is large:
 /// each iteration of `PDHGState` is two such products, nearly all of its time on large programs,
 /// and rows are independent, so the threads share nothing but what they read.
-private struct RowMatrix {
+struct RowMatrix: Sendable {
     private let start: [Int]
     private let index: [Int32]
     private let value: [Double]
     /// Consecutive rows with about equal numbers of nonzeros, one range per thread.
-    private let parts: [Range<Int>]
+    let parts: [Range<Int>]
 
     /// Below this many nonzeros a product takes less than the threads take to start.
     static let parallelNonzeros = 200_000
 
-    init(start: [Int], index: [Int], value: [Double]) {
+    /// `threads` nil: one below `parallelNonzeros`, else as many as there are cores, at most four.
+    init(start: [Int], index: [Int], value: [Double], threads: Int? = nil) {
         self.start = start
         self.index = index.map { Int32($0) }
         self.value = value
         let rows = start.count - 1
         let nonzeros = start.last ?? 0
-        let threads = nonzeros < Self.parallelNonzeros ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let threads = max(1, threads ?? (nonzeros < Self.parallelNonzeros ? 1 : min(4, ProcessInfo.processInfo.activeProcessorCount)))
         var parts: [Range<Int>] = []
         var row = 0
         for part in 0..<threads {
