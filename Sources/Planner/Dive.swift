@@ -185,10 +185,10 @@ struct Dive {
     ) throws -> (LinearProgram, Solution)? {
         let started = ContinuousClock.now
         guard var method = FirstOrderRelaxation(program: relaxed) else { return nil }
-        // A quarter of the time: on four weeks of 10,000 hearings (60 s) the bound is then within
-        // 3e-5 of where 0.4 of the time takes it, and the search after the rounding gets the rest
-        // (gap 1.1e-3 against 1.3e-3 in one run each; 0.15 left the bound 7e-4 too high).
-        let first = method.solve(deadline: deadline.map { started + ($0 - started) * 0.25 })
+        // 0.4 of the time: a quarter gave the search more time but a rougher point to round
+        // (the 2,500 week at 10 s: gap 1.47e-3 against 1.30e-3; four weeks of 10,000 at 55 s no
+        // better; three runs each), and 0.15 left the bound of the four weeks 7e-4 too high.
+        let first = method.solve(deadline: deadline.map { started + ($0 - started) * 0.4 })
         result.bound = first.bound
         result.reducedCosts = first.reducedCosts
         result.relaxation = first.values
