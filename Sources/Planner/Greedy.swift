@@ -139,42 +139,42 @@ struct GreedyGuide {
             }
             return result
         }
-        var lists: [Sent] = []
-        var pairs: [(start: Int, list: Int)] = []
-        for group in model.interpreterGroups {
-            let list = sent(group.sent.map { ($0.interpreter, $0.column) })
-            guard !list.isEmpty else { continue }
-            lists.append(list)
-            for member in group.members { pairs.append((firstStart[member.hearing] + member.start, lists.count - 1)) }
-        }
-        for (h, ranges) in model.heldColumns.enumerated() where !model.isInterpreterPooled[h] {
-            for (s, range) in ranges.enumerated() {
-                let options = index.starts[h][s].interpreters
-                let list = sent(range.enumerated().map { k, column in (options[k].person, column) })
+        /// One side's lists: each pool's, shared by its members, and each start's own where the
+        /// hearing is not pooled (`person(h, s, k)`: the person of option `k`).
+        func references(
+            pools: [(sent: [(person: Int, column: Int)], members: [(hearing: Int, start: Int)])],
+            columns: [[Range<Int>]], isPooled: [Bool], person: (Int, Int, Int) -> Int
+        ) -> References {
+            var lists: [Sent] = []
+            var pairs: [(start: Int, list: Int)] = []
+            for pool in pools {
+                let list = sent(pool.sent)
                 guard !list.isEmpty else { continue }
                 lists.append(list)
-                pairs.append((firstStart[h] + s, lists.count - 1))
+                for member in pool.members { pairs.append((firstStart[member.hearing] + member.start, lists.count - 1)) }
             }
-        }
-        interpreters = References(starts: count, pairs: pairs, lists: lists)
-        lists = []
-        pairs = []
-        for group in model.officerGroups {
-            let list = sent(group.sent.map { ($0.officer, $0.column) })
-            guard !list.isEmpty else { continue }
-            lists.append(list)
-            for member in group.members { pairs.append((firstStart[member.hearing] + member.start, lists.count - 1)) }
-        }
-        for (h, ranges) in model.officerColumns.enumerated() where !model.isOfficerPooled[h] {
-            for (s, range) in ranges.enumerated() {
-                let options = index.starts[h][s].officers
-                let list = sent(range.enumerated().map { k, column in (options[k].person, column) })
-                guard !list.isEmpty else { continue }
-                lists.append(list)
-                pairs.append((firstStart[h] + s, lists.count - 1))
+            for (h, ranges) in columns.enumerated() where !isPooled[h] {
+                for (s, range) in ranges.enumerated() {
+                    let list = sent(range.enumerated().map { k, column in (person(h, s, k), column) })
+                    guard !list.isEmpty else { continue }
+                    lists.append(list)
+                    pairs.append((firstStart[h] + s, lists.count - 1))
+                }
             }
+            return References(starts: count, pairs: pairs, lists: lists)
         }
-        officers = References(starts: count, pairs: pairs, lists: lists)
+        interpreters = references(
+            pools: model.interpreterGroups.map { group in
+                (group.sent.map { ($0.interpreter, $0.column) }, group.members.map { ($0.hearing, $0.start) })
+            },
+            columns: model.heldColumns, isPooled: model.isInterpreterPooled
+        ) { h, s, k in index.starts[h][s].interpreters[k].person }
+        officers = references(
+            pools: model.officerGroups.map { group in
+                (group.sent.map { ($0.officer, $0.column) }, group.members.map { ($0.hearing, $0.start) })
+            },
+            columns: model.officerColumns, isPooled: model.isOfficerPooled
+        ) { h, s, k in index.starts[h][s].officers[k].person }
     }
 
     /// How fully the LP holds hearing `h`, anywhere.
