@@ -59,8 +59,8 @@ struct LocalSearch: Sendable {
         return outcome
     }
 
-    /// `improve`, on `threads` threads for a horizon of several ISO weeks: the weeks are split in
-    /// two parts, and each part's search moves only the hearings it owns (those placed in its
+    /// `improve`, on two threads when `threads` allows it and the horizon has several ISO weeks
+    /// (else on one): the weeks are split in two parts, and each part's search moves only the hearings it owns (those placed in its
     /// weeks, and a share of the unheld ones) and only into its weeks. Rules 5 to 8 hold slot by
     /// slot, day by day or ISO week by ISO week, so whatever the two searches do in their own
     /// weeks together keeps every rule, and each hearing is still held at most once. Round by
@@ -106,8 +106,7 @@ struct LocalSearch: Sendable {
                     Repair.Candidates(hearing: c.hearing, starts: c.starts.filter { part[weekOfSlot[$0.start.slot]] == k }, isFixed: c.isFixed)
                 }
                 let movable = index.roster.hearings.indices.filter { owner[$0] == k && index.roster.hearings[$0].fixed == nil }
-                var searched = search.search(&occupancy, movable: movable) { own[$0] }
-                searched.choices = []
+                let searched = search.search(&occupancy, movable: movable) { own[$0] }
                 return (searched, occupancy.placed)
             }
             for h in placed.indices where index.roster.hearings[h].fixed == nil { placed[h] = results[owner[h]].1[h] }
