@@ -69,15 +69,15 @@ struct LocalSearch: Sendable {
     func improve(_ choices: [PlanAssembler.Choice], threads: Int) -> Outcome {
         var placed: [Placement?] = Array(repeating: nil, count: index.roster.hearings.count)
         for choice in choices { placed[choice.hearing] = choice.placement }
-        let layout = Occupancy(index: index)
-        guard threads >= 2, layout.weekCount >= 2 else { return improve(choices) }
+        let (weekOfDay, weekCount) = Occupancy.weeks(of: index.calendar)
+        guard threads >= 2, weekCount >= 2 else { return improve(choices) }
         let lister = Repair(index: index)
         let all = index.roster.hearings.indices.map { lister.candidates(of: $0) }
         let partsPerDay = index.calendar.partsPerDay
-        let weekOfSlot = (0..<index.calendar.slotCount).map { layout.weekOfDay[$0 / partsPerDay] }
+        let weekOfSlot = (0..<index.calendar.slotCount).map { weekOfDay[$0 / partsPerDay] }
         // Splits by the parity of the bits of the week's number that a mask selects: masks 1, 2,
         // 3, ... put any two weeks in one part for some mask.
-        let bits = max(1, Int.bitWidth - (layout.weekCount - 1).leadingZeroBitCount)
+        let bits = max(1, Int.bitWidth - (weekCount - 1).leadingZeroBitCount)
         let splits = (1 << bits) - 1
         var outcome = Outcome(choices: choices)
         var quiet = 0  // rounds in a row in which neither part raised the score
@@ -85,7 +85,7 @@ struct LocalSearch: Sendable {
         while quiet < splits, !isPastDeadline {
             let mask = round % splits + 1
             round += 1
-            let part = (0..<layout.weekCount).map { ($0 & mask).nonzeroBitCount % 2 }
+            let part = (0..<weekCount).map { ($0 & mask).nonzeroBitCount % 2 }
             let owner: [Int] = placed.indices.map { h in
                 if let p = placed[h] { return part[weekOfSlot[p.slot]] }
                 let parts = Set(all[h].starts.map { part[weekOfSlot[$0.start.slot]] })

@@ -44,8 +44,8 @@ extension PlanAssembler.Choice {
 /// what the search over re-placements does.
 ///
 /// Everything is kept in flat arrays indexed by person, slot, week and day, not in dictionaries:
-/// the searches copy an occupancy for every repair and look it up at every node, and an array is
-/// copied in one move and read without hashing.
+/// the searches look it up at every node, and an array is read without hashing (and copied in one
+/// move, for the what-if options' repairs that work on a copy).
 struct Occupancy: Sendable {
     let index: ProblemIndex
     /// The ISO week (numbered from 0) of each working day of the horizon.
@@ -85,11 +85,7 @@ struct Occupancy: Sendable {
     init(index: ProblemIndex) {
         self.index = index
         let roster = index.roster
-        let weeks = index.calendar.workingDays.map(\.isoWeek)
-        var numbers: [ISOWeek: Int] = [:]
-        for week in weeks where numbers[week] == nil { numbers[week] = numbers.count }
-        weekOfDay = weeks.map { numbers[$0]! }
-        weekCount = max(1, numbers.count)
+        (weekOfDay, weekCount) = Self.weeks(of: index.calendar)
         var locationNumber: [String: Int] = [:]
         for location in roster.locations where locationNumber[location.id] == nil { locationNumber[location.id] = locationNumber.count }
         for hearing in roster.hearings where locationNumber[hearing.location] == nil {
@@ -113,6 +109,14 @@ struct Occupancy: Sendable {
         onsiteDay = Array(repeating: [], count: roster.interpreters.count * dayCount)
         roomUse = Array(repeating: [], count: max(1, locationNumber.count) * slotCount)
         placed = Array(repeating: nil, count: roster.hearings.count)
+    }
+
+    /// The ISO week of each working day, numbered from 0 in the order they come, and how many.
+    static func weeks(of calendar: WorkCalendar) -> (weekOfDay: [Int], count: Int) {
+        let weeks = calendar.workingDays.map(\.isoWeek)
+        var numbers: [ISOWeek: Int] = [:]
+        for week in weeks where numbers[week] == nil { numbers[week] = numbers.count }
+        return (weeks.map { numbers[$0]! }, max(1, numbers.count))
     }
 
     private func day(_ p: Placement) -> Int { p.slot / partsPerDay }
