@@ -1,4 +1,5 @@
 import CGLPK
+import Foundation
 import Logging
 
 /// Routes GLPK's terminal output into a `Logger`, line by line, for the duration of a call.
@@ -33,19 +34,31 @@ final class TerminalOutput {
         // At GLP_MSG_ERR the solvers print only errors and warnings: log those as warnings.
         let output = TerminalOutput(logger: logger, level: level ?? defaultLineLevel(for: logger))
         let previous = glp_term_out(GLP_ON)
-        // The hook captures nothing, so it converts to a C function pointer; the output object
-        // travels through `info`.
+        // A capture inside another (a solve made while a relaxation session is open) hands the
+        // thread's hook back to the outer one when it ends.
+        let threadState = Thread.current.threadDictionary
+        let outer = threadState[currentKey] as? TerminalOutput
+        install(output)
+        threadState[currentKey] = output
+        defer {
+            output.flush()
+            if let outer { install(outer) } else { glp_term_hook(nil, nil) }
+            threadState[currentKey] = outer
+            glp_term_out(previous)
+        }
+        return try withExtendedLifetime(output) { try body(output) }
+    }
+
+    private static let currentKey = "hearing-planner.glpk-terminal-output"
+
+    /// Points the thread's GLPK terminal hook at `output`. The hook captures nothing, so it
+    /// converts to a C function pointer; the output object travels through `info`.
+    private static func install(_ output: TerminalOutput) {
         glp_term_hook({ info, text in
             guard let info, let text else { return 0 }
             Unmanaged<TerminalOutput>.fromOpaque(info).takeUnretainedValue().receive(String(cString: text))
             return 1 // swallowed: nothing reaches stdout
         }, Unmanaged.passUnretained(output).toOpaque())
-        defer {
-            glp_term_hook(nil, nil)
-            glp_term_out(previous)
-            output.flush()
-        }
-        return try withExtendedLifetime(output) { try body(output) }
     }
 
     /// Runs `body` with GLPK's lines logged at `level`: for routines such as `glp_scale_prob`

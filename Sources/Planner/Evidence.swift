@@ -4,7 +4,7 @@ import PlannerModel
 /// best effort (scheduling-model.md, "Evidence"). Every reason is computed from the roster and the
 /// plan, so that it can be checked afterwards: `no-such-person` and `not-available-in-window` from
 /// the roster alone, `taken-by-higher-value` by the hearings it names.
-struct Evidence {
+struct Evidence: Sendable {
     let index: ProblemIndex
     let choices: [PlanAssembler.Choice]
     private let usage: Usage
@@ -16,7 +16,7 @@ struct Evidence {
     }
 
     /// Who does what in the plan, for "is this person free?" questions.
-    struct Usage {
+    struct Usage: Sendable {
         var interpreterAt: [Int: Int] = [:]  // person * slots + slot -> hearing
         var officerAt: [Int: Int] = [:]
         var interpreterWeek: [String: [Int]] = [:]  // "person@week" -> hearings

@@ -30,7 +30,7 @@ import PlannerModel
 ///   out; the plan then uses that one, which scores the same, since no outcome scores more than
 ///   what it accepts.
 /// Hearings that exclude interpreters or fix one keep the plain columns `a[h,s,i]`.
-struct InterpreterPools {
+struct InterpreterPools: Sendable {
     let index: ProblemIndex
     let isEnabled: Bool
     /// Re-planning near the baseline: who is taken by placements held outside the program.
@@ -54,7 +54,7 @@ struct InterpreterPools {
         let language: String
     }
 
-    struct GroupCollector {
+    struct GroupCollector: Sendable {
         var groups: [GroupKey: InterpreterGroup] = [:]
         var order: [GroupKey] = []
 
@@ -122,10 +122,21 @@ struct InterpreterPools {
         registrationOnSent ? [.any] : [.registered, .unregistered]
     }
 
-    /// Adds the outcome columns of pooled hearing `h` at start `s` and returns their range; their
-    /// sum says whether the hearing is held there. `extra` is added to every column's objective.
+    /// `outcomes(hearing:start:)` of every start of every pooled hearing in `free` (all when nil;
+    /// none for the others), by hearing and start, worked out on every core.
+    func allOutcomes(free: Set<Int>?) -> [[[InterpreterOutcome]]] {
+        let pools = self
+        return Parallel.map(index.roster.hearings.count) { h in
+            guard pools.isPooled(h), free?.contains(h) ?? true else { return [] }
+            return pools.index.starts[h].indices.map { pools.outcomes(hearing: h, start: $0) }
+        }
+    }
+
+    /// Adds the outcome columns `outcomes` (those of `outcomes(hearing:start:)`) of pooled hearing
+    /// `h` at start `s` and returns their range; their sum says whether the hearing is held there.
+    /// `extra` is added to every column's objective.
     func addOutcomes(
-        hearing h: Int, start s: Int, extra: Double,
+        _ outcomes: [InterpreterOutcome], hearing h: Int, start s: Int, extra: Double,
         to model: inout ModelBuilder.Model, collecting groups: inout GroupCollector
     ) -> Range<Int> {
         let hearing = index.roster.hearings[h]
@@ -133,7 +144,7 @@ struct InterpreterPools {
         let first = model.columns.count
         var demandByLanguage: [String: [(column: Int, requirement: InterpreterGroup.Requirement)]] = [:]
         var languages: [String] = []
-        for (k, outcome) in outcomes(hearing: h, start: s).enumerated() {
+        for (k, outcome) in outcomes.enumerated() {
             let column = model.columns.count
             model.columns.append(.interpreterOutcome(hearing: h, start: s, outcome: k))
             model.objective.append(start.dayTerm + outcome.term + extra)
@@ -154,11 +165,13 @@ struct InterpreterPools {
     func addGroups(_ collector: GroupCollector, to model: inout ModelBuilder.Model, ledger: inout ModelBuilder.Ledger) {
         let roster = index.roster
         let parts = index.calendar.partsPerDay
-        for key in collector.order {
+        let pools = self
+        let sendable = Parallel.map(collector.order.count) { pools.sendable(collector.groups[collector.order[$0]]!) }
+        for (k, key) in collector.order.enumerated() {
             var group = collector.groups[key]!
             let number = model.interpreterGroups.count
             let week = index.calendar.slotName(at: key.slot).date.isoWeek
-            for (person, modes) in sendable(group) {
+            for (person, modes) in sendable[k] {
                 let interpreter = roster.interpreters[person]
                 let registered = interpreter.skill(for: key.language)?.registered ?? false
                 for onsite in [false, true] where onsite ? modes.onsite : modes.remote {

@@ -1,4 +1,3 @@
-import Dispatch
 import PlannerModel
 
 /// Raises a plan's score by moves of one hearing each: the hearing goes to a placement that scores
@@ -99,7 +98,7 @@ struct LocalSearch: Sendable {
                 roundSearch.deadline = min(deadline, ContinuousClock.now + max(Self.shortestRound, left / (2 * splits)))
             }
             let search = roundSearch
-            let results = Self.concurrently(2) { k in
+            let results = Parallel.map(2, threads: 2) { k in
                 var occupancy = Occupancy(index: index)
                 for case let p? in current { occupancy.add(p) }
                 let own = all.map { c in
@@ -127,16 +126,6 @@ struct LocalSearch: Sendable {
         outcome.isLocalOptimum = whole.isLocalOptimum
         outcome.choices = occupancy.placed.compactMap { $0 }.map { WhatIf.choice($0, index: index) }
         return outcome
-    }
-
-    /// `work(0)`, `work(1)`, ... on as many threads, in the order of their numbers.
-    private static func concurrently<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer  // each thread writes its own element only
-            DispatchQueue.concurrentPerform(iterations: count) { buffer[$0] = work($0) }
-        }
-        return results.map { $0! }
     }
 
     private var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }

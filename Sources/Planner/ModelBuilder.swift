@@ -10,7 +10,7 @@ import PlannerModel
 /// with interpreter `i`, `b[h,s,o]` = with officer `o`. `w[i,d,L]` = interpreter `i` works on site
 /// at location `L` on day `d` (only where an interpreter could be on site at two locations on one
 /// day). Every column is binary.
-struct ModelBuilder {
+struct ModelBuilder: Sendable {
     enum Column: Sendable, Equatable {
         case interpreter(hearing: Int, start: Int, option: Int)
         case officer(hearing: Int, start: Int, option: Int)
@@ -133,6 +133,7 @@ struct ModelBuilder {
         model.isInterpreterPooled = roster.hearings.indices.map(interpreterPools.isPooled)
         var officerGroups = OfficerPools.GroupCollector()
         var interpreterGroups = InterpreterPools.GroupCollector()
+        let interpreterOutcomes = interpreterPools.allOutcomes(free: free)
         for (h, hearing) in roster.hearings.enumerated() {
             if let free, !free.contains(h) {
                 let none = Array(repeating: 0..<0, count: index.starts[h].count)
@@ -150,7 +151,8 @@ struct ModelBuilder {
             let extra = hearing.fixed != nil ? reward : 0
             for (s, start) in index.starts[h].enumerated() {
                 let held = model.isInterpreterPooled[h]
-                    ? interpreterPools.addOutcomes(hearing: h, start: s, extra: extra, to: &model, collecting: &interpreterGroups)
+                    ? interpreterPools.addOutcomes(
+                        interpreterOutcomes[h][s], hearing: h, start: s, extra: extra, to: &model, collecting: &interpreterGroups)
                     : addInterpreters(hearing: h, start: s, extra: extra, to: &model, ledger: &ledger)
                 ledger.addHearing(at: hearing.location, slots: start.slots, held: held)
                 let firstOfficer = model.columns.count

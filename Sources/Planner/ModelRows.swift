@@ -53,7 +53,7 @@ extension ModelBuilder {
     /// What the placements held outside the program (`ModelBuilder.free`) take of each person: a
     /// person sent to a pool in a slot they already work, or in a week they are full, could only
     /// be sent there at 0, so no column is made for it.
-    struct Occupancy {
+    struct Occupancy: Sendable {
         private var interpreterSlots = Set<Int>()  // person * slotCount + slot
         private var officerSlots = Set<Int>()
         private var interpreterWeeks: [Int: [ISOWeek: Int]] = [:]

@@ -149,6 +149,7 @@ struct OfficerPools {
     ) {
         let roster = index.roster
         let officersByLocation = Dictionary(grouping: roster.officers.indices, by: { roster.officers[$0].location })
+        let kindOf = roster.officers.map { Kind(gender: $0.gender, trainings: Set($0.trainings)) }
         for key in collector.order {
             var group = collector.groups[key]!
             let number = model.officerGroups.count
@@ -158,10 +159,9 @@ struct OfficerPools {
             var kinds: [Kind] = []
             var kindOfSent: [Int] = []
             for person in officersByLocation[key.location] ?? [] {
-                let officer = roster.officers[person]
                 guard slots.allSatisfy({ index.officerFree[person][$0] }) else { continue }
                 if let occupancy, !occupancy.isOfficerFree(person, in: slots, week: week) { continue }
-                let kind = Kind(gender: officer.gender, trainings: Set(officer.trainings))
+                let kind = kindOf[person]
                 guard requirements.contains(where: kind.accepts) else { continue }
                 let column = model.columns.count
                 model.columns.append(.officerSent(officer: person, group: number))

@@ -270,7 +270,7 @@ struct RowMatrix: Sendable {
         self.value = value
         let rows = start.count - 1
         let nonzeros = start.last ?? 0
-        let threads = max(1, threads ?? (nonzeros < Self.parallelNonzeros ? 1 : min(4, ProcessInfo.processInfo.activeProcessorCount)))
+        let threads = max(1, threads ?? (nonzeros < Self.parallelNonzeros ? 1 : min(4, Parallel.cores)))
         var parts: [Range<Int>] = []
         var row = 0
         for part in 0..<threads {

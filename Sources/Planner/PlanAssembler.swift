@@ -23,12 +23,14 @@ struct PlanAssembler {
     }
 
     mutating func plan(from solution: Solution, solver: SolverInfo) throws -> Plan {
-        var choices = try choices(from: solution.values)
-        ModePreference(index: index, baselineSites: baselineSites).preferOnsite(&choices)
+        var chosen = try choices(from: solution.values)
+        ModePreference(index: index, baselineSites: baselineSites).preferOnsite(&chosen)
+        let choices = chosen
         let assignments = choices.map(assignment)
         let objective = assignments.reduce(0) { $0 + $1.score }
         let evidence = Evidence(index: index, choices: choices)
         let held = Set(choices.map(\.hearing))
+        let unheld = index.roster.hearings.indices.filter { !held.contains($0) }
         let status: Plan.Status
         switch solution.status {
         case .optimal: status = .optimal
@@ -41,10 +43,8 @@ struct PlanAssembler {
             rosterDigest: RosterDigest.of(index.roster), status: status, objective: objective, bound: bound,
             gap: Solution.relativeGap(objective: objective, bound: bound) ?? 0,
             solver: solver, assignments: assignments,
-            unmetPreferences: choices.flatMap { evidence.unmetPreferences(of: $0) },
-            unscheduled: index.roster.hearings.indices.filter { !held.contains($0) }.map {
-                evidence.unscheduled($0, isOptimal: status == .optimal)
-            })
+            unmetPreferences: Parallel.map(choices.count) { evidence.unmetPreferences(of: choices[$0]) }.flatMap { $0 },
+            unscheduled: Parallel.map(unheld.count) { evidence.unscheduled(unheld[$0], isOptimal: status == .optimal) })
     }
 
     mutating func planWithoutSolution(_ solution: Solution, solver: SolverInfo, conflicting: [Int]) throws -> Plan {

@@ -99,13 +99,23 @@ public struct Planner: Sendable {
                     guard let until else { return model.values(for: choices, index: index) }
                     let clock = ContinuousClock()
                     let began = clock.now
-                    let outcome = LocalSearch(index: index, deadline: until)
-                        .improve(choices, threads: ProcessInfo.processInfo.activeProcessorCount)
+                    let subprograms = form.subprograms && Occupancy.weeks(of: index.calendar).count < 2
+                    let share = subprograms ? form.localSearchShare : 1
+                    let outcome = LocalSearch(index: index, deadline: began + (until - began) * share)
+                        .improve(choices, threads: Parallel.cores)
                     logger.debug("local search", metadata: [
                         "moves": "\(outcome.moves)", "gain": "\(outcome.gain)", "passes": "\(outcome.passes)",
                         "localOptimum": "\(outcome.isLocalOptimum)", "seconds": "\((clock.now - began).seconds)",
                     ])
-                    return model.values(for: outcome.choices, index: index)
+                    guard subprograms else { return model.values(for: outcome.choices, index: index) }
+                    let subBegan = clock.now
+                    let search = SubprogramSearch(solver: self.solver, logger: logger, index: index, builder: builder(index), deadline: until)
+                    let sub = search.improve(outcome.choices, threads: Parallel.cores)
+                    logger.debug("subprograms", metadata: [
+                        "searches": "\(sub.searches)", "improved": "\(sub.improved)", "gain": "\(sub.gain)",
+                        "seconds": "\((clock.now - subBegan).seconds)",
+                    ])
+                    return model.values(for: sub.choices, index: index)
                 },
                 options: options, started: started)
         var assembler = PlanAssembler(index: index, model: model)

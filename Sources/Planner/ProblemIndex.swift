@@ -74,22 +74,21 @@ struct ProblemIndex: Sendable {
         let officersByLocation = Dictionary(grouping: roster.officers.indices, by: { roster.officers[$0].location })
         // Made once rather than per hearing and candidate.
         let officerTrainings = roster.officers.map { Set($0.trainings) }
-        var languageSpeakers: [String: [Int]] = [:]
+        var speakersOf: [String: [Int]] = [:]
         for (index, interpreter) in roster.interpreters.enumerated() {
-            for code in Set(interpreter.languages.map(\.code)) { languageSpeakers[code, default: []].append(index) }
+            for code in Set(interpreter.languages.map(\.code)) { speakersOf[code, default: []].append(index) }
         }
+        let languageSpeakers = speakersOf
 
         // The same maps in one array each, person by person, for the loop over every start below.
         let slotCount = calendar.slotCount
         let interpreterFreeFlat = interpreterFree.flatMap { $0 }
         let officerFreeFlat = officerFree.flatMap { $0 }
 
-        var allStarts: [[Start]] = []
-        var allWindowStarts: [[Int]] = []
-        allStarts.reserveCapacity(roster.hearings.count)
-        for hearing in roster.hearings {
+        // Each hearing's starts depend on the roster alone: worked out on every core.
+        let perHearing = Parallel.map(roster.hearings.count) { h in
+            let hearing = roster.hearings[h]
             let window = Self.windowStarts(of: hearing, calendar: calendar)
-            allWindowStarts.append(window)
             // Candidates regardless of the slot: language, exclusions, mode; location, trainings.
             var speakers = Set<Int>()
             for code in [hearing.language] + hearing.fallbackLanguages {
@@ -141,10 +140,10 @@ struct ProblemIndex: Sendable {
                     slot: slot, day: day, duration: hearing.durationSlots, dayTerm: scoring.dayTerm(hearing, startingOn: day),
                     interpreters: interpreters, officers: officers))
             }
-            allStarts.append(starts)
+            return (window: window, starts: starts)
         }
-        starts = allStarts
-        windowStarts = allWindowStarts
+        starts = perHearing.map(\.starts)
+        windowStarts = perHearing.map(\.window)
     }
 
     /// Start slots allowed by rule 1 (window, working days, the hearing fits in the day) and by a

@@ -85,6 +85,24 @@ import Testing
         #expect(glpkLines.allSatisfy { !$0.message.contains("\n") })
     }
 
+    /// A solve made while a relaxation session is open (the planner's rounding searches small
+    /// programs inside the dive) hands GLPK's output back to the session when it ends: the
+    /// session's later lines still reach the logger rather than standard output.
+    @Test func aSolveInsideASessionLeavesTheSessionsOutputCaptured() throws {
+        let recorder = LogRecorder()
+        let solver = GLPKSolver(logger: recorder.logger(level: .debug))
+        var program = Fixtures.coveringLP(rows: 30, columns: 80, perColumn: 4, seed: 5)
+        let (afterNested, afterSecond) = try solver.withRelaxationSession { session in
+            _ = try session.solve(program, options: SolveOptions())
+            _ = try solver.solve(Fixtures.generalIntegers.program)
+            let afterNested = recorder.records.count
+            program.setBounds(ofColumn: 0, lower: 1, upper: 1)
+            _ = try session.solve(program, options: SolveOptions())
+            return (afterNested, recorder.records.count)
+        }
+        #expect(afterSecond > afterNested)
+    }
+
     @Test func aNormalSolveLogsNothingAtInfoLevel() throws {
         let recorder = LogRecorder()
         let solver = GLPKSolver(logger: recorder.logger(level: .info))

@@ -1,3 +1,4 @@
+import Foundation
 @testable import Planner
 import PlannerModel
 import SyntheticRosters
@@ -23,6 +24,21 @@ struct LargeRosterPartsTests {
         }
         let vector = (0..<columns).map { _ in random.unit() * 2 - 1 }
         return (start, index, value, vector)
+    }
+
+    /// The map that builds the index, the model's outcomes and the evidence on every core: each
+    /// item exactly once, in order, on any number of threads and for any number of items.
+    @Test(arguments: [1, 2, 3, 64])
+    func theParallelMapKeepsEveryItemInOrder(threads: Int) {
+        for count in [0, 1, 2, 5, 17, 1_000] {
+            let calls = Counter()
+            let mapped = Parallel.map(count, threads: threads) { i in
+                calls.increment()
+                return i * i - 3
+            }
+            #expect(mapped == (0..<count).map { $0 * $0 - 3 }, "count \(count)")
+            #expect(calls.value == count, "count \(count)")
+        }
     }
 
     @Test(arguments: [1, 2, 3, 4, 50])
@@ -102,4 +118,12 @@ struct LargeRosterPartsTests {
         #expect(checked > 1_000)
         #expect(mismatches == 0)
     }
+}
+
+/// Counts calls made from several threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
 }

@@ -1,0 +1,190 @@
+import Foundation
+import LinearProgramming
+import Logging
+import PlannerModel
+
+/// Improves a plan of a large roster by solving small programs exactly, one after another: a few
+/// hundred hearings are free, every other held hearing stays where the plan has it (its people,
+/// room and site taken, as `ModelBuilder.free` builds it), every other hearing stays unheld, and
+/// GLPK's branch and cut searches the small program from the plan. Where the local search moves
+/// one hearing at a time, this finds changes of many at once: a chain of interpreters handed on
+/// so that a preference is met, a day's hearings re-packed so that one more fits.
+///
+/// Each small program is the whole program with all but the free hearings' columns fixed, so a
+/// better point of it is a better plan that keeps every rule. It never changes a bound or a proof.
+struct SubprogramSearch: Sendable {
+    let solver: any MIPSolver
+    let logger: Logger
+    let index: ProblemIndex
+    /// The builder of the whole program; each search sets its `free` hearings and `keeps`.
+    let builder: ModelBuilder
+    var deadline: ContinuousClock.Instant?
+    /// At most this long for one small program, and at most this share of the time left: the
+    /// rare small program that GLPK cannot close quickly must not hold up all the others.
+    var searchLimit: Duration = .seconds(4)
+    var searchShare = 0.1
+    /// At most this many free hearings in one small program.
+    var maximumFree = 50
+
+    struct Outcome {
+        var choices: [PlanAssembler.Choice]
+        var searches = 0
+        var improved = 0
+        var gain = 0.0
+    }
+
+    /// The plan `choices` improved until the deadline, or until no free set improves it. With
+    /// two threads, two free sets are searched at once from the same plan; the second one's
+    /// placements are taken only where they still fit beside the first one's (`Occupancy`), so the
+    /// plan keeps every rule. A small program the solver fails on is passed over (and logged).
+    func improve(_ choices: [PlanAssembler.Choice], threads: Int = 1) -> Outcome {
+        var placed: [PlanAssembler.Choice?] = Array(repeating: nil, count: index.roster.hearings.count)
+        for choice in choices { placed[choice.hearing] = choice }
+        var outcome = Outcome(choices: choices)
+        let groups = neighbourhoods(placed)
+        let width = max(1, min(threads, groups.count))
+        var sinceImproved = 0
+        var k = 0
+        while sinceImproved < groups.count, !isPastDeadline {
+            let batch = (0..<width).map { groups[(k + $0) % groups.count] }
+            k += width
+            let base = placed
+            let found = Parallel.map(batch.count, threads: width) { b in
+                Result { try search(batch[b], placed: base) }
+            }
+            // Built once something of this batch is taken: the plan the later ones must fit.
+            var occupancy: Occupancy?
+            var taken = false
+            for (free, result) in zip(batch, found) {
+                outcome.searches += 1
+                sinceImproved += 1
+                let better: ([PlanAssembler.Choice], Double)?
+                switch result {
+                case .success(let value): better = value
+                case .failure(let error):
+                    logger.error("a subprogram could not be searched", metadata: ["error": "\(error)"])
+                    better = nil
+                }
+                guard let (chosen, gain) = better else { continue }
+                if taken && occupancy == nil {
+                    occupancy = Occupancy(index: index)
+                    for case let choice? in placed { occupancy!.add(choice.placement) }
+                }
+                if var check = occupancy {
+                    // Found beside other changes: taken only if every new placement still fits.
+                    for h in free { check.remove(h) }
+                    guard chosen.allSatisfy({ choice in
+                        let fits = check.fits(choice.placement)
+                        if fits { check.add(choice.placement) }
+                        return fits
+                    }) else { continue }
+                    occupancy = check
+                }
+                for h in free { placed[h] = nil }
+                for choice in chosen { placed[choice.hearing] = choice }
+                taken = true
+                outcome.improved += 1
+                outcome.gain += gain
+                sinceImproved = 0
+            }
+        }
+        outcome.choices = placed.compactMap { $0 }
+        return outcome
+    }
+
+    private var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+
+    /// The free hearings' new choices and the gain, when the small program has a better point.
+    private func search(_ free: Set<Int>, placed: [PlanAssembler.Choice?]) throws -> ([PlanAssembler.Choice], Double)? {
+        var keeps: [Int: ModelBuilder.Keep] = [:]
+        for case let choice? in placed where !free.contains(choice.hearing) {
+            guard let keep = Self.keep(choice) else { return nil }
+            keeps[choice.hearing] = keep
+        }
+        var builder = builder
+        builder.free = free
+        builder.keeps = keeps
+        let model = builder.build()
+        guard !model.isContradictory else { return nil }
+        let program = model.program
+        let start = model.values(for: placed.compactMap { $0 }, index: index, kept: Set(keeps.keys))
+        guard Search.isFeasible(start, in: program) else {
+            logger.debug("subprogram skipped: the plan is not a point of it", metadata: ["free": "\(free.count)"])
+            return nil
+        }
+        let before = program.objectiveValue(at: start)
+        var limit = searchLimit
+        if let deadline {
+            let left = deadline - ContinuousClock.now
+            limit = min(limit, max(.milliseconds(200), left * searchShare), left)
+        }
+        guard limit > .zero else { return nil }
+        let solution = try solver.solve(program, options: SolveOptions(
+            timeLimit: limit, startingSolution: start, objectiveStep: Search.objectiveStep(of: program)))
+        logger.debug("subprogram searched", metadata: [
+            "free": "\(free.count)", "columns": "\(program.columnCount)", "status": "\(solution.status)",
+            "seconds": "\(solution.seconds)", "gain": "\((solution.objectiveValue ?? before) - before)",
+        ])
+        guard solution.status.hasSolution, let objective = solution.objectiveValue, objective > before + 1e-6,
+              Search.isFeasible(solution.values, in: program)
+        else { return nil }
+        let assembler = PlanAssembler(index: index, model: model, keeps: keeps)
+        let chosen = try assembler.choices(from: solution.values).filter { free.contains($0.hearing) }
+        return (chosen, objective - before)
+    }
+
+    /// A held hearing's placement as a keep of the small programs.
+    static func keep(_ choice: PlanAssembler.Choice) -> ModelBuilder.Keep? {
+        guard let i = choice.start.interpreters.firstIndex(where: { $0.person == choice.interpreter.person }),
+              let o = choice.start.officers.firstIndex(where: { $0.person == choice.officer.person })
+        else { return nil }
+        return ModelBuilder.Keep(startIndex: choice.startIndex, interpreterOption: i, mode: choice.mode, officerOption: o, isFrozen: false)
+    }
+
+    /// The free sets, in the order they are searched: per language and ISO week, the hearings of
+    /// that language placed in that week and the unheld ones that could start in it, in runs of
+    /// consecutive days of at most `maximumFree`.
+    private func neighbourhoods(_ placed: [PlanAssembler.Choice?]) -> [Set<Int>] {
+        let roster = index.roster
+        let calendar = index.calendar
+        let parts = calendar.partsPerDay
+        struct Key: Hashable { let language: String; let week: ISOWeek }
+        var held: [Key: [(day: Int, hearing: Int)]] = [:]
+        var unheld: [Key: [Int]] = [:]
+        for (h, hearing) in roster.hearings.enumerated() {
+            if let choice = placed[h] {
+                held[Key(language: hearing.language, week: choice.start.day.isoWeek), default: []]
+                    .append((choice.start.slot / parts, h))
+            } else if hearing.fixed == nil {
+                for week in Set(index.starts[h].map(\.day.isoWeek)) {
+                    unheld[Key(language: hearing.language, week: week), default: []].append(h)
+                }
+            }
+        }
+        // What each hearing could gain at most: its best placement on its own, less its own.
+        let potential = roster.hearings.indices.map { h in
+            let best = index.starts[h].map { start in
+                start.dayTerm + (start.interpreters.map(\.term).max() ?? 0) + (start.officers.map(\.term).max() ?? 0)
+            }.max() ?? 0
+            let now = placed[h].map { $0.start.dayTerm + $0.interpreter.term + $0.officer.term } ?? 0
+            return max(0, best - now)
+        }
+        var groups: [(size: Int, free: Set<Int>)] = []
+        for key in Set(held.keys).union(unheld.keys) {
+            let members = (held[key] ?? []).sorted { ($0.day, $0.hearing) < ($1.day, $1.hearing) }
+            let waiting = unheld[key] ?? []
+            guard !waiting.isEmpty || !members.isEmpty else { continue }
+            let total = members.count + waiting.count
+            let runs = max(1, (total + maximumFree - 1) / maximumFree)
+            for r in 0..<runs {
+                var free = Set(members[(r * members.count / runs)..<((r + 1) * members.count / runs)].map(\.hearing))
+                for (k, h) in waiting.enumerated() where k % runs == r { free.insert(h) }
+                groups.append((free.count, free))
+            }
+        }
+        // Those that could gain most first.
+        return groups.map { (gain: $0.free.reduce(0.0) { $0 + potential[$1] }, first: $0.free.min() ?? 0, free: $0.free) }
+            .sorted { ($1.gain, $0.first) < ($0.gain, $1.first) }
+            .map(\.free)
+    }
+}

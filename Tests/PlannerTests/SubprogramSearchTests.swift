@@ -1,0 +1,136 @@
+import GLPKSolver
+import LinearProgramming
+import Logging
+@testable import Planner
+import PlannerModel
+import SyntheticRosters
+import Testing
+import TestSupport
+
+/// The search of small programs that follows the local search on large one-week rosters: from
+/// the greedy plan of generated weeks it raises the score by exactly what it says, keeps every
+/// hard rule (as a published plan and as a point of the whole program), keeps fixed hearings
+/// where they are, and never passes the proven optimum.
+@Suite("Subprogram search")
+struct SubprogramSearchTests {
+    struct Improved {
+        let roster: Roster
+        let greedy: Double
+        let improved: Double
+        let outcome: SubprogramSearch.Outcome
+        let values: [Double]
+        let program: LinearProgram
+    }
+
+    static func improve(
+        seed: UInt64, hearings: Int, fixedShare: Double = 0, threads: Int, maximumFree: Int = 15,
+        from start: [PlanAssembler.Choice]? = nil
+    ) -> Improved {
+        let roster = RosterGenerator(hearings: hearings, seed: seed, fixedShare: fixedShare).generate()
+        let (index, model) = PoolTests.model(roster, ModelForm())
+        let choices = start ?? GreedyStart(index: index).choices()
+        var search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        search.maximumFree = maximumFree
+        let outcome = search.improve(choices, threads: threads)
+        return Improved(
+            roster: roster, greedy: choices.reduce(0) { $0 + $1.placement.score },
+            improved: outcome.choices.reduce(0) { $0 + $1.placement.score }, outcome: outcome,
+            values: model.values(for: outcome.choices, index: index), program: model.program)
+    }
+
+    @Test(arguments: [(UInt64(31), 60, 1), (32, 80, 1), (33, 100, 2), (34, 120, 2)])
+    func itRaisesTheScoreExactlyAndKeepsEveryRule(seed: UInt64, hearings: Int, threads: Int) throws {
+        let found = Self.improve(seed: seed, hearings: hearings, threads: threads)
+        #expect(found.improved > found.greedy + 0.5, "the greedy plan of these weeks is below their optimum")
+        #expect(abs(found.improved - found.greedy - found.outcome.gain) < 1e-6)
+        #expect(found.outcome.improved > 0 && found.outcome.searches >= found.outcome.improved)
+        let keepsEveryRow = Search.isFeasible(found.values, in: found.program)
+        #expect(keepsEveryRow)
+        #expect(abs(found.program.objectiveValue(at: found.values) - found.improved) < 1e-6)
+        let plan = try LocalSearchTests.plan(.init(
+            roster: found.roster, greedy: found.greedy, improved: found.improved,
+            outcome: LocalSearch.Outcome(choices: found.outcome.choices), values: found.values, program: found.program))
+        #expect(HardRuleChecker().violations(of: plan, for: found.roster) == [])
+    }
+
+    /// Small free sets searched two at a time from the same plan often want the same person or
+    /// room: the second one's placements are taken only where they still fit.
+    @Test(arguments: [UInt64(41), 42, 43, 44])
+    func twoSearchesAtOnceNeverClash(seed: UInt64) throws {
+        let found = Self.improve(seed: seed, hearings: 150, threads: 2, maximumFree: 4)
+        #expect(abs(found.improved - found.greedy - found.outcome.gain) < 1e-6)
+        let keepsEveryRow = Search.isFeasible(found.values, in: found.program)
+        #expect(keepsEveryRow)
+        let plan = try LocalSearchTests.plan(.init(
+            roster: found.roster, greedy: found.greedy, improved: found.improved,
+            outcome: LocalSearch.Outcome(choices: found.outcome.choices), values: found.values, program: found.program))
+        #expect(HardRuleChecker().violations(of: plan, for: found.roster) == [])
+    }
+
+    /// The hand-made clash: one interpreter speaks both languages and is free in one slot only.
+    /// The Tigrinya and the Amharic hearing are in different free sets, searched at once from a
+    /// plan that holds neither; each would take that slot, so only the first is taken.
+    @Test func theSecondOfTwoSearchesIsTakenOnlyWhereItStillFits() throws {
+        var hearings = [EvidenceTests.hearing("H-1"), EvidenceTests.hearing("H-2")]
+        hearings[1].language = "amh"
+        let interpreter = Interpreter(
+            id: "I-1", gender: .female, languages: [LanguageSkill(code: "tir"), LanguageSkill(code: "amh")],
+            onsiteLocations: ["TA"], available: EvidenceTests.slots("2026-12-07/AM"))
+        let roster = EvidenceTests.roster(hearings: hearings, interpreters: [interpreter])
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        let search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        let outcome = search.improve([], threads: 2)
+        #expect(outcome.choices.count == 1)
+        #expect(outcome.improved == 1)
+        let (_, model) = PoolTests.model(roster, ModelForm())
+        let keepsEveryRow = Search.isFeasible(model.values(for: outcome.choices, index: index), in: model.program)
+        #expect(keepsEveryRow)
+    }
+
+    /// Fixed hearings are never freed, so they stay exactly where they are fixed.
+    @Test(arguments: [UInt64(35), 36])
+    func fixedHearingsStay(seed: UInt64) throws {
+        let found = Self.improve(seed: seed, hearings: 80, fixedShare: 0.2, threads: 2)
+        let keepsEveryRow = Search.isFeasible(found.values, in: found.program)
+        #expect(keepsEveryRow)
+        let index = ProblemIndex(roster: found.roster, policy: found.roster.policy)
+        let greedy = GreedyStart(index: index).choices()
+        let before = Dictionary(uniqueKeysWithValues: greedy.map { ($0.hearing, $0.placement) })
+        for choice in found.outcome.choices where found.roster.hearings[choice.hearing].fixed != nil {
+            #expect(before[choice.hearing].map { choice.placement.isUnchanged(from: $0) } == true)
+        }
+    }
+
+    /// Below the optimum the planner proves, and a second pass from its own result finds nothing
+    /// more (it stops once every free set has been searched without a gain).
+    @Test(arguments: [(UInt64(37), 60), (38, 80)])
+    func itStaysBelowTheOptimumAndStopsWhenNothingImproves(seed: UInt64, hearings: Int) throws {
+        let found = Self.improve(seed: seed, hearings: hearings, threads: 2)
+        let planner = Planner(solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger)
+        let optimal = try planner.plan(found.roster)
+        #expect(optimal.status == .optimal)
+        #expect(found.improved <= optimal.objective + 1e-6)
+        let again = Self.improve(seed: seed, hearings: hearings, threads: 2, from: found.outcome.choices)
+        #expect(again.outcome.improved == 0)
+        #expect(abs(again.improved - found.improved) < 1e-6)
+    }
+
+    @Test func aPassedDeadlineChangesNothing() {
+        let roster = RosterGenerator(hearings: 60, seed: 39).generate()
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        let choices = GreedyStart(index: index).choices()
+        var search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        search.deadline = .now - .seconds(1)
+        let outcome = search.improve(choices, threads: 2)
+        #expect(outcome.searches == 0)
+        let unchanged = outcome.choices.map(\.placement).sorted { $0.hearing < $1.hearing }
+            == choices.map(\.placement).sorted { $0.hearing < $1.hearing }
+        #expect(unchanged)
+    }
+}
