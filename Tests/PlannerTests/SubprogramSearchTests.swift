@@ -13,13 +13,15 @@ import TestSupport
 /// where they are, and never passes the proven optimum.
 @Suite("Subprogram search")
 struct SubprogramSearchTests {
+    /// The plan as the local search's tests check it, with what the subprogram search said.
     struct Improved {
-        let roster: Roster
-        let greedy: Double
-        let improved: Double
+        let found: LocalSearchTests.Improved
         let outcome: SubprogramSearch.Outcome
-        let values: [Double]
-        let program: LinearProgram
+        var roster: Roster { found.roster }
+        var greedy: Double { found.greedy }
+        var improved: Double { found.improved }
+        var values: [Double] { found.values }
+        var program: LinearProgram { found.program }
     }
 
     static func improve(
@@ -34,10 +36,11 @@ struct SubprogramSearchTests {
             builder: ModelBuilder(index: index))
         search.maximumFree = maximumFree
         let outcome = search.improve(choices, threads: threads)
-        return Improved(
+        let found = LocalSearchTests.Improved(
             roster: roster, greedy: choices.reduce(0) { $0 + $1.placement.score },
-            improved: outcome.choices.reduce(0) { $0 + $1.placement.score }, outcome: outcome,
+            improved: outcome.choices.reduce(0) { $0 + $1.placement.score }, outcome: LocalSearch.Outcome(choices: outcome.choices),
             values: model.values(for: outcome.choices, index: index), program: model.program)
+        return Improved(found: found, outcome: outcome)
     }
 
     @Test(arguments: [(UInt64(31), 60, 1), (32, 80, 1), (33, 100, 2), (34, 120, 2)])
@@ -49,9 +52,7 @@ struct SubprogramSearchTests {
         let keepsEveryRow = Search.isFeasible(found.values, in: found.program)
         #expect(keepsEveryRow)
         #expect(abs(found.program.objectiveValue(at: found.values) - found.improved) < 1e-6)
-        let plan = try LocalSearchTests.plan(.init(
-            roster: found.roster, greedy: found.greedy, improved: found.improved,
-            outcome: LocalSearch.Outcome(choices: found.outcome.choices), values: found.values, program: found.program))
+        let plan = try LocalSearchTests.plan(found.found)
         #expect(HardRuleChecker().violations(of: plan, for: found.roster) == [])
     }
 
@@ -63,9 +64,7 @@ struct SubprogramSearchTests {
         #expect(abs(found.improved - found.greedy - found.outcome.gain) < 1e-6)
         let keepsEveryRow = Search.isFeasible(found.values, in: found.program)
         #expect(keepsEveryRow)
-        let plan = try LocalSearchTests.plan(.init(
-            roster: found.roster, greedy: found.greedy, improved: found.improved,
-            outcome: LocalSearch.Outcome(choices: found.outcome.choices), values: found.values, program: found.program))
+        let plan = try LocalSearchTests.plan(found.found)
         #expect(HardRuleChecker().violations(of: plan, for: found.roster) == [])
     }
 
