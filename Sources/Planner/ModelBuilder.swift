@@ -97,6 +97,9 @@ struct ModelBuilder: Sendable {
     /// the whole one with those columns fixed, up to columns no free hearing can use (people sent
     /// to pools for fixed hearings only), so it has the same plans and scores.
     var free: Set<Int>?
+    /// Subprograms (`SubprogramSearch`): the free hearings may start only in this ISO week; their
+    /// other starts get no columns (the whole program's columns there fixed at 0).
+    var freeWeek: ISOWeek?
 
     /// A baseline placement that keeps every rule of its own in the changed roster.
     struct Keep: Sendable {
@@ -150,6 +153,11 @@ struct ModelBuilder: Sendable {
             var officerRanges: [Range<Int>] = []
             let extra = hearing.fixed != nil ? reward : 0
             for (s, start) in index.starts[h].enumerated() {
+                if let freeWeek, start.day.isoWeek != freeWeek {
+                    heldRanges.append(0..<0)
+                    officerRanges.append(0..<0)
+                    continue
+                }
                 let held = model.isInterpreterPooled[h]
                     ? interpreterPools.addOutcomes(
                         interpreterOutcomes[h][s], hearing: h, start: s, extra: extra, to: &model, collecting: &interpreterGroups)

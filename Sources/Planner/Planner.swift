@@ -99,7 +99,7 @@ public struct Planner: Sendable {
                     guard let until else { return model.values(for: choices, index: index) }
                     let clock = ContinuousClock()
                     let began = clock.now
-                    let subprograms = form.subprograms && Occupancy.weeks(of: index.calendar).count < 2
+                    let subprograms = form.subprograms
                     let share = subprograms ? form.localSearchShare : 1
                     let outcome = LocalSearch(index: index, deadline: began + (until - began) * share)
                         .improve(choices, threads: Parallel.cores)

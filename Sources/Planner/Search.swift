@@ -19,9 +19,7 @@ struct ModelForm: Sendable {
     /// Above this many nonzeros, a plan the cuts' bound does not prove is searched for by
     /// `ProximitySearch` before branch and cut; below, branch and cut closes the gap itself.
     var proximityAbove = Search.simplexLimit
-    /// Large rosters of one ISO week: after the local search, `SubprogramSearch` improves the plan
-    /// further. (Over several weeks the local search runs on two threads split by weeks and gains
-    /// more in the same time: docs/performance.md.)
+    /// Large rosters: after the local search, `SubprogramSearch` improves the plan further.
     var subprograms = true
     /// The share of the rounding's time the local search gets when subprograms follow it.
     var localSearchShare = 0.5

@@ -3,15 +3,18 @@ import LinearProgramming
 import Logging
 import PlannerModel
 
-/// Improves a plan of a large roster by solving small programs exactly, one after another: a few
-/// hundred hearings are free, every other held hearing stays where the plan has it (its people,
-/// room and site taken, as `ModelBuilder.free` builds it), every other hearing stays unheld, and
-/// GLPK's branch and cut searches the small program from the plan. Where the local search moves
-/// one hearing at a time, this finds changes of many at once: a chain of interpreters handed on
-/// so that a preference is met, a day's hearings re-packed so that one more fits.
+/// Improves a plan of a large roster by solving small programs exactly, one after another: up to
+/// 50 hearings of one language and ISO week are free to start anywhere in that week, every other
+/// hearing held that week (and every fixed one) stays where the plan has it (its people, room and
+/// site taken, as `ModelBuilder.free` builds it), and GLPK's branch and cut searches the small
+/// program from the plan. Where the local search moves one hearing at a time, this finds changes
+/// of many at once: a chain of interpreters handed on so that a preference is met, a day's
+/// hearings re-packed so that one more fits.
 ///
-/// Each small program is the whole program with all but the free hearings' columns fixed, so a
-/// better point of it is a better plan that keeps every rule. It never changes a bound or a proof.
+/// Each small program is the whole program with all but the free hearings' columns in their week
+/// fixed where the plan has them (the rules hold slot by slot, day by day or week by week, so the
+/// hearings of other weeks cannot meet the free ones and are left out), so a better point of it
+/// is a better plan that keeps every rule. It never changes a bound or a proof.
 struct SubprogramSearch: Sendable {
     let solver: any MIPSolver
     let logger: Logger
@@ -46,26 +49,27 @@ struct SubprogramSearch: Sendable {
         var sinceImproved = 0
         var k = 0
         while sinceImproved < groups.count, !isPastDeadline {
-            let batch = (0..<width).map { groups[(k + $0) % groups.count] }
+            let batch = (0..<width).map { groups[(k + $0) % groups.count] }.map(\.free)
+            let weeks = (0..<width).map { groups[(k + $0) % groups.count].week }
             k += width
             let base = placed
             let found = Parallel.map(batch.count, threads: width) { b in
-                Result { try search(batch[b], placed: base) }
+                Result { try search(batch[b], in: weeks[b], placed: base) }
             }
             // Built once something of this batch is taken: the plan the later ones must fit.
             var occupancy: Occupancy?
             var taken = false
-            for (free, result) in zip(batch, found) {
+            for result in found {
                 outcome.searches += 1
                 sinceImproved += 1
-                let better: ([PlanAssembler.Choice], Double)?
+                let better: (free: Set<Int>, chosen: [PlanAssembler.Choice], gain: Double)?
                 switch result {
                 case .success(let value): better = value
                 case .failure(let error):
                     logger.error("a subprogram could not be searched", metadata: ["error": "\(error)"])
                     better = nil
                 }
-                guard let (chosen, gain) = better else { continue }
+                guard let (free, chosen, gain) = better else { continue }
                 if taken && occupancy == nil {
                     occupancy = Occupancy(index: index)
                     for case let choice? in placed { occupancy!.add(choice.placement) }
@@ -95,19 +99,35 @@ struct SubprogramSearch: Sendable {
     private var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
 
     /// The free hearings' new choices and the gain, when the small program has a better point.
-    private func search(_ free: Set<Int>, placed: [PlanAssembler.Choice?]) throws -> ([PlanAssembler.Choice], Double)? {
+    /// The free hearings may start only in `week`: the rules hold slot by slot, day by day or
+    /// week by week, so only the hearings held in that week (and fixed ones, which must stay
+    /// held) are kept in the small program; the others' people and rooms it cannot reach.
+    /// Returns the hearings it freed (the set's, less those held in another week by now: they
+    /// stay where they are), their new choices and the gain.
+    private func search(
+        _ set: Set<Int>, in week: ISOWeek, placed: [PlanAssembler.Choice?]
+    ) throws -> (free: Set<Int>, chosen: [PlanAssembler.Choice], gain: Double)? {
+        let free = set.filter { placed[$0].map { $0.start.day.isoWeek == week } ?? true }
         var keeps: [Int: ModelBuilder.Keep] = [:]
-        for case let choice? in placed where !free.contains(choice.hearing) {
+        var point: [PlanAssembler.Choice] = []
+        for case let choice? in placed {
+            if free.contains(choice.hearing) {
+                point.append(choice)
+                continue
+            }
+            guard choice.start.day.isoWeek == week || index.roster.hearings[choice.hearing].fixed != nil else { continue }
             guard let keep = Self.keep(choice) else { return nil }
             keeps[choice.hearing] = keep
+            point.append(choice)
         }
         var builder = builder
         builder.free = free
+        builder.freeWeek = week
         builder.keeps = keeps
         let model = builder.build()
         guard !model.isContradictory else { return nil }
         let program = model.program
-        let start = model.values(for: placed.compactMap { $0 }, index: index, kept: Set(keeps.keys))
+        let start = model.values(for: point, index: index, kept: Set(keeps.keys))
         guard Search.isFeasible(start, in: program) else {
             logger.debug("subprogram skipped: the plan is not a point of it", metadata: ["free": "\(free.count)"])
             return nil
@@ -130,7 +150,7 @@ struct SubprogramSearch: Sendable {
         else { return nil }
         let assembler = PlanAssembler(index: index, model: model, keeps: keeps)
         let chosen = try assembler.choices(from: solution.values).filter { free.contains($0.hearing) }
-        return (chosen, objective - before)
+        return (free, chosen, objective - before)
     }
 
     /// A held hearing's placement as a keep of the small programs.
@@ -144,7 +164,7 @@ struct SubprogramSearch: Sendable {
     /// The free sets, in the order they are searched: per language and ISO week, the hearings of
     /// that language placed in that week and the unheld ones that could start in it, in runs of
     /// consecutive days of at most `maximumFree`.
-    private func neighbourhoods(_ placed: [PlanAssembler.Choice?]) -> [Set<Int>] {
+    private func neighbourhoods(_ placed: [PlanAssembler.Choice?]) -> [(free: Set<Int>, week: ISOWeek)] {
         let roster = index.roster
         let calendar = index.calendar
         let parts = calendar.partsPerDay
@@ -169,7 +189,7 @@ struct SubprogramSearch: Sendable {
             let now = placed[h].map { $0.start.dayTerm + $0.interpreter.term + $0.officer.term } ?? 0
             return max(0, best - now)
         }
-        var groups: [(size: Int, free: Set<Int>)] = []
+        var groups: [(week: ISOWeek, free: Set<Int>)] = []
         for key in Set(held.keys).union(unheld.keys) {
             let members = (held[key] ?? []).sorted { ($0.day, $0.hearing) < ($1.day, $1.hearing) }
             let waiting = unheld[key] ?? []
@@ -179,12 +199,12 @@ struct SubprogramSearch: Sendable {
             for r in 0..<runs {
                 var free = Set(members[(r * members.count / runs)..<((r + 1) * members.count / runs)].map(\.hearing))
                 for (k, h) in waiting.enumerated() where k % runs == r { free.insert(h) }
-                groups.append((free.count, free))
+                groups.append((key.week, free))
             }
         }
         // Those that could gain most first.
-        return groups.map { (gain: $0.free.reduce(0.0) { $0 + potential[$1] }, first: $0.free.min() ?? 0, free: $0.free) }
+        return groups.map { (gain: $0.free.reduce(0.0) { $0 + potential[$1] }, first: $0.free.min() ?? 0, group: $0) }
             .sorted { ($1.gain, $0.first) < ($0.gain, $1.first) }
-            .map(\.free)
+            .map { (free: $0.group.free, week: $0.group.week) }
     }
 }

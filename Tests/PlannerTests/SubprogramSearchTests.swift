@@ -25,10 +25,10 @@ struct SubprogramSearchTests {
     }
 
     static func improve(
-        seed: UInt64, hearings: Int, fixedShare: Double = 0, threads: Int, maximumFree: Int = 15,
+        seed: UInt64, hearings: Int, weeks: Int = 1, fixedShare: Double = 0, threads: Int, maximumFree: Int = 15,
         from start: [PlanAssembler.Choice]? = nil
     ) -> Improved {
-        let roster = RosterGenerator(hearings: hearings, seed: seed, fixedShare: fixedShare).generate()
+        let roster = RosterGenerator(hearings: hearings, weeks: weeks, seed: seed, fixedShare: fixedShare).generate()
         let (index, model) = PoolTests.model(roster, ModelForm())
         let choices = start ?? GreedyStart(index: index).choices()
         var search = SubprogramSearch(
@@ -88,6 +88,23 @@ struct SubprogramSearchTests {
         let (_, model) = PoolTests.model(roster, ModelForm())
         let keepsEveryRow = Search.isFeasible(model.values(for: outcome.choices, index: index), in: model.program)
         #expect(keepsEveryRow)
+    }
+
+    /// Over several weeks each small program frees its hearings within one week only and leaves
+    /// the other weeks' hearings out: the plan still keeps every rule of the whole program, fixed
+    /// hearings (kept in every small program) included.
+    @Test(arguments: [(UInt64(45), 2), (46, 3)])
+    func severalWeeksKeepEveryRule(seed: UInt64, weeks: Int) throws {
+        let found = Self.improve(seed: seed, hearings: 120 * weeks, weeks: weeks, fixedShare: 0.15, threads: 2)
+        #expect(found.improved > found.greedy + 0.5)
+        #expect(abs(found.improved - found.greedy - found.outcome.gain) < 1e-6)
+        let keepsEveryRow = Search.isFeasible(found.values, in: found.program)
+        #expect(keepsEveryRow)
+        #expect(abs(found.program.objectiveValue(at: found.values) - found.improved) < 1e-6)
+        let plan = try LocalSearchTests.plan(found.found)
+        #expect(HardRuleChecker().violations(of: plan, for: found.roster) == [])
+        let fixed = found.roster.hearings.indices.filter { found.roster.hearings[$0].fixed != nil }
+        #expect(Set(found.outcome.choices.map(\.hearing)).isSuperset(of: fixed))
     }
 
     /// Fixed hearings are never freed, so they stay exactly where they are fixed.
