@@ -59,6 +59,9 @@ struct SubprogramSearch: Sendable {
             // Built once something of this batch is taken: the plan the later ones must fit.
             var occupancy: Occupancy?
             var taken = false
+            // Hearings freed by what was taken: an unheld one can be in two weeks' sets at once,
+            // and only the first to take it counts it.
+            var freed = Set<Int>()
             for result in found {
                 outcome.searches += 1
                 sinceImproved += 1
@@ -69,7 +72,7 @@ struct SubprogramSearch: Sendable {
                     logger.error("a subprogram could not be searched", metadata: ["error": "\(error)"])
                     better = nil
                 }
-                guard let (free, chosen, gain) = better else { continue }
+                guard let (free, chosen, gain) = better, free.isDisjoint(with: freed) else { continue }
                 if taken && occupancy == nil {
                     occupancy = Occupancy(index: index)
                     for case let choice? in placed { occupancy!.add(choice.placement) }
@@ -87,6 +90,7 @@ struct SubprogramSearch: Sendable {
                 for h in free { placed[h] = nil }
                 for choice in chosen { placed[choice.hearing] = choice }
                 taken = true
+                freed.formUnion(free)
                 outcome.improved += 1
                 outcome.gain += gain
                 sinceImproved = 0
@@ -204,7 +208,11 @@ struct SubprogramSearch: Sendable {
         }
         // Those that could gain most first.
         return groups.map { (gain: $0.free.reduce(0.0) { $0 + potential[$1] }, first: $0.free.min() ?? 0, group: $0) }
-            .sorted { ($1.gain, $0.first) < ($0.gain, $1.first) }
+            .sorted { a, b in
+                // Ties in a fixed order, so that a plan does not depend on the order of a hash.
+                if a.gain != b.gain { return a.gain > b.gain }
+                return (a.first, a.group.week) < (b.first, b.group.week)
+            }
             .map { (free: $0.group.free, week: $0.group.week) }
     }
 }

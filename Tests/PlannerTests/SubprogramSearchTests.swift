@@ -107,6 +107,26 @@ struct SubprogramSearchTests {
         #expect(Set(found.outcome.choices.map(\.hearing)).isSuperset(of: fixed))
     }
 
+    /// An unheld hearing that could be held in either of two weeks is in both weeks' free sets,
+    /// which may be searched at once: it is held once, and its score is counted once.
+    @Test func aHearingInTwoWeeksSetsIsTakenOnce() throws {
+        let friday = Day("2026-12-11")!, monday = Day("2026-12-14")!
+        let slots = [SlotName("2026-12-11/AM")!, SlotName("2026-12-14/AM")!]
+        let roster = Roster(
+            horizon: Horizon(start: friday, end: monday), locations: [Location(id: "TA")],
+            hearings: [EvidenceTests.hearing("H-1")],
+            interpreters: [EvidenceTests.interpreter("I-1", .female, slots)],
+            officers: [Officer(id: "O-1", gender: .female, location: "TA", available: slots)])
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        #expect(Set(index.starts[0].map(\.day.isoWeek)).count == 2)
+        let search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        let outcome = search.improve([], threads: 2)
+        #expect(outcome.choices.map(\.hearing) == [0])
+        #expect(abs(outcome.gain - outcome.choices.reduce(0) { $0 + $1.placement.score }) < 1e-6)
+    }
+
     /// Fixed hearings are never freed, so they stay exactly where they are fixed.
     @Test(arguments: [UInt64(35), 36])
     func fixedHearingsStay(seed: UInt64) throws {
