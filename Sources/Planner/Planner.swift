@@ -99,15 +99,14 @@ public struct Planner: Sendable {
                     guard let until else { return model.values(for: choices, index: index) }
                     let clock = ContinuousClock()
                     let began = clock.now
-                    let subprograms = form.subprograms
-                    let share = subprograms ? form.localSearchShare : 1
+                    let share = form.subprograms ? form.localSearchShare : 1
                     let outcome = LocalSearch(index: index, deadline: began + (until - began) * share)
                         .improve(choices, threads: Parallel.cores)
                     logger.debug("local search", metadata: [
                         "moves": "\(outcome.moves)", "gain": "\(outcome.gain)", "passes": "\(outcome.passes)",
                         "localOptimum": "\(outcome.isLocalOptimum)", "seconds": "\((clock.now - began).seconds)",
                     ])
-                    guard subprograms else { return model.values(for: outcome.choices, index: index) }
+                    guard form.subprograms else { return model.values(for: outcome.choices, index: index) }
                     let subBegan = clock.now
                     let search = SubprogramSearch(solver: self.solver, logger: logger, index: index, builder: builder(index), deadline: until)
                     let sub = search.improve(outcome.choices, threads: Parallel.cores)
