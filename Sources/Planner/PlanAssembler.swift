@@ -87,13 +87,18 @@ struct PlanAssembler {
 
     /// The held hearings the solver's values say, with the people the pools' matchings give them.
     func choices(from values: [Double]) throws -> [Choice] {
+        try choices(from: values, of: index.roster.hearings.indices)
+    }
+
+    /// The same for `hearings` only, in their order (a small program's free hearings).
+    func choices(from values: [Double], of hearings: some Sequence<Int>) throws -> [Choice] {
         let roster = index.roster
         let pooledOfficers = OfficerPools.officers(in: model, values: values, roster: roster)
         guard let pooledInterpreters = InterpreterPools.interpreters(in: model, values: values, index: index) else {
             throw PlanningError.noInterpreterMatched
         }
         var choices: [Choice] = []
-        for h in roster.hearings.indices {
+        for h in hearings {
             let isKept = model.fixedKeeps.contains(h) || model.keepColumns[h].map { values[$0] > 0.5 } == true
             if isKept, let keep = keeps[h] {
                 let start = index.starts[h][keep.startIndex]

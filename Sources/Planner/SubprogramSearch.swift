@@ -43,6 +43,8 @@ struct SubprogramSearch: Sendable {
     func improve(_ choices: [PlanAssembler.Choice], threads: Int = 1) -> Outcome {
         var placed: [PlanAssembler.Choice?] = Array(repeating: nil, count: index.roster.hearings.count)
         for choice in choices { placed[choice.hearing] = choice }
+        // Each held hearing's placement as a keep of the small programs, kept up to date.
+        var keepOf = placed.map { $0.flatMap(Self.keep) }
         var outcome = Outcome(choices: choices)
         let groups = neighbourhoods(placed)
         let width = max(1, min(threads, groups.count))
@@ -53,8 +55,9 @@ struct SubprogramSearch: Sendable {
             let weeks = (0..<width).map { groups[(k + $0) % groups.count].week }
             k += width
             let base = placed
+            let baseKeeps = keepOf
             let found = Parallel.map(batch.count, threads: width) { b in
-                Result { try search(batch[b], in: weeks[b], placed: base) }
+                Result { try search(batch[b], in: weeks[b], placed: base, keeps: baseKeeps) }
             }
             // Built once something of this batch is taken: the plan the later ones must fit.
             var occupancy: Occupancy?
@@ -87,8 +90,14 @@ struct SubprogramSearch: Sendable {
                     }) else { continue }
                     occupancy = check
                 }
-                for h in free { placed[h] = nil }
-                for choice in chosen { placed[choice.hearing] = choice }
+                for h in free {
+                    placed[h] = nil
+                    keepOf[h] = nil
+                }
+                for choice in chosen {
+                    placed[choice.hearing] = choice
+                    keepOf[choice.hearing] = Self.keep(choice)
+                }
                 taken = true
                 freed.formUnion(free)
                 outcome.improved += 1
@@ -109,7 +118,7 @@ struct SubprogramSearch: Sendable {
     /// Returns the hearings it freed (the set's, less those held in another week by now: they
     /// stay where they are), their new choices and the gain.
     private func search(
-        _ set: Set<Int>, in week: ISOWeek, placed: [PlanAssembler.Choice?]
+        _ set: Set<Int>, in week: ISOWeek, placed: [PlanAssembler.Choice?], keeps keepOf: [ModelBuilder.Keep?]
     ) throws -> (free: Set<Int>, chosen: [PlanAssembler.Choice], gain: Double)? {
         let free = set.filter { placed[$0].map { $0.start.day.isoWeek == week } ?? true }
         var keeps: [Int: ModelBuilder.Keep] = [:]
@@ -120,7 +129,7 @@ struct SubprogramSearch: Sendable {
                 continue
             }
             guard choice.start.day.isoWeek == week || index.roster.hearings[choice.hearing].fixed != nil else { continue }
-            guard let keep = Self.keep(choice) else { return nil }
+            guard let keep = keepOf[choice.hearing] else { return nil }
             keeps[choice.hearing] = keep
             point.append(choice)
         }
@@ -153,7 +162,7 @@ struct SubprogramSearch: Sendable {
               Search.isFeasible(solution.values, in: program)
         else { return nil }
         let assembler = PlanAssembler(index: index, model: model, keeps: keeps)
-        let chosen = try assembler.choices(from: solution.values).filter { free.contains($0.hearing) }
+        let chosen = try assembler.choices(from: solution.values, of: free.sorted())
         return (free, chosen, objective - before)
     }
 
