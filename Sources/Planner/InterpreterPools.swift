@@ -123,12 +123,15 @@ struct InterpreterPools: Sendable {
     }
 
     /// `outcomes(hearing:start:)` of every start of every pooled hearing in `free` (all when nil;
-    /// none for the others), by hearing and start, worked out on every core.
-    func allOutcomes(free: Set<Int>?) -> [[[InterpreterOutcome]]] {
+    /// none for the others), by hearing and start, worked out on every core. Starts outside `week`
+    /// (when given) get none: the builder makes no columns there.
+    func allOutcomes(free: Set<Int>?, week: ISOWeek?) -> [[[InterpreterOutcome]]] {
         let pools = self
         return Parallel.map(index.roster.hearings.count) { h in
             guard pools.isPooled(h), free?.contains(h) ?? true else { return [] }
-            return pools.index.starts[h].indices.map { pools.outcomes(hearing: h, start: $0) }
+            return pools.index.starts[h].enumerated().map { s, start in
+                week.map { start.day.isoWeek == $0 } ?? true ? pools.outcomes(hearing: h, start: s) : []
+            }
         }
     }
 

@@ -137,7 +137,7 @@ struct ModelBuilder: Sendable {
         model.isInterpreterPooled = roster.hearings.indices.map(interpreterPools.isPooled)
         var officerGroups = OfficerPools.GroupCollector()
         var interpreterGroups = InterpreterPools.GroupCollector()
-        let interpreterOutcomes = interpreterPools.allOutcomes(free: free)
+        let interpreterOutcomes = interpreterPools.allOutcomes(free: free, week: freeWeek)
         for (h, hearing) in roster.hearings.enumerated() {
             if let free, !free.contains(h) {
                 let none = Array(repeating: 0..<0, count: index.starts[h].count)

@@ -8,10 +8,11 @@ enum Parallel {
     /// The cores this process may use.
     static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-    /// `work(i)` for each `i` in `0..<count`, each on one of `threads` threads at once.
+    /// `work(i)` for each `i` in `0..<count`, in contiguous runs shared out among the cores
+    /// (`threads` sets how many runs: 8 per thread; 1 works on the calling thread alone).
     static func map<T: Sendable>(_ count: Int, threads: Int = cores, _ work: @Sendable (Int) -> T) -> [T] {
         var results = [T?](repeating: nil, count: count)
-        // Contiguous runs of items, several per thread so that a run of costly items is shared out.
+        // Several runs per thread, so that a run of costly items is shared out.
         let runs = min(count, max(1, threads) == 1 ? 1 : threads * 8)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer  // each item is written by exactly one run

@@ -51,13 +51,12 @@ struct SubprogramSearch: Sendable {
         var sinceImproved = 0
         var k = 0
         while sinceImproved < groups.count, !isPastDeadline {
-            let batch = (0..<width).map { groups[(k + $0) % groups.count] }.map(\.free)
-            let weeks = (0..<width).map { groups[(k + $0) % groups.count].week }
+            let batch = (0..<width).map { groups[(k + $0) % groups.count] }
             k += width
             let base = placed
             let baseKeeps = keepOf
             let found = Parallel.map(batch.count, threads: width) { b in
-                Result { try search(batch[b], in: weeks[b], placed: base, keeps: baseKeeps) }
+                Result { try search(batch[b].free, in: batch[b].week, placed: base, keeps: baseKeeps) }
             }
             // Built once something of this batch is taken: the plan the later ones must fit.
             var occupancy: Occupancy?
