@@ -35,6 +35,8 @@ extension LinearProgram {
         if name.utf8.count > maximumNameLength {
             return "is \(name.utf8.count) bytes long; names may have at most \(maximumNameLength)"
         }
+        // Printable ASCII without blanks, the names the planner makes: no scalar to look up.
+        if name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return nil }
         // GLPK aborts on control characters; LP and MPS files separate fields with blanks.
         if name.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
             return "contains whitespace or a control character"

@@ -34,7 +34,7 @@ struct InterpreterPools: Sendable {
     let index: ProblemIndex
     let isEnabled: Bool
     /// Re-planning near the baseline: who is taken by placements held outside the program.
-    var occupancy: ModelBuilder.Occupancy?
+    var occupancy: Occupancy?
 
     /// Whether the unregistered penalty is charged on the interpreters sent rather than on the
     /// hearings' outcomes: exact when the penalty is not negative (see the type's documentation),
@@ -125,14 +125,19 @@ struct InterpreterPools: Sendable {
     /// `outcomes(hearing:start:)` of every start of every pooled hearing in `free` (all when nil;
     /// none for the others), by hearing and start, worked out on every core. Starts outside `week`
     /// (when given) get none: the builder makes no columns there.
+    /// A small program's few free hearings are worked out on the calling thread.
     func allOutcomes(free: Set<Int>?, week: ISOWeek?) -> [[[InterpreterOutcome]]] {
         let pools = self
-        return Parallel.map(index.roster.hearings.count) { h in
-            guard pools.isPooled(h), free?.contains(h) ?? true else { return [] }
+        @Sendable func outcomes(_ h: Int) -> [[InterpreterOutcome]] {
+            guard pools.isPooled(h) else { return [] }
             return pools.index.starts[h].enumerated().map { s, start in
                 week.map { start.day.isoWeek == $0 } ?? true ? pools.outcomes(hearing: h, start: s) : []
             }
         }
+        guard let free else { return Parallel.map(index.roster.hearings.count, outcomes) }
+        var result = Array(repeating: [[InterpreterOutcome]](), count: index.roster.hearings.count)
+        for h in free { result[h] = outcomes(h) }
+        return result
     }
 
     /// Adds the outcome columns `outcomes` (those of `outcomes(hearing:start:)`) of pooled hearing
@@ -200,7 +205,6 @@ struct InterpreterPools: Sendable {
     private func sendable(_ group: InterpreterGroup) -> [(person: Int, modes: (remote: Bool, onsite: Bool))] {
         let roster = index.roster
         var modes: [Int: (remote: Bool, onsite: Bool)] = [:]
-        let week = index.calendar.slotName(at: group.slot).date.isoWeek
         var isFree: [Int: Bool] = [:]
         for member in group.members {
             let hearing = roster.hearings[member.hearing]
@@ -208,7 +212,7 @@ struct InterpreterPools: Sendable {
                 let interpreter = roster.interpreters[option.person]
                 guard interpreter.skill(for: group.language) != nil else { continue }
                 if let occupancy {
-                    let free = isFree[option.person] ?? occupancy.isInterpreterFree(option.person, in: group.slots, week: week)
+                    let free = isFree[option.person] ?? occupancy.isInterpreterFree(option.person, in: group.slots)
                     isFree[option.person] = free
                     if !free { continue }
                 }

@@ -101,6 +101,24 @@ struct ModelBuilder: Sendable {
     /// Subprograms (`SubprogramSearch`): the free hearings may start only in this ISO week; their
     /// other starts get no columns (the whole program's columns there fixed at 0).
     var freeWeek: ISOWeek?
+    /// Subprograms: every placement held outside the program (the plan less the free hearings),
+    /// instead of a keep for each. The rows of rules 5 to 8 that the free hearings' columns enter
+    /// get what these placements take as their constant, and no other row is made (the plan keeps
+    /// it), so a small program is built in time for its free hearings, not for the whole plan. The
+    /// placements' scores are left out of the objective: only differences between points count.
+    /// A fixed hearing that is not free must be placed here.
+    var taken: Occupancy?
+    /// Which locations pool their officers, worked out once for many builds (`prepared()`); nil:
+    /// each build works it out.
+    private(set) var officerPools: OfficerPools?
+
+    /// This builder with what every build of the roster works out the same done once: for the
+    /// many small programs of `SubprogramSearch`.
+    func prepared() -> ModelBuilder {
+        var builder = self
+        builder.officerPools = OfficerPools(index: index, isEnabled: poolsOfficers)
+        return builder
+    }
 
     /// A baseline placement that keeps every rule of its own in the changed roster.
     struct Keep: Sendable {
@@ -120,16 +138,13 @@ struct ModelBuilder: Sendable {
         let roster = index.roster
         var ledger = Ledger(index: index)
         let reward = fixedAreRequired ? 0 : fixedReward
-        var occupancy = Occupancy(index: index)
-        if let free {
-            for (h, keep) in keeps where !free.contains(h) {
-                let start = index.starts[h][keep.startIndex]
-                occupancy.add(
-                    interpreter: start.interpreters[keep.interpreterOption].person,
-                    officer: start.officers[keep.officerOption].person, slots: start.slots, week: start.day.isoWeek)
-            }
+        var occupancy = taken
+        if let free, taken == nil {
+            var kept = Occupancy(index: index)
+            for (h, keep) in keeps where !free.contains(h) { kept.add(placement(keep, hearing: h)) }
+            occupancy = kept
         }
-        var officerPools = OfficerPools(index: index, isEnabled: poolsOfficers)
+        var officerPools = officerPools ?? OfficerPools(index: index, isEnabled: poolsOfficers)
         officerPools.occupancy = occupancy
         var interpreterPools = InterpreterPools(index: index, isEnabled: poolsInterpreters)
         interpreterPools.occupancy = occupancy
@@ -145,7 +160,7 @@ struct ModelBuilder: Sendable {
                 model.officerColumns.append(none)
                 if let keep = keeps[h] {
                     occupy(keep, hearing: h, in: &model, ledger: &ledger)
-                } else if hearing.fixed != nil && fixedAreRequired {
+                } else if hearing.fixed != nil && fixedAreRequired && taken?.placed[h] == nil {
                     model.isContradictory = true
                 }
                 continue
@@ -198,6 +213,7 @@ struct ModelBuilder: Sendable {
         officerPools.addGroups(
             officerGroups, to: &model, officerBySlot: &ledger.officerBySlot, officerByWeek: &ledger.officerByWeek)
         interpreterPools.addGroups(interpreterGroups, to: &model, ledger: &ledger)
+        if let taken { ledger.addTaken(taken, roster: roster) }
         addRuleRows(ledger, to: &model)
         if let maxChanges, !model.keepColumns.isEmpty || !model.fixedKeeps.isEmpty {
             // Baseline hearings that may keep their placement: all but `maxChanges` of them do.
@@ -231,6 +247,16 @@ struct ModelBuilder: Sendable {
         }
         model.keepColumns[h] = column
         return column
+    }
+
+    /// The keep's placement (its score left out: only who and where count here).
+    private func placement(_ keep: Keep, hearing h: Int) -> Placement {
+        let start = index.starts[h][keep.startIndex]
+        let interpreter = start.interpreters[keep.interpreterOption]
+        return Placement(
+            hearing: h, slot: start.slot, duration: start.duration, interpreter: interpreter.person,
+            isOnsite: keep.mode == .onsite, language: interpreter.language, registered: interpreter.registered,
+            officer: start.officers[keep.officerOption].person, score: 0)
     }
 
     /// A baseline placement held outside the program: what its keep column fixed at 1 would use

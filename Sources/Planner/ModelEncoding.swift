@@ -13,7 +13,10 @@ extension ModelBuilder.Model {
     ///
     /// Re-planning: the hearings in `kept` hold their baseline placement, through their keep
     /// column or, when held outside the program (`fixedKeeps`), through its constant part.
-    func values(for choices: [PlanAssembler.Choice], index: ProblemIndex, kept: Set<Int> = []) -> [Double] {
+    /// Small programs: `taken` is the builder's, whose on-site days choose sites too.
+    func values(
+        for choices: [PlanAssembler.Choice], index: ProblemIndex, kept: Set<Int> = [], taken: Occupancy? = nil
+    ) -> [Double] {
         let roster = index.roster
         let parts = index.calendar.partsPerDay
         var values = Array(repeating: 0.0, count: columns.count)
@@ -82,7 +85,11 @@ extension ModelBuilder.Model {
             if isOnsite { siteOfDay[PersonDay(person: choice.interpreter.person, day: day)] = hearing.location }
         }
         for (column, meaning) in columns.enumerated() {
-            if case .site(let person, let day, let location) = meaning, siteOfDay[PersonDay(person: person, day: day)] == location {
+            guard case .site(let person, let day, let location) = meaning else { continue }
+            // Where the interpreter works on site that day: by the choices, or outside the program.
+            if siteOfDay[PersonDay(person: person, day: day)] == location
+                || taken?.onsitePlacements(of: person, day: day).contains(where: { roster.hearings[$0.hearing].location == location }) == true
+            {
                 values[column] = 1
             }
         }

@@ -41,50 +41,47 @@ extension ModelBuilder {
             }
         }
 
+        /// What the placements held outside the program take (`ModelBuilder.taken`), entered as
+        /// `occupied` in every row of rules 5 to 8 that a column of the program enters (no other row
+        /// is made: one without columns is kept by the plan the placements come from).
+        mutating func addTaken(_ taken: Occupancy, roster: Roster) {
+            for i in interpreterBySlot.indices {
+                for t in Array(interpreterBySlot[i].keys) where taken.interpreterWorks(i, slot: t) {
+                    interpreterBySlot[i][t]!.append(Self.occupied)
+                }
+                for week in Array(interpreterByWeek[i].keys) {
+                    interpreterByWeek[i][week]!.append(contentsOf: repeatElement(Self.occupied, count: taken.interpreterLoad(i, week: week)))
+                }
+                for day in Array(onsite[i].keys) {
+                    for p in taken.onsitePlacements(of: i, day: day) {
+                        onsite[i][day]![roster.hearings[p.hearing].location, default: []].append((Self.occupied, p.slots))
+                    }
+                }
+            }
+            for o in officerBySlot.indices {
+                for t in Array(officerBySlot[o].keys) where taken.officerWorks(o, slot: t) {
+                    officerBySlot[o][t]!.append(Self.occupied)
+                }
+                for week in Array(officerByWeek[o].keys) {
+                    officerByWeek[o][week]!.append(contentsOf: repeatElement(Self.occupied, count: taken.officerLoad(o, week: week)))
+                }
+            }
+            for location in Array(roomUse.keys) {
+                for t in Array(roomUse[location]!.keys) {
+                    let count = taken.hearings(at: location, slot: t)
+                    guard count > 0 else { continue }
+                    roomUse[location]![t]!.append(contentsOf: repeatElement(Self.occupied, count: count))
+                    startsCoveringSlot[location]![t]! += count
+                }
+            }
+        }
+
         /// A hearing that may be held at a location in `slots`, held when one of `held` is 1.
         mutating func addHearing(at location: String, slots: Range<Int>, held: Range<Int>) {
             for t in slots {
                 roomUse[location, default: [:]][t, default: []].append(contentsOf: held)
                 startsCoveringSlot[location, default: [:]][t, default: 0] += 1
             }
-        }
-    }
-
-    /// What the placements held outside the program (`ModelBuilder.free`) take of each person: a
-    /// person sent to a pool in a slot they already work, or in a week they are full, could only
-    /// be sent there at 0, so no column is made for it.
-    struct Occupancy: Sendable {
-        private var interpreterSlots = Set<Int>()  // person * slotCount + slot
-        private var officerSlots = Set<Int>()
-        private var interpreterWeeks: [Int: [ISOWeek: Int]] = [:]
-        private var officerWeeks: [Int: [ISOWeek: Int]] = [:]
-        private let slotCount: Int
-        private let interpreterCaps: [Int?]
-        private let officerCaps: [Int?]
-
-        init(index: ProblemIndex) {
-            slotCount = index.calendar.slotCount
-            interpreterCaps = index.roster.interpreters.map(\.maxHearingsPerWeek)
-            officerCaps = index.roster.officers.map(\.maxHearingsPerWeek)
-        }
-
-        mutating func add(interpreter: Int, officer: Int, slots: Range<Int>, week: ISOWeek) {
-            for t in slots {
-                interpreterSlots.insert(interpreter * slotCount + t)
-                officerSlots.insert(officer * slotCount + t)
-            }
-            interpreterWeeks[interpreter, default: [:]][week, default: 0] += 1
-            officerWeeks[officer, default: [:]][week, default: 0] += 1
-        }
-
-        func isInterpreterFree(_ person: Int, in slots: Range<Int>, week: ISOWeek) -> Bool {
-            if let cap = interpreterCaps[person], interpreterWeeks[person]?[week] ?? 0 >= cap { return false }
-            return slots.allSatisfy { !interpreterSlots.contains(person * slotCount + $0) }
-        }
-
-        func isOfficerFree(_ person: Int, in slots: Range<Int>, week: ISOWeek) -> Bool {
-            if let cap = officerCaps[person], officerWeeks[person]?[week] ?? 0 >= cap { return false }
-            return slots.allSatisfy { !officerSlots.contains(person * slotCount + $0) }
         }
     }
 

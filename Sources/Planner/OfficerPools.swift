@@ -42,7 +42,7 @@ struct OfficerPools {
     let index: ProblemIndex
     let isEnabled: Bool
     /// Re-planning near the baseline: who is taken by placements held outside the program.
-    var occupancy: ModelBuilder.Occupancy?
+    var occupancy: Occupancy?
     /// Locations where the unions stay few enough to write down.
     private let pooledLocations: Set<String>
     static let maximumUnions = 256
@@ -160,7 +160,7 @@ struct OfficerPools {
             var kindOfSent: [Int] = []
             for person in officersByLocation[key.location] ?? [] {
                 guard slots.allSatisfy({ index.officerFree[person][$0] }) else { continue }
-                if let occupancy, !occupancy.isOfficerFree(person, in: slots, week: week) { continue }
+                if let occupancy, !occupancy.officerFits(person, slots) { continue }
                 let kind = kindOf[person]
                 guard requirements.contains(where: kind.accepts) else { continue }
                 let column = model.columns.count

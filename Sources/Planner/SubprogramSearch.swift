@@ -4,12 +4,12 @@ import Logging
 import PlannerModel
 
 /// Improves a plan of a large roster by solving small programs exactly, one after another: up to
-/// 50 hearings of one language and ISO week are free to start anywhere in that week, every other
-/// hearing held that week (and every fixed one) stays where the plan has it (its people, room and
-/// site taken, as `ModelBuilder.free` builds it), and GLPK's branch and cut searches the small
-/// program from the plan. Where the local search moves one hearing at a time, this finds changes
-/// of many at once: a chain of interpreters handed on so that a preference is met, a day's
-/// hearings re-packed so that one more fits.
+/// 50 hearings of one language, or of one location, and one ISO week are free to start anywhere in
+/// that week, every other hearing stays where the plan has it (its people, room and site taken:
+/// `ModelBuilder.taken`), and GLPK's branch and cut searches the small program from the plan.
+/// Where the local search moves one hearing at a time, this finds changes of many at once: a
+/// chain of interpreters handed on so that a preference is met, a day's hearings re-packed so
+/// that one more fits, a location's officers' weeks given to other languages' hearings.
 ///
 /// Each small program is the whole program with all but the free hearings' columns in their week
 /// fixed where the plan has them (the rules hold slot by slot, day by day or week by week, so the
@@ -42,10 +42,14 @@ struct SubprogramSearch: Sendable {
     /// plan keeps every rule. A small program the solver fails on is passed over (and logged).
     func improve(_ choices: [PlanAssembler.Choice], threads: Int = 1) -> Outcome {
         var placed: [PlanAssembler.Choice?] = Array(repeating: nil, count: index.roster.hearings.count)
-        for choice in choices { placed[choice.hearing] = choice }
-        // Each held hearing's placement as a keep of the small programs, kept up to date.
-        var keepOf = placed.map { $0.flatMap(Self.keep) }
+        // What the plan takes of everybody, kept up to date: each small program's constants.
+        var occupancy = Occupancy(index: index)
+        for choice in choices {
+            placed[choice.hearing] = choice
+            occupancy.add(choice.placement)
+        }
         var outcome = Outcome(choices: choices)
+        let builder = builder.prepared()
         let groups = neighbourhoods(placed)
         let width = max(1, min(threads, groups.count))
         var sinceImproved = 0
@@ -54,12 +58,10 @@ struct SubprogramSearch: Sendable {
             let batch = (0..<width).map { groups[(k + $0) % groups.count] }
             k += width
             let base = placed
-            let baseKeeps = keepOf
+            let baseOccupancy = occupancy
             let found = Parallel.map(batch.count, threads: width) { b in
-                Result { try search(batch[b].free, in: batch[b].week, placed: base, keeps: baseKeeps) }
+                Result { try search(batch[b].free, in: batch[b].week, placed: base, occupancy: baseOccupancy, builder: builder) }
             }
-            // Built once something of this batch is taken: the plan the later ones must fit.
-            var occupancy: Occupancy?
             var taken = false
             // Hearings freed by what was taken: an unheld one can be in two weeks' sets at once,
             // and only the first to take it counts it.
@@ -74,29 +76,23 @@ struct SubprogramSearch: Sendable {
                     logger.error("a subprogram could not be searched", metadata: ["error": "\(error)"])
                     better = nil
                 }
-                guard let (free, chosen, gain) = better, free.isDisjoint(with: freed) else { continue }
-                if taken && occupancy == nil {
-                    occupancy = Occupancy(index: index)
-                    for case let choice? in placed { occupancy!.add(choice.placement) }
+                guard let (free, chosen, gain) = better else { continue }
+                var next = occupancy
+                for h in free { next.remove(h) }
+                // Found beside other changes: taken only if every new placement still fits. A
+                // gain passed over is searched again, from the plan as it now stands, before the
+                // search ends (the batch took something, so there is no end without a gain).
+                guard free.isDisjoint(with: freed), chosen.allSatisfy({ choice in
+                    let fits = !taken || next.fits(choice.placement)
+                    if fits { next.add(choice.placement) }
+                    return fits
+                }) else {
+                    sinceImproved = 0
+                    continue
                 }
-                if var check = occupancy {
-                    // Found beside other changes: taken only if every new placement still fits.
-                    for h in free { check.remove(h) }
-                    guard chosen.allSatisfy({ choice in
-                        let fits = check.fits(choice.placement)
-                        if fits { check.add(choice.placement) }
-                        return fits
-                    }) else { continue }
-                    occupancy = check
-                }
-                for h in free {
-                    placed[h] = nil
-                    keepOf[h] = nil
-                }
-                for choice in chosen {
-                    placed[choice.hearing] = choice
-                    keepOf[choice.hearing] = Self.keep(choice)
-                }
+                occupancy = next
+                for h in free { placed[h] = nil }
+                for choice in chosen { placed[choice.hearing] = choice }
                 taken = true
                 freed.formUnion(free)
                 outcome.improved += 1
@@ -112,39 +108,31 @@ struct SubprogramSearch: Sendable {
 
     /// The free hearings' new choices and the gain, when the small program has a better point.
     /// The free hearings may start only in `week`: the rules hold slot by slot, day by day or
-    /// week by week, so only the hearings held in that week (and fixed ones, which must stay
-    /// held) are kept in the small program; the others' people and rooms it cannot reach.
-    /// Returns the hearings it freed (the set's, less those held in another week by now: they
-    /// stay where they are), their new choices and the gain.
-    private func search(
-        _ set: Set<Int>, in week: ISOWeek, placed: [PlanAssembler.Choice?], keeps keepOf: [ModelBuilder.Keep?]
+    /// week by week, so only what `occupancy` takes in that week can meet them (as constants of
+    /// the rows their columns enter, `ModelBuilder.taken`). Returns the hearings it freed (the
+    /// set's, less those held in another week by now: they stay where they are), their new
+    /// choices and the gain.
+    func search(
+        _ set: Set<Int>, in week: ISOWeek, placed: [PlanAssembler.Choice?], occupancy: Occupancy, builder: ModelBuilder
     ) throws -> (free: Set<Int>, chosen: [PlanAssembler.Choice], gain: Double)? {
+        let began = ContinuousClock.now
         let free = set.filter { placed[$0].map { $0.start.day.isoWeek == week } ?? true }
-        var keeps: [Int: ModelBuilder.Keep] = [:]
-        var point: [PlanAssembler.Choice] = []
-        for case let choice? in placed {
-            if free.contains(choice.hearing) {
-                point.append(choice)
-                continue
-            }
-            guard choice.start.day.isoWeek == week || index.roster.hearings[choice.hearing].fixed != nil else { continue }
-            guard let keep = keepOf[choice.hearing] else { return nil }
-            keeps[choice.hearing] = keep
-            point.append(choice)
-        }
+        var taken = occupancy
+        for h in free { taken.remove(h) }
         var builder = builder
         builder.free = free
         builder.freeWeek = week
-        builder.keeps = keeps
+        builder.taken = taken
         let model = builder.build()
         guard !model.isContradictory else { return nil }
         let program = model.program
-        let start = model.values(for: point, index: index, kept: Set(keeps.keys))
+        let start = model.values(for: free.sorted().compactMap { placed[$0] }, index: index, taken: taken)
         guard Search.isFeasible(start, in: program) else {
             logger.debug("subprogram skipped: the plan is not a point of it", metadata: ["free": "\(free.count)"])
             return nil
         }
         let before = program.objectiveValue(at: start)
+        let built = ContinuousClock.now
         var limit = searchLimit
         if let deadline {
             let left = deadline - ContinuousClock.now
@@ -152,44 +140,41 @@ struct SubprogramSearch: Sendable {
         }
         guard limit > .zero else { return nil }
         let solution = try solver.solve(program, options: SolveOptions(
-            timeLimit: limit, startingSolution: start, objectiveStep: Search.objectiveStep(of: program)))
+            timeLimit: limit, presolve: true, startingSolution: start, objectiveStep: Search.objectiveStep(of: program)))
         logger.debug("subprogram searched", metadata: [
             "free": "\(free.count)", "columns": "\(program.columnCount)", "status": "\(solution.status)",
-            "seconds": "\(solution.seconds)", "gain": "\((solution.objectiveValue ?? before) - before)",
+            "seconds": "\(solution.seconds)", "buildSeconds": "\((built - began).seconds)", "gain": "\((solution.objectiveValue ?? before) - before)",
         ])
         guard solution.status.hasSolution, let objective = solution.objectiveValue, objective > before + 1e-6,
               Search.isFeasible(solution.values, in: program)
         else { return nil }
-        let assembler = PlanAssembler(index: index, model: model, keeps: keeps)
+        let assembler = PlanAssembler(index: index, model: model)
         let chosen = try assembler.choices(from: solution.values, of: free.sorted())
         return (free, chosen, objective - before)
     }
 
-    /// A held hearing's placement as a keep of the small programs.
-    static func keep(_ choice: PlanAssembler.Choice) -> ModelBuilder.Keep? {
-        guard let i = choice.start.interpreters.firstIndex(where: { $0.person == choice.interpreter.person }),
-              let o = choice.start.officers.firstIndex(where: { $0.person == choice.officer.person })
-        else { return nil }
-        return ModelBuilder.Keep(startIndex: choice.startIndex, interpreterOption: i, mode: choice.mode, officerOption: o, isFrozen: false)
-    }
-
     /// The free sets, in the order they are searched: per language and ISO week, the hearings of
     /// that language placed in that week and the unheld ones that could start in it, in runs of
-    /// consecutive days of at most `maximumFree`.
-    private func neighbourhoods(_ placed: [PlanAssembler.Choice?]) -> [(free: Set<Int>, week: ISOWeek)] {
+    /// consecutive days of at most `maximumFree`; and the same per location. The language's sets
+    /// hand interpreters on; the location's trade its officers' weekly maxima and rooms between
+    /// languages (most unheld hearings of a large week wait for an officer's week).
+    func neighbourhoods(_ placed: [PlanAssembler.Choice?]) -> [(free: Set<Int>, week: ISOWeek)] {
         let roster = index.roster
         let calendar = index.calendar
         let parts = calendar.partsPerDay
-        struct Key: Hashable { let language: String; let week: ISOWeek }
+        struct Key: Hashable { let share: String; let week: ISOWeek }
         var held: [Key: [(day: Int, hearing: Int)]] = [:]
         var unheld: [Key: [Int]] = [:]
         for (h, hearing) in roster.hearings.enumerated() {
+            let shares = ["language " + hearing.language, "location " + hearing.location]
             if let choice = placed[h] {
-                held[Key(language: hearing.language, week: choice.start.day.isoWeek), default: []]
-                    .append((choice.start.slot / parts, h))
+                for share in shares {
+                    held[Key(share: share, week: choice.start.day.isoWeek), default: []]
+                        .append((choice.start.slot / parts, h))
+                }
             } else if hearing.fixed == nil {
                 for week in Set(index.starts[h].map(\.day.isoWeek)) {
-                    unheld[Key(language: hearing.language, week: week), default: []].append(h)
+                    for share in shares { unheld[Key(share: share, week: week), default: []].append(h) }
                 }
             }
         }

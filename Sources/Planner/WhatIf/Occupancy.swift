@@ -53,6 +53,10 @@ struct Occupancy: Sendable {
     let weekCount: Int
     /// Each hearing's location, numbered (those the roster does not list after those it does).
     let hearingLocation: [Int]
+    /// The numbers of `hearingLocation`, by location id.
+    let locationNumber: [String: Int]
+    /// The numbers of `weekOfDay`, by ISO week.
+    let weekNumber: [ISOWeek: Int]
     /// Each hearing's location's rooms; `Int.max` where the roster gives no number.
     let hearingRooms: [Int]
     /// Each person's `maxHearingsPerWeek`; `Int.max` for none.
@@ -86,12 +90,15 @@ struct Occupancy: Sendable {
         self.index = index
         let roster = index.roster
         (weekOfDay, weekCount) = Self.weeks(of: index.calendar)
+        weekNumber = Dictionary(
+            zip(index.calendar.workingDays.map(\.isoWeek), weekOfDay).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
         var locationNumber: [String: Int] = [:]
         for location in roster.locations where locationNumber[location.id] == nil { locationNumber[location.id] = locationNumber.count }
         for hearing in roster.hearings where locationNumber[hearing.location] == nil {
             locationNumber[hearing.location] = locationNumber.count
         }
         hearingLocation = roster.hearings.map { locationNumber[$0.location]! }
+        self.locationNumber = locationNumber
         hearingRooms = roster.hearings.map { (index.locationRooms[$0.location] ?? nil) ?? Int.max }
         interpreterCap = roster.interpreters.map { $0.maxHearingsPerWeek ?? Int.max }
         officerCap = roster.officers.map { $0.maxHearingsPerWeek ?? Int.max }
@@ -214,6 +221,31 @@ struct Occupancy: Sendable {
             if onsiteDay[i * dayCount + day].contains(where: { hearingLocation[$0] != here }) { return false }
         }
         return true
+    }
+
+    /// The interpreter is free in every slot and under the weekly maximum (rules 5 and 7), on site
+    /// or not: what the program's pools ask before sending someone.
+    func isInterpreterFree(_ i: Int, in slots: Range<Int>) -> Bool {
+        for t in slots where interpreterAt[t * interpreterCount + i] >= 0 { return false }
+        return interpreterLoad[weekOfDay[slots.lowerBound / partsPerDay] * interpreterCount + i] < interpreterCap[i]
+    }
+
+    /// How much of rules 5 to 8 the placed hearings take, as the program's rows count it: 1 when
+    /// the person works in the slot, the person's hearings in an ISO week, the hearings at a
+    /// location in a slot, and the interpreter's on-site hearings of a day.
+    func interpreterWorks(_ i: Int, slot t: Int) -> Bool { interpreterAt[t * interpreterCount + i] >= 0 }
+    func officerWorks(_ o: Int, slot t: Int) -> Bool { officerAt[t * officerCount + o] >= 0 }
+    func interpreterLoad(_ i: Int, week: ISOWeek) -> Int {
+        weekNumber[week].map { interpreterLoad[$0 * interpreterCount + i] } ?? 0
+    }
+    func officerLoad(_ o: Int, week: ISOWeek) -> Int {
+        weekNumber[week].map { officerLoad[$0 * officerCount + o] } ?? 0
+    }
+    func hearings(at location: String, slot t: Int) -> Int {
+        locationNumber[location].map { roomUse[$0 * slotCount + t].count } ?? 0
+    }
+    func onsitePlacements(of i: Int, day: Int) -> [Placement] {
+        onsiteDay[i * dayCount + day].compactMap { placed[$0] }
     }
 
     /// The officer is free in every slot and under the weekly maximum (rules 5 and 7).
