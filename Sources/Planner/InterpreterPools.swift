@@ -174,7 +174,12 @@ struct InterpreterPools: Sendable {
         let roster = index.roster
         let parts = index.calendar.partsPerDay
         let pools = self
-        let sendable = Parallel.map(collector.order.count) { pools.sendable(collector.groups[collector.order[$0]]!) }
+        // On both cores for a whole program's thousands of groups; a small program's few hundred
+        // at most stay on the calling thread (itself one of two searching at once).
+        let count = collector.order.count
+        let sendable = Parallel.map(count, threads: count < 1_000 ? 1 : Parallel.cores) {
+            pools.sendable(collector.groups[collector.order[$0]]!)
+        }
         for (k, key) in collector.order.enumerated() {
             var group = collector.groups[key]!
             let number = model.interpreterGroups.count

@@ -111,12 +111,18 @@ struct ModelBuilder: Sendable {
     /// Which locations pool their officers, worked out once for many builds (`prepared()`); nil:
     /// each build works it out.
     private(set) var officerPools: OfficerPools?
+    /// Which hearings the pools take, worked out once with `officerPools`.
+    private(set) var pooledHearings: (officers: [Bool], interpreters: [Bool])?
 
     /// This builder with what every build of the roster works out the same done once: for the
     /// many small programs of `SubprogramSearch`.
     func prepared() -> ModelBuilder {
         var builder = self
-        builder.officerPools = OfficerPools(index: index, isEnabled: poolsOfficers)
+        let officerPools = OfficerPools(index: index, isEnabled: poolsOfficers)
+        let interpreterPools = InterpreterPools(index: index, isEnabled: poolsInterpreters)
+        builder.officerPools = officerPools
+        builder.pooledHearings = (
+            index.roster.hearings.indices.map(officerPools.isPooled), index.roster.hearings.indices.map(interpreterPools.isPooled))
         return builder
     }
 
@@ -148,23 +154,30 @@ struct ModelBuilder: Sendable {
         officerPools.occupancy = occupancy
         var interpreterPools = InterpreterPools(index: index, isEnabled: poolsInterpreters)
         interpreterPools.occupancy = occupancy
-        model.isOfficerPooled = roster.hearings.indices.map(officerPools.isPooled)
-        model.isInterpreterPooled = roster.hearings.indices.map(interpreterPools.isPooled)
+        model.isOfficerPooled = pooledHearings?.officers ?? roster.hearings.indices.map(officerPools.isPooled)
+        model.isInterpreterPooled = pooledHearings?.interpreters ?? roster.hearings.indices.map(interpreterPools.isPooled)
         var officerGroups = OfficerPools.GroupCollector()
         var interpreterGroups = InterpreterPools.GroupCollector()
         let interpreterOutcomes = interpreterPools.allOutcomes(free: free, week: freeWeek)
-        for (h, hearing) in roster.hearings.enumerated() {
+        // A hearing without columns has an empty range per start; one array per count, shared.
+        var noColumns: [Int: [Range<Int>]] = [:]
+        model.heldColumns.reserveCapacity(roster.hearings.count)
+        model.officerColumns.reserveCapacity(roster.hearings.count)
+        for h in roster.hearings.indices {
             if let free, !free.contains(h) {
-                let none = Array(repeating: 0..<0, count: index.starts[h].count)
+                let count = index.starts[h].count
+                let none = noColumns[count] ?? Array(repeating: 0..<0, count: count)
+                noColumns[count] = none
                 model.heldColumns.append(none)
                 model.officerColumns.append(none)
                 if let keep = keeps[h] {
                     occupy(keep, hearing: h, in: &model, ledger: &ledger)
-                } else if hearing.fixed != nil && fixedAreRequired && taken?.placed[h] == nil {
+                } else if roster.hearings[h].fixed != nil && fixedAreRequired && taken?.placed[h] == nil {
                     model.isContradictory = true
                 }
                 continue
             }
+            let hearing = roster.hearings[h]
             var heldRanges: [Range<Int>] = []
             var officerRanges: [Range<Int>] = []
             let extra = hearing.fixed != nil ? reward : 0

@@ -199,6 +199,19 @@ struct SubprogramSearch: Sendable {
                 groups.append((key.week, free))
             }
         }
+        // Per location and week, the unheld hearings worth most with the held ones worth least:
+        // who gets the officers' weeks, whatever the days and languages.
+        let score = { (h: Int) in placed[h].map { $0.start.dayTerm + $0.interpreter.term + $0.officer.term } ?? 0 }
+        let half = max(1, maximumFree / 2)
+        for key in unheld.keys where key.share.hasPrefix("location ") {
+            let waiting = unheld[key]!.sorted { (potential[$0], $1) > (potential[$1], $0) }
+            let cheapest = (held[key] ?? []).map(\.hearing).sorted { (score($0), $0) < (score($1), $1) }
+            for r in 0..<((waiting.count + half - 1) / half) {
+                let free = Set(waiting[(r * half)..<min(waiting.count, (r + 1) * half)])
+                    .union(cheapest[min(cheapest.count, r * half)..<min(cheapest.count, (r + 1) * half)])
+                groups.append((key.week, free))
+            }
+        }
         // Those that could gain most first.
         return groups.map { (gain: $0.free.reduce(0.0) { $0 + potential[$1] }, first: $0.free.min() ?? 0, group: $0) }
             .sorted { a, b in
