@@ -90,6 +90,35 @@ struct SubprogramSearchTests {
         #expect(keepsEveryRow)
     }
 
+    /// One room, and two interpreters of two languages free in the same slot only: the plan holds
+    /// the Tigrinya hearing there, and the Amharic one, whose acceptable wait ends this week, waits.
+    /// Neither language's set can hold it (the room is taken by the other language); the
+    /// location's sets free both and swap them.
+    @Test func aLocationsSetTradesARoomBetweenLanguages() throws {
+        var hearings = [EvidenceTests.hearing("H-1"), EvidenceTests.hearing("H-2", latest: "2026-12-08")]
+        hearings[1].language = "amh"
+        let only = EvidenceTests.slots("2026-12-07/AM")
+        let roster = EvidenceTests.roster(
+            hearings: hearings,
+            interpreters: [EvidenceTests.interpreter("I-1", .female, only), EvidenceTests.interpreter("I-2", .female, language: "amh", only)],
+            rooms: 1)
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        let s = try #require(index.starts[0].firstIndex { !$0.interpreters.isEmpty && !$0.officers.isEmpty })
+        let start = index.starts[0][s]
+        let held = PlanAssembler.Choice(
+            hearing: 0, startIndex: s, start: start, interpreter: start.interpreters[0], mode: start.interpreters[0].mode,
+            officer: start.officers[0])
+        let search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        let outcome = search.improve([held], threads: 1)
+        #expect(outcome.choices.map(\.hearing) == [1])
+        #expect(outcome.gain > 900)
+        let (_, model) = PoolTests.model(roster, ModelForm())
+        let keepsEveryRow = Search.isFeasible(model.values(for: outcome.choices, index: index), in: model.program)
+        #expect(keepsEveryRow)
+    }
+
     /// Over several weeks each small program frees its hearings within one week only and leaves
     /// the other weeks' hearings out: the plan still keeps every rule of the whole program, fixed
     /// hearings (kept in every small program) included.
