@@ -211,18 +211,19 @@ struct InterpreterPools: Sendable {
         let roster = index.roster
         var modes: [Int: (remote: Bool, onsite: Bool)] = [:]
         var isFree: [Int: Bool] = [:]
+        // The roster's people and hearings are read in place, not copied (a small program's
+        // build does this for every group it has).
         for member in group.members {
-            let hearing = roster.hearings[member.hearing]
+            let remoteAllowed = roster.hearings[member.hearing].remoteInterpreterAllowed
             for option in index.starts[member.hearing][member.start].interpreters {
-                let interpreter = roster.interpreters[option.person]
-                guard interpreter.skill(for: group.language) != nil else { continue }
+                guard roster.interpreters[option.person].skill(for: group.language) != nil else { continue }
                 if let occupancy {
                     let free = isFree[option.person] ?? occupancy.isInterpreterFree(option.person, in: group.slots)
                     isFree[option.person] = free
                     if !free { continue }
                 }
                 var entry = modes[option.person] ?? (false, false)
-                if interpreter.remote && hearing.remoteInterpreterAllowed { entry.remote = true } else { entry.onsite = true }
+                if roster.interpreters[option.person].remote && remoteAllowed { entry.remote = true } else { entry.onsite = true }
                 modes[option.person] = entry
             }
         }

@@ -160,14 +160,16 @@ struct ModelBuilder: Sendable {
         var interpreterGroups = InterpreterPools.GroupCollector()
         let interpreterOutcomes = interpreterPools.allOutcomes(free: free, week: freeWeek)
         // A hearing without columns has an empty range per start; one array per count, shared.
-        var noColumns: [Int: [Range<Int>]] = [:]
+        var noColumns: [[Range<Int>]] = []
+        var isFree = [Bool](repeating: free == nil, count: roster.hearings.count)
+        for h in free ?? [] { isFree[h] = true }
         model.heldColumns.reserveCapacity(roster.hearings.count)
         model.officerColumns.reserveCapacity(roster.hearings.count)
         for h in roster.hearings.indices {
-            if let free, !free.contains(h) {
+            if !isFree[h] {
                 let count = index.starts[h].count
-                let none = noColumns[count] ?? Array(repeating: 0..<0, count: count)
-                noColumns[count] = none
+                while noColumns.count <= count { noColumns.append(Array(repeating: 0..<0, count: noColumns.count)) }
+                let none = noColumns[count]
                 model.heldColumns.append(none)
                 model.officerColumns.append(none)
                 if let keep = keeps[h] {
