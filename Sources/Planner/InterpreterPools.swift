@@ -33,7 +33,8 @@ import PlannerModel
 struct InterpreterPools: Sendable {
     let index: ProblemIndex
     let isEnabled: Bool
-    /// Re-planning near the baseline: who is taken by placements held outside the program.
+    /// Re-planning near the baseline and small programs: who is taken by placements held outside
+    /// the program (a person taken in a slot, or full in a week, is not sent there).
     var occupancy: Occupancy?
 
     /// Whether the unregistered penalty is charged on the interpreters sent rather than on the
@@ -123,9 +124,9 @@ struct InterpreterPools: Sendable {
     }
 
     /// `outcomes(hearing:start:)` of every start of every pooled hearing in `free` (all when nil;
-    /// none for the others), by hearing and start, worked out on every core. Starts outside `week`
-    /// (when given) get none: the builder makes no columns there.
-    /// A small program's few free hearings are worked out on the calling thread.
+    /// none for the others), by hearing and start, worked out on every core (a small program's few
+    /// free hearings on the calling thread). Starts outside `week` (when given) get none: the
+    /// builder makes no columns there.
     func allOutcomes(free: Set<Int>?, week: ISOWeek?) -> [[[InterpreterOutcome]]] {
         let pools = self
         @Sendable func outcomes(_ h: Int) -> [[InterpreterOutcome]] {

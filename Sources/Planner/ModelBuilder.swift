@@ -93,8 +93,9 @@ struct ModelBuilder: Sendable {
     var maxChanges: Int?
     /// Re-planning near the baseline, and the small programs of `SubprogramSearch`: only these
     /// hearings get columns (nil: all). Every other hearing with a keep is held at its baseline
-    /// placement, which uses up its people, room and site as the keep column fixed at 1 would;
-    /// every other hearing is not held. The program is the whole one with those columns fixed, up
+    /// placement, which uses up its people, room and site as the keep column fixed at 1 would
+    /// (with `taken`, every hearing placed there is held so instead); every other hearing is not
+    /// held. The program is the whole one with those columns fixed, up
     /// to columns no free hearing can use (people sent to pools for fixed hearings only), so it has
     /// the same plans and scores.
     var free: Set<Int>?

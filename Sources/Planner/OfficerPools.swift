@@ -41,7 +41,8 @@ struct OfficerGroup: Sendable {
 struct OfficerPools {
     let index: ProblemIndex
     let isEnabled: Bool
-    /// Re-planning near the baseline: who is taken by placements held outside the program.
+    /// Re-planning near the baseline and small programs: who is taken by placements held outside
+    /// the program (a person taken in a slot, or full in a week, is not sent there).
     var occupancy: Occupancy?
     /// Locations where the unions stay few enough to write down.
     private let pooledLocations: Set<String>

@@ -19,7 +19,7 @@ struct SubprogramSearch: Sendable {
     let solver: any MIPSolver
     let logger: Logger
     let index: ProblemIndex
-    /// The builder of the whole program; each search sets its `free` hearings and `keeps`.
+    /// The builder of the whole program; each search sets its `free` hearings, week and `taken`.
     let builder: ModelBuilder
     var deadline: ContinuousClock.Instant?
     /// At most this long for one small program, and at most this share of the time left: the
