@@ -111,7 +111,7 @@ struct SubprogramSearch: Sendable {
     /// week by week, so only what `occupancy` takes in that week can meet them (as constants of
     /// the rows their columns enter, `ModelBuilder.taken`). Returns the hearings it freed (the
     /// set's, less those held in another week by now: they stay where they are), their new
-    /// choices and the gain.
+    /// choices and the gain. Internal for the tests, as `neighbourhoods`.
     func search(
         _ set: Set<Int>, in week: ISOWeek, placed: [PlanAssembler.Choice?], occupancy: Occupancy, builder: ModelBuilder
     ) throws -> (free: Set<Int>, chosen: [PlanAssembler.Choice], gain: Double)? {
@@ -155,9 +155,11 @@ struct SubprogramSearch: Sendable {
 
     /// The free sets, in the order they are searched: per language and ISO week, the hearings of
     /// that language placed in that week and the unheld ones that could start in it, in runs of
-    /// consecutive days of at most `maximumFree`; and the same per location. The language's sets
-    /// hand interpreters on; the location's trade its officers' weekly maxima and rooms between
-    /// languages (most unheld hearings of a large week wait for an officer's week).
+    /// consecutive days of at most `maximumFree`; the same per location; and per location the
+    /// unheld hearings worth most with the held ones worth least, half of `maximumFree` each. The
+    /// language's sets hand interpreters on; the location's trade its officers' weekly maxima and
+    /// rooms between languages (most unheld hearings of a large week wait for an officer's week).
+    /// Internal, not private, for the tests of when the search ends.
     func neighbourhoods(_ placed: [PlanAssembler.Choice?]) -> [(free: Set<Int>, week: ISOWeek)] {
         let roster = index.roster
         let calendar = index.calendar
