@@ -95,9 +95,8 @@ struct ModelBuilder: Sendable {
     /// hearings get columns (nil: all). Every other hearing with a keep is held at its baseline
     /// placement, which uses up its people, room and site as the keep column fixed at 1 would
     /// (with `taken`, every hearing placed there is held so instead); every other hearing is not
-    /// held. The program is the whole one with those columns fixed, up
-    /// to columns no free hearing can use (people sent to pools for fixed hearings only), so it has
-    /// the same plans and scores.
+    /// held. The program is the whole one with those columns fixed, up to columns no free hearing
+    /// can use (people sent to pools for fixed hearings only), so it has the same plans and scores.
     var free: Set<Int>?
     /// Subprograms (`SubprogramSearch`): the free hearings may start only in this ISO week; their
     /// other starts get no columns (the whole program's columns there fixed at 0).

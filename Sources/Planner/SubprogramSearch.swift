@@ -180,13 +180,14 @@ struct SubprogramSearch: Sendable {
                 }
             }
         }
-        // What each hearing could gain at most: its best placement on its own, less its own.
+        // Each hearing's term of the score in the plan (0 unheld), and what it could gain at most:
+        // its best placement on its own, less its own.
+        let score = { (h: Int) in placed[h].map { $0.start.dayTerm + $0.interpreter.term + $0.officer.term } ?? 0 }
         let potential = roster.hearings.indices.map { h in
             let best = index.starts[h].map { start in
                 start.dayTerm + (start.interpreters.map(\.term).max() ?? 0) + (start.officers.map(\.term).max() ?? 0)
             }.max() ?? 0
-            let now = placed[h].map { $0.start.dayTerm + $0.interpreter.term + $0.officer.term } ?? 0
-            return max(0, best - now)
+            return max(0, best - score(h))
         }
         var groups: [(week: ISOWeek, free: Set<Int>)] = []
         for key in Set(held.keys).union(unheld.keys) {
@@ -203,7 +204,6 @@ struct SubprogramSearch: Sendable {
         }
         // Per location and week, the unheld hearings worth most with the held ones worth least:
         // who gets the officers' weeks, whatever the days and languages.
-        let score = { (h: Int) in placed[h].map { $0.start.dayTerm + $0.interpreter.term + $0.officer.term } ?? 0 }
         let half = max(1, maximumFree / 2)
         for key in unheld.keys where key.share.hasPrefix("location ") {
             let waiting = unheld[key]!.sorted { (potential[$0], $1) > (potential[$1], $0) }
