@@ -20,17 +20,25 @@ struct PDHGState {
 
     private let n: Int, m: Int
     // The scaled problem.
-    /// `Ã` by rows and by columns (`Ãᵀ` by rows).
+    /// `A` by rows and by columns (`Aᵀ` by rows), unscaled: `Ãv = D_r(A(D_c v))`, so the
+    /// products read the vector scaled and scale their result (`RowMatrix.multiply(_:scaledBy:into:)`),
+    /// and a matrix of ones and minus ones keeps no coefficients at all.
     private let byRows: RowMatrix, byColumns: RowMatrix
-    private var cost: [Double], lower: [Double], upper: [Double]
-    private var rowLower: [Double], rowUpper: [Double]
-    private var rowScale: [Double], columnScale: [Double]
+    private let cost: SharedVector, lower: SharedVector, upper: SharedVector
+    private let rowLower: [Double], rowUpper: [Double]
+    private let rowScale: SharedVector, columnScale: SharedVector
     private let boundNorm: Double
+    /// The columns and rows in fixed parts, for the loops over them (see `Split`).
+    private let columnParts: Split, rowParts: Split
     // Iterates, their products with the matrix, and the weighted sums since the last restart.
-    private var x: [Double], y: [Double], ax: [Double], aty: [Double]
+    // Vectors are shared objects (their elements written by several threads at once), swapped
+    // between the iterate and the scratch for the next one.
+    private var x: SharedVector, y: SharedVector, ax: SharedVector, aty: SharedVector
     /// Scratch for the next iterate.
-    private var xNext: [Double], yNext: [Double], axNext: [Double], atyNext: [Double]
-    private var xSum: [Double], ySum: [Double], axSum: [Double], atySum: [Double]
+    private var xNext: SharedVector, yNext: SharedVector, axNext: SharedVector, atyNext: SharedVector
+    /// `D_c x'` and `D_r y'`: what the products read.
+    private let xScaled: SharedVector, yScaled: SharedVector
+    private let xSum: SharedVector, ySum: SharedVector, axSum: SharedVector, atySum: SharedVector
     private var weightSum = 0.0
     private var xAnchor: [Double], yAnchor: [Double]
     private var eta: Double
@@ -47,22 +55,26 @@ struct PDHGState {
         self.n = n
         self.m = m
         let start = program.rowStarts, index = program.entryColumns
-        var value = program.entryCoefficients
+        let value = program.entryCoefficients
         var rowScale = Array(repeating: 1.0, count: m)
         var columnScale = Array(repeating: 1.0, count: n)
         Self.equilibrate(start, index, value, &rowScale, &columnScale)
+        var largest = 0.0
         for r in 0..<m {
-            for e in start[r]..<start[r + 1] { value[e] *= rowScale[r] * columnScale[index[e]] }
+            for e in start[r]..<start[r + 1] { largest = max(largest, abs(value[e] * rowScale[r] * columnScale[index[e]])) }
         }
         byRows = RowMatrix(start: start, index: index, value: value)
         let (columnStart, columnRow, columnValue) = Self.transpose(n, start, index, value)
         byColumns = RowMatrix(start: columnStart, index: columnRow, value: columnValue)
-        self.rowScale = rowScale
-        self.columnScale = columnScale
+        let parallel = program.nonzeroCount >= RowMatrix.parallelNonzeros
+        columnParts = Split(count: n, parallel: parallel)
+        rowParts = Split(count: m, parallel: parallel)
+        self.rowScale = SharedVector(rowScale)
+        self.columnScale = SharedVector(columnScale)
         let cost = (0..<n).map { -program.objectiveCoefficients[$0] * columnScale[$0] }
-        self.cost = cost
-        lower = (0..<n).map { program.columnLowerBounds[$0] / columnScale[$0] }
-        upper = (0..<n).map { program.columnUpperBounds[$0] / columnScale[$0] }
+        self.cost = SharedVector(cost)
+        lower = SharedVector((0..<n).map { program.columnLowerBounds[$0] / columnScale[$0] })
+        upper = SharedVector((0..<n).map { program.columnUpperBounds[$0] / columnScale[$0] })
         let rowLower = (0..<m).map { program.rowLowerBounds[$0] * rowScale[$0] }
         let rowUpper = (0..<m).map { program.rowUpperBounds[$0] * rowScale[$0] }
         self.rowLower = rowLower
@@ -72,25 +84,26 @@ struct PDHGState {
         self.boundNorm = boundNorm
         let costNorm = sqrt(cost.reduce(0) { $0 + $1 * $1 })
         omega = costNorm > 0 && boundNorm > 0 ? costNorm / boundNorm : 1
-        eta = 1 / max(value.map(abs).max() ?? 1, 1e-12)
+        eta = 1 / max(largest, 1e-12)
         let x = (0..<n).map { min(max(0, program.columnLowerBounds[$0]), program.columnUpperBounds[$0]) / columnScale[$0] }
-        var ax = Array(repeating: 0.0, count: m)
-        byRows.multiply(x, into: &ax)
-        self.x = x
-        self.ax = ax
-        y = Array(repeating: 0, count: m)
-        aty = Array(repeating: 0, count: n)
-        xSum = Array(repeating: 0, count: n)
-        ySum = Array(repeating: 0, count: m)
-        axSum = Array(repeating: 0, count: m)
-        atySum = Array(repeating: 0, count: n)
+        self.x = SharedVector(x)
+        xScaled = SharedVector((0..<n).map { x[$0] * columnScale[$0] })
+        ax = SharedVector(repeating: 0, count: m)
+        byRows.multiply(xScaled, scaledBy: self.rowScale, into: ax)
+        y = SharedVector(repeating: 0, count: m)
+        yScaled = SharedVector(repeating: 0, count: m)
+        aty = SharedVector(repeating: 0, count: n)
+        xSum = SharedVector(repeating: 0, count: n)
+        ySum = SharedVector(repeating: 0, count: m)
+        axSum = SharedVector(repeating: 0, count: m)
+        atySum = SharedVector(repeating: 0, count: n)
         xAnchor = x
-        yAnchor = y
-        bestMultipliers = y
-        xNext = x
-        yNext = y
-        axNext = ax
-        atyNext = aty
+        yAnchor = Array(repeating: 0, count: m)
+        bestMultipliers = yAnchor
+        xNext = SharedVector(x)
+        yNext = SharedVector(repeating: 0, count: m)
+        axNext = ax.copy()
+        atyNext = SharedVector(repeating: 0, count: n)
     }
 
     /// A new solve from the current point: fresh averages and a fresh best bound.
@@ -101,23 +114,44 @@ struct PDHGState {
 
     /// One accepted step, retrying with a smaller step size as the adaptive rule asks.
     mutating func step(iteration: Int) {
+        // Each loop writes only its own part's elements.
+        nonisolated(unsafe) let (cost, lower, upper, columnScale, rowScale) = (cost.base, lower.base, upper.base, columnScale.base, rowScale.base)
+        let (rowLower, rowUpper) = (rowLower, rowUpper)
         while true {
             let tau = eta / omega, sigma = eta * omega
-            for j in 0..<n { xNext[j] = min(max(x[j] - tau * (cost[j] - aty[j]), lower[j]), upper[j]) }
-            byRows.multiply(xNext, into: &axNext)
-            for r in 0..<m {
-                let a = y[r] - sigma * (2 * axNext[r] - ax[r])
-                let low = a + sigma * rowLower[r], high = a + sigma * rowUpper[r]
-                yNext[r] = low > 0 ? low : (high < 0 ? high : 0)
+            nonisolated(unsafe) let (x, aty, xNext, xScaled) = (x.base, aty.base, xNext.base, xScaled.base)
+            columnParts.run { part in
+                for j in part {
+                    let value = min(max(x[j] - tau * (cost[j] - aty[j]), lower[j]), upper[j])
+                    xNext[j] = value
+                    xScaled[j] = value * columnScale[j]
+                }
             }
-            byColumns.multiply(yNext, into: &atyNext)
-            var movementX = 0.0, movementY = 0.0, interaction = 0.0
-            for j in 0..<n {
-                let dx = xNext[j] - x[j]
-                movementX += dx * dx
-                interaction += dx * (atyNext[j] - aty[j])
+            byRows.multiply(self.xScaled, scaledBy: self.rowScale, into: self.axNext)
+            nonisolated(unsafe) let (y, ax, yNext, axNext, yScaled) = (y.base, ax.base, yNext.base, axNext.base, yScaled.base)
+            let movementY = rowParts.sum { part in
+                var movement = 0.0
+                for r in part {
+                    let a = y[r] - sigma * (2 * axNext[r] - ax[r])
+                    let low = a + sigma * rowLower[r], high = a + sigma * rowUpper[r]
+                    let value = low > 0 ? low : (high < 0 ? high : 0)
+                    yNext[r] = value
+                    yScaled[r] = value * rowScale[r]
+                    movement += (value - y[r]) * (value - y[r])
+                }
+                return (movement, 0)
+            }.0
+            byColumns.multiply(self.yScaled, scaledBy: self.columnScale, into: self.atyNext)
+            nonisolated(unsafe) let atyNext = self.atyNext.base
+            let (movementX, interaction) = columnParts.sum { part in
+                var movement = 0.0, interaction = 0.0
+                for j in part {
+                    let dx = xNext[j] - x[j]
+                    movement += dx * dx
+                    interaction += dx * (atyNext[j] - aty[j])
+                }
+                return (movement, interaction)
             }
-            for r in 0..<m { movementY += (yNext[r] - y[r]) * (yNext[r] - y[r]) }
             let movement = 0.5 * omega * movementX + 0.5 / omega * movementY
             let limit = abs(interaction) > 0 ? movement / abs(interaction) : .infinity
             let k = Double(iteration + 2)
@@ -125,9 +159,16 @@ struct PDHGState {
             if eta <= limit {
                 let weight = eta
                 eta = next.isFinite ? next : eta
-                swap(&x, &xNext); swap(&y, &yNext); swap(&ax, &axNext); swap(&aty, &atyNext)
-                for j in 0..<n { xSum[j] += weight * x[j]; atySum[j] += weight * aty[j] }
-                for r in 0..<m { ySum[r] += weight * y[r]; axSum[r] += weight * ax[r] }
+                swap(&self.x, &self.xNext); swap(&self.y, &self.yNext)
+                swap(&self.ax, &self.axNext); swap(&self.aty, &self.atyNext)
+                nonisolated(unsafe) let (xSum, atySum, ySum, axSum) = (xSum.base, atySum.base, ySum.base, axSum.base)
+                // The accepted point is what was the next one.
+                columnParts.run { part in
+                    for j in part { xSum[j] += weight * xNext[j]; atySum[j] += weight * atyNext[j] }
+                }
+                rowParts.run { part in
+                    for r in part { ySum[r] += weight * yNext[r]; axSum[r] += weight * axNext[r] }
+                }
                 weightSum += weight
                 return
             }
@@ -145,7 +186,7 @@ struct PDHGState {
             primal += cost[j] * xj
             dual += reduced >= 0 ? reduced * lower[j] : reduced * upper[j]
         }
-        var multipliers = useSums ? ySum : y
+        var multipliers = Array(repeating: 0.0, count: m)
         for r in 0..<m {
             let yr = useSums ? ySum[r] * w : y[r]
             multipliers[r] = yr
@@ -169,13 +210,17 @@ struct PDHGState {
     mutating func restart(toAverage: Bool) {
         if toAverage && weightSum > 0 {
             let w = 1 / weightSum
-            x = xSum.map { $0 * w }; y = ySum.map { $0 * w }; ax = axSum.map { $0 * w }; aty = atySum.map { $0 * w }
+            for j in 0..<n { x[j] = xSum[j] * w; aty[j] = atySum[j] * w }
+            for r in 0..<m { y[r] = ySum[r] * w; ax[r] = axSum[r] * w }
         }
-        let dx = sqrt(zip(x, xAnchor).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) })
-        let dy = sqrt(zip(y, yAnchor).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) })
+        var dx = 0.0, dy = 0.0
+        for j in 0..<n { dx += (x[j] - xAnchor[j]) * (x[j] - xAnchor[j]) }
+        for r in 0..<m { dy += (y[r] - yAnchor[r]) * (y[r] - yAnchor[r]) }
+        dx = sqrt(dx)
+        dy = sqrt(dy)
         if dx > 1e-10 && dy > 1e-10 { omega = exp(0.5 * log(dy / dx) + 0.5 * log(omega)) }
-        xAnchor = x
-        yAnchor = y
+        xAnchor = x.array
+        yAnchor = y.array
         for j in 0..<n { xSum[j] = 0; atySum[j] = 0 }
         for r in 0..<m { ySum[r] = 0; axSum[r] = 0 }
         weightSum = 0
@@ -253,10 +298,17 @@ struct PDHGState {
 /// A sparse matrix stored by rows, multiplied by a vector on up to four threads when it is large:
 /// each iteration of `PDHGState` is two such products, nearly all of its time on large programs,
 /// and rows are independent, so the threads share nothing but what they read.
+///
+/// A matrix whose coefficients are all 1 or -1 (every program the planner builds) keeps no
+/// coefficients: each row's entries of 1 come first, then those of -1. The products then read 4
+/// bytes per nonzero instead of 12, and they are bound by how fast memory is read.
 struct RowMatrix: Sendable {
     private let start: [Int]
     private let index: [Int32]
+    /// The coefficients, or empty when every one is 1 or -1.
     private let value: [Double]
+    /// Without coefficients: the entries `start[i]..<negative[i]` of row `i` are 1, the rest -1.
+    private let negative: [Int]
     /// Consecutive rows with about equal numbers of nonzeros, one range per thread.
     let parts: [Range<Int>]
 
@@ -266,9 +318,25 @@ struct RowMatrix: Sendable {
     /// `threads` nil: one below `parallelNonzeros`, else as many as there are cores, at most four.
     init(start: [Int], index: [Int], value: [Double], threads: Int? = nil) {
         self.start = start
-        self.index = index.map { Int32($0) }
-        self.value = value
         let rows = start.count - 1
+        if value.allSatisfy({ $0 == 1 || $0 == -1 }) {
+            var sorted: [Int32] = []
+            sorted.reserveCapacity(index.count)
+            var negative: [Int] = []
+            negative.reserveCapacity(rows)
+            for i in 0..<rows {
+                for e in start[i]..<start[i + 1] where value[e] == 1 { sorted.append(Int32(index[e])) }
+                negative.append(sorted.count)
+                for e in start[i]..<start[i + 1] where value[e] == -1 { sorted.append(Int32(index[e])) }
+            }
+            self.index = sorted
+            self.value = []
+            self.negative = negative
+        } else {
+            self.index = index.map { Int32($0) }
+            self.value = value
+            self.negative = []
+        }
         let nonzeros = start.last ?? 0
         let threads = max(1, threads ?? (nonzeros < Self.parallelNonzeros ? 1 : min(4, Parallel.cores)))
         var parts: [Range<Int>] = []
@@ -283,31 +351,135 @@ struct RowMatrix: Sendable {
         self.parts = parts.filter { !$0.isEmpty }
     }
 
+    /// `Σ vector[index[e]]` over `entries`, in four running sums: one sum would wait for each
+    /// addition before the next, and the reads from `vector` (scattered) would wait with it.
+    @inline(__always)
+    private static func sum(_ vector: UnsafeMutablePointer<Double>, _ index: UnsafeBufferPointer<Int32>, _ entries: Range<Int>) -> Double {
+        var a = 0.0, b = 0.0, c = 0.0, d = 0.0
+        var e = entries.lowerBound
+        let end = entries.upperBound
+        while e + 4 <= end {
+            a += vector[Int(index[e])]
+            b += vector[Int(index[e + 1])]
+            c += vector[Int(index[e + 2])]
+            d += vector[Int(index[e + 3])]
+            e += 4
+        }
+        while e < end {
+            a += vector[Int(index[e])]
+            e += 1
+        }
+        return (a + b) + (c + d)
+    }
+
+    /// Whether the matrix keeps no coefficients (every one is 1 or -1).
+    var isSigns: Bool { value.isEmpty }
+
     /// `result = self · vector`.
     func multiply(_ vector: [Double], into result: inout [Double]) {
+        let input = SharedVector(vector)
+        let output = SharedVector(result)
+        multiply(input, scaledBy: nil, into: output)
+        result = output.array
+    }
+
+    /// `result[i] = factor[i] · (self · vector)[i]` (no factor when nil). Each row is summed in the
+    /// same order on any number of threads, so the result is the same to the last bit.
+    func multiply(_ vector: SharedVector, scaledBy factor: SharedVector?, into result: SharedVector) {
         start.withUnsafeBufferPointer { start in
             index.withUnsafeBufferPointer { index in
                 value.withUnsafeBufferPointer { value in
-                    vector.withUnsafeBufferPointer { vector in
-                        result.withUnsafeMutableBufferPointer { result in
-                            // Each thread writes only its own rows of `result`.
-                            nonisolated(unsafe) let (start, index, value, vector, result) = (start, index, value, vector, result)
-                            let rows: @Sendable (Range<Int>) -> Void = { part in
-                                for i in part {
-                                    var total = 0.0
+                    negative.withUnsafeBufferPointer { negative in
+                        // Each thread writes only its own rows of `result`.
+                        nonisolated(unsafe) let (start, index, value, negative) = (start, index, value, negative)
+                        nonisolated(unsafe) let (vector, factor, result) = (vector.base, factor?.base, result.base)
+                        let isSigns = value.isEmpty
+                        let rows: @Sendable (Range<Int>) -> Void = { part in
+                            for i in part {
+                                var total = 0.0
+                                if isSigns {
+                                    total = Self.sum(vector, index, start[i]..<negative[i])
+                                        - Self.sum(vector, index, negative[i]..<start[i + 1])
+                                } else {
                                     for e in start[i]..<start[i + 1] { total += value[e] * vector[Int(index[e])] }
-                                    result[i] = total
                                 }
+                                result[i] = factor.map { $0[i] * total } ?? total
                             }
-                            if parts.count <= 1 {
-                                for part in parts { rows(part) }
-                            } else {
-                                DispatchQueue.concurrentPerform(iterations: parts.count) { rows(parts[$0]) }
-                            }
+                        }
+                        if parts.count <= 1 {
+                            for part in parts { rows(part) }
+                        } else {
+                            DispatchQueue.concurrentPerform(iterations: parts.count) { rows(parts[$0]) }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+/// A vector of doubles that several threads write at once, each its own elements (the loops of
+/// `PDHGState` over their parts): one fixed allocation, read and written through its address.
+final class SharedVector: @unchecked Sendable {
+    let count: Int
+    let base: UnsafeMutablePointer<Double>
+
+    init(repeating value: Double, count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: value, count: count)
+    }
+
+    convenience init(_ values: [Double]) {
+        self.init(repeating: 0, count: values.count)
+        for (i, value) in values.enumerated() { base[i] = value }
+    }
+
+    deinit { base.deallocate() }
+
+    subscript(i: Int) -> Double {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+
+    var array: [Double] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func copy() -> SharedVector { SharedVector(array) }
+}
+
+/// `0..<count` in a fixed number of consecutive parts, for loops whose items are independent: the
+/// same parts on any machine, so that sums taken part by part come out the same to the last bit
+/// whether the parts run on one thread (`parallel` false) or on every core.
+struct Split: Sendable {
+    static let partCount = 8
+    let ranges: [Range<Int>]
+    let parallel: Bool
+
+    init(count: Int, parallel: Bool) {
+        ranges = (0..<Self.partCount).map { p in (p * count / Self.partCount)..<((p + 1) * count / Self.partCount) }
+        self.parallel = parallel
+    }
+
+    func run(_ body: @Sendable (Range<Int>) -> Void) {
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { body(ranges[$0]) }
+        } else {
+            for range in ranges { body(range) }
+        }
+    }
+
+    /// The sums of `body` over the parts, added part by part in order.
+    func sum(_ body: @Sendable (Range<Int>) -> (Double, Double)) -> (Double, Double) {
+        var partial = Array(repeating: (0.0, 0.0), count: ranges.count)
+        partial.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer  // each part writes its own element
+            let ranges = ranges
+            if parallel {
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { buffer[$0] = body(ranges[$0]) }
+            } else {
+                for p in ranges.indices { buffer[p] = body(ranges[p]) }
+            }
+        }
+        return partial.reduce((0.0, 0.0)) { ($0.0 + $1.0, $0.1 + $1.1) }
     }
 }

@@ -60,6 +60,51 @@ struct LargeRosterPartsTests {
         #expect(result == expected)
     }
 
+    /// A matrix of ones and minus ones keeps no coefficients, only its entries ordered by sign; its
+    /// products (scaled by a factor per row, as the first-order relaxation asks) are the plain sums
+    /// up to rounding, and the same to the last bit on any number of threads.
+    @Test
+    func aMatrixOfSignsMultipliesAsThePlainSums() {
+        var (start, index, value, vector) = Self.matrix(rows: 60, columns: 45, seed: 11)
+        var random = SeededRandom(seed: 12)
+        value = value.map { _ in random.chance(0.5) ? 1 : -1 }
+        let factor = (0..<60).map { _ in random.unit() + 0.5 }
+        var expected: [Double] = []
+        for r in 0..<60 {
+            var total = 0.0
+            for e in start[r]..<start[r + 1] { total += value[e] * vector[index[e]] }
+            expected.append(factor[r] * total)
+        }
+        var results: [[Double]] = []
+        for threads in [1, 2, 3, 7] {
+            let matrix = RowMatrix(start: start, index: index, value: value, threads: threads)
+            #expect(matrix.isSigns)
+            let result = SharedVector(repeating: .nan, count: 60)
+            matrix.multiply(SharedVector(vector), scaledBy: SharedVector(factor), into: result)
+            results.append(result.array)
+        }
+        for (r, total) in expected.enumerated() {
+            #expect(abs(results[0][r] - total) <= 1e-12 * max(1, abs(total)), "row \(r)")
+        }
+        #expect(results.allSatisfy { $0 == results[0] })
+        // One coefficient of 2, and the coefficients are kept.
+        value[value.count / 2] = 2
+        #expect(!RowMatrix(start: start, index: index, value: value).isSigns)
+    }
+
+    /// The fixed parts of the first-order relaxation's loops: every item once, in order, the same
+    /// parts whether they run on one thread or on every core, and their sums added in part order.
+    @Test(arguments: [0, 1, 7, 8, 9, 1_001])
+    func theSplitCoversEveryItemOnceInOrder(count: Int) {
+        for parallel in [false, true] {
+            let split = Split(count: count, parallel: parallel)
+            #expect(split.ranges.flatMap { Array($0) } == Array(0..<count))
+            let (a, b) = split.sum { part in (Double(part.count), part.reduce(0.0) { $0 + Double($1) }) }
+            #expect(a == Double(count))
+            #expect(b == Double(count * (count - 1) / 2))
+        }
+    }
+
     /// `GreedyGuide` keeps each pool's list once; what it answers is what the point sends to the
     /// hearing's start, summed by person, as a plain pass over the columns computes it.
     @Test(arguments: [(UInt64(81), true), (82, false)])
