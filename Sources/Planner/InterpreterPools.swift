@@ -211,18 +211,19 @@ struct InterpreterPools: Sendable {
     private func sendable(_ group: InterpreterGroup) -> [(person: Int, modes: (remote: Bool, onsite: Bool))] {
         let roster = index.roster
         var modes: [Int: (remote: Bool, onsite: Bool)] = [:]
-        var isFree: [Int: Bool] = [:]
+        // Whether each person seen speaks the language and is free in the slots, decided once:
+        // the members of a group share most of their candidates.
+        var isUsable: [Int: Bool] = [:]
         // The roster's people and hearings are read in place, not copied (a small program's
         // build does this for every group it has).
         for member in group.members {
             let remoteAllowed = roster.hearings[member.hearing].remoteInterpreterAllowed
             for option in index.starts[member.hearing][member.start].interpreters {
-                guard roster.interpreters[option.person].skill(for: group.language) != nil else { continue }
-                if let occupancy {
-                    let free = isFree[option.person] ?? occupancy.isInterpreterFree(option.person, in: group.slots)
-                    isFree[option.person] = free
-                    if !free { continue }
-                }
+                let usable = isUsable[option.person] ?? (
+                    roster.interpreters[option.person].skill(for: group.language) != nil
+                        && occupancy.map { $0.isInterpreterFree(option.person, in: group.slots) } ?? true)
+                isUsable[option.person] = usable
+                guard usable else { continue }
                 var entry = modes[option.person] ?? (false, false)
                 if roster.interpreters[option.person].remote && remoteAllowed { entry.remote = true } else { entry.onsite = true }
                 modes[option.person] = entry

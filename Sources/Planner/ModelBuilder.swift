@@ -113,6 +113,11 @@ struct ModelBuilder: Sendable {
     private(set) var officerPools: OfficerPools?
     /// Which hearings the pools take, worked out once with `officerPools`.
     private(set) var pooledHearings: (officers: [Bool], interpreters: [Bool])?
+    /// Worked out once with `officerPools`: per hearing, an empty column range per start (what a
+    /// hearing that is not free gets), and the fixed hearings. With them a small program's build
+    /// visits only its free hearings, not every hearing of the roster.
+    private(set) var noColumns: [[Range<Int>]]?
+    private(set) var fixedHearings: [Int] = []
 
     /// This builder with what every build of the roster works out the same done once: for the
     /// many small programs of `SubprogramSearch`.
@@ -123,6 +128,13 @@ struct ModelBuilder: Sendable {
         builder.officerPools = officerPools
         builder.pooledHearings = (
             index.roster.hearings.indices.map(officerPools.isPooled), index.roster.hearings.indices.map(interpreterPools.isPooled))
+        // One array per count of starts, shared.
+        var empty: [[Range<Int>]] = []
+        builder.noColumns = index.starts.map { starts in
+            while empty.count <= starts.count { empty.append(Array(repeating: 0..<0, count: empty.count)) }
+            return empty[starts.count]
+        }
+        builder.fixedHearings = index.roster.hearings.indices.filter { index.roster.hearings[$0].fixed != nil }
         return builder
     }
 
@@ -163,9 +175,23 @@ struct ModelBuilder: Sendable {
         var noColumns: [[Range<Int>]] = []
         var isFree = [Bool](repeating: free == nil, count: roster.hearings.count)
         for h in free ?? [] { isFree[h] = true }
-        model.heldColumns.reserveCapacity(roster.hearings.count)
-        model.officerColumns.reserveCapacity(roster.hearings.count)
-        for h in roster.hearings.indices {
+        // A small program built from `taken`: every hearing starts without columns, and only the
+        // free ones are visited (in order, so columns are numbered as in a visit of all).
+        let visited: [Int]
+        let isVisitingAll: Bool
+        if let free, keeps.isEmpty, let prepared = self.noColumns {
+            model.heldColumns = prepared
+            model.officerColumns = prepared
+            visited = free.sorted()
+            isVisitingAll = false
+            for h in fixedHearings where !isFree[h] && fixedAreRequired && taken?.placed[h] == nil { model.isContradictory = true }
+        } else {
+            visited = Array(roster.hearings.indices)
+            isVisitingAll = true
+            model.heldColumns.reserveCapacity(roster.hearings.count)
+            model.officerColumns.reserveCapacity(roster.hearings.count)
+        }
+        for h in visited {
             if !isFree[h] {
                 let count = index.starts[h].count
                 while noColumns.count <= count { noColumns.append(Array(repeating: 0..<0, count: noColumns.count)) }
@@ -210,8 +236,13 @@ struct ModelBuilder: Sendable {
                     model.rows.append(Row(name: "link_\(h)_\(start.slot)", terms: terms, lower: 0, upper: 0))
                 }
             }
-            model.heldColumns.append(heldRanges)
-            model.officerColumns.append(officerRanges)
+            if isVisitingAll {
+                model.heldColumns.append(heldRanges)
+                model.officerColumns.append(officerRanges)
+            } else {
+                model.heldColumns[h] = heldRanges
+                model.officerColumns[h] = officerRanges
+            }
             var heldTerms = heldRanges.flatMap { $0.map { ($0, 1.0) } }
             if let keep = keeps[h] {
                 let column = addKeep(keep, hearing: h, to: &model, ledger: &ledger)

@@ -216,6 +216,49 @@ struct SubprogramSearchTests {
         }
     }
 
+    /// A prepared builder visits only a small program's free hearings (every other one starts
+    /// without columns); the program is the one a visit of every hearing builds, to the last name
+    /// and coefficient, fixed hearings outside the set included.
+    @Test(arguments: [UInt64(40), 41])
+    func aPreparedBuildIsTheBuildOfEveryHearing(seed: UInt64) throws {
+        let roster = RosterGenerator(hearings: 150, weeks: 2, seed: seed, fixedShare: 0.1).generate()
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        let choices = GreedyStart(index: index).choices()
+        var placed = [PlanAssembler.Choice?](repeating: nil, count: roster.hearings.count)
+        for choice in choices { placed[choice.hearing] = choice }
+        let search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        let sets = search.neighbourhoods(placed)
+        #expect(sets.count > 4)
+        for set in sets.prefix(8) {
+            var taken = Occupancy(index: index)
+            for choice in choices where !set.free.contains(choice.hearing) { taken.add(choice.placement) }
+            var plain = ModelBuilder(index: index)
+            plain.free = set.free
+            plain.freeWeek = set.week
+            plain.taken = taken
+            var prepared = plain.prepared()
+            prepared.taken = taken
+            let (a, b) = (plain.build(), prepared.build())
+            #expect(a.isContradictory == b.isContradictory)
+            #expect(a.heldColumns == b.heldColumns && a.officerColumns == b.officerColumns)
+            let (p, q) = (a.program, b.program)
+            #expect(p.columnNames == q.columnNames && p.objectiveCoefficients == q.objectiveCoefficients)
+            #expect(p.columnUpperBounds == q.columnUpperBounds && p.columnKinds == q.columnKinds)
+            #expect(p.rowNames == q.rowNames && p.rowLowerBounds == q.rowLowerBounds && p.rowUpperBounds == q.rowUpperBounds)
+            #expect(p.rowStarts == q.rowStarts && p.entryColumns == q.entryColumns && p.entryCoefficients == q.entryCoefficients)
+            #expect(p.columnCount > 0)
+        }
+        // A fixed hearing outside the set that the plan does not hold: no plan keeps it.
+        let fixed = try #require(roster.hearings.indices.first { roster.hearings[$0].fixed != nil })
+        let free = Set(roster.hearings.indices.filter { $0 != fixed && roster.hearings[$0].fixed == nil }.prefix(5))
+        var builder = ModelBuilder(index: index).prepared()
+        builder.free = free
+        builder.taken = Occupancy(index: index)
+        #expect(builder.build().isContradictory)
+    }
+
     @Test func aPassedDeadlineChangesNothing() {
         let roster = RosterGenerator(hearings: 60, seed: 39).generate()
         let index = ProblemIndex(roster: roster, policy: roster.policy)
