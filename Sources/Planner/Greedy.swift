@@ -12,6 +12,9 @@ import PlannerModel
 struct GreedyStart {
     let index: ProblemIndex
     var guide: GreedyGuide?
+    /// How finely the guide's values are told apart: how fully the LP holds a hearing, in steps
+    /// of `1 / held`, and a start, of `1 / start` (values within a step go by score).
+    var resolution: (held: Double, start: Double) = (10, 20)
 
     /// The greedy plan's hearings, in the order they were placed.
     func choices() -> [PlanAssembler.Choice] {
@@ -27,7 +30,7 @@ struct GreedyStart {
         }
         let bestScore: [Double] = roster.hearings.indices.map { h in index.starts[h].map(topScore).max() ?? -.infinity }
         // Coarsely, so that hearings the LP holds about equally go by score.
-        let held: [Double] = roster.hearings.indices.map { ((guide?.held($0) ?? 0) * 10).rounded() }
+        let held: [Double] = roster.hearings.indices.map { ((guide?.held($0) ?? 0) * resolution.held).rounded() }
         let order = roster.hearings.indices.sorted { a, b in
             let fixedA = roster.hearings[a].fixed != nil
             let fixedB = roster.hearings[b].fixed != nil
@@ -56,7 +59,7 @@ struct GreedyStart {
                 guard let (o, officerTerm, _) = bestOfficer else { continue }
                 let score = start.dayTerm + interpreterTerm + officerTerm
                 // Rounded, so that starts the LP holds about equally go by score.
-                let rank = ((guide?.held(h, start: s) ?? 0) * 20).rounded()
+                let rank = ((guide?.held(h, start: s) ?? 0) * resolution.start).rounded()
                 if best == nil || (rank, score) > (best!.rank, best!.score) { best = (rank, score, s, i, o) }
             }
             guard let best, best.score > 0 || hearing.fixed != nil else { continue }

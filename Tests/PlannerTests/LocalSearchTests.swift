@@ -61,6 +61,37 @@ struct LocalSearchTests {
         #expect(plan.objective >= found.improved - 1e-6)
     }
 
+    /// From two starts at once (a week's rounding at two resolutions of a guide): the better of
+    /// the two searches each run alone, exactly, the first on a tie.
+    @Test(arguments: [UInt64(25), 26])
+    func fromTwoStartsItKeepsTheBetterSearch(seed: UInt64) throws {
+        let roster = RosterGenerator(hearings: 40, seed: seed).generate()
+        let (index, model) = PoolTests.model(roster, ModelForm())
+        var random = SyntheticRosters.SeededRandom(seed: seed)
+        let point = (0..<model.program.columnCount).map { _ in random.chance(0.3) ? random.unit() : 0 }
+        let guide = GreedyGuide(model: model, index: index, values: point)
+        let first = GreedyStart(index: index, guide: guide).choices()
+        let coarser = GreedyStart(index: index, guide: guide, resolution: (2, 3))
+        let second = coarser.choices()
+        let search = LocalSearch(index: index)
+        func score(_ outcome: LocalSearch.Outcome) -> Double { outcome.choices.reduce(0) { $0 + $1.placement.score } }
+        let placements = { (outcome: LocalSearch.Outcome) in
+            outcome.choices.map { [$0.hearing, $0.startIndex, $0.interpreter.person, $0.officer.person] }
+        }
+        let (alone, aloneCoarser) = (search.improve(first), search.improve(second))
+        let (a, b) = (score(alone), score(aloneCoarser))
+        #expect(a != b, "the two starts must end apart for the choice to be checked")
+        // Either way round: the better one's plan, whichever thread found it.
+        for swapped in [false, true] {
+            let both = swapped
+                ? search.improve(either: second, or: { GreedyStart(index: index, guide: guide).choices() })
+                : search.improve(either: first, or: { coarser.choices() })
+            #expect(both.scores == (swapped ? [b, a] : [a, b]))
+            #expect(score(both.outcome) == max(a, b))
+            #expect(placements(both.outcome) == placements(b > a ? aloneCoarser : alone))
+        }
+    }
+
     /// Fixed hearings stay where they are fixed; over two weeks the weekly maximums are per week.
     @Test(arguments: [UInt64(31), 32])
     func fixedHearingsAndTwoWeeks(seed: UInt64) throws {
