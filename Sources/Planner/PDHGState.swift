@@ -19,7 +19,7 @@ struct PDHGState {
     }
 
     private let n: Int, m: Int
-    // The scaled problem.
+    // The scaled problem (its matrix kept unscaled).
     /// `A` by rows and by columns (`Aᵀ` by rows), unscaled: `Ãv = D_r(A(D_c v))`, so the
     /// products read the vector scaled and scale their result (`RowMatrix.multiply(_:scaledBy:into:)`),
     /// and a matrix of ones and minus ones keeps no coefficients at all.
