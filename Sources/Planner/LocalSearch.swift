@@ -17,6 +17,8 @@ struct LocalSearch: Sendable {
         var passes = 0
         /// False when the deadline stopped it before a pass found nothing more.
         var isLocalOptimum = false
+        /// From two starts at once (`improve(either:or:)`): both plans' scores, the better kept.
+        var startScores: [Double] = []
     }
 
     /// How far a move may reach: how many hearings it may displace, how many better placements
@@ -63,26 +65,32 @@ struct LocalSearch: Sendable {
     /// starts (a week's LP has many optimal points, and each rounds differently): on the 2,500
     /// week at 10 s, two starts gave plans about 100 better than one. `second` is made on its
     /// thread.
-    func improve(
-        either first: [PlanAssembler.Choice], or second: @Sendable () -> [PlanAssembler.Choice]
-    ) -> (outcome: Outcome, scores: [Double]) {
+    func improve(either first: [PlanAssembler.Choice], or second: @Sendable () -> [PlanAssembler.Choice]) -> Outcome {
         let both = Parallel.map(2, threads: 2) { k in improve(k == 0 ? first : second()) }
         let scores = both.map { $0.choices.reduce(0.0) { $0 + $1.placement.score } }
-        return (scores[1] > scores[0] ? both[1] : both[0], scores)
+        var outcome = scores[1] > scores[0] ? both[1] : both[0]
+        outcome.startScores = scores
+        return outcome
     }
 
-    /// `improve`, on two threads when `threads` allows it and the horizon has several ISO weeks
-    /// (else on one): the weeks are split in two parts, and each part's search moves only the hearings it owns (those placed in its
+    /// `improve`, on two threads when `threads` allows it. One week is searched on one thread:
+    /// from `second` as well on the other, when it is given (`improve(either:or:)`). Over several
+    /// ISO weeks the weeks are split in two parts, and each part's search moves only the hearings it owns (those placed in its
     /// weeks, and a share of the unheld ones) and only into its weeks. Rules 5 to 8 hold slot by
     /// slot, day by day or ISO week by ISO week, so whatever the two searches do in their own
     /// weeks together keeps every rule, and each hearing is still held at most once. Round by
     /// round the weeks are split otherwise (so that any two weeks share a part in some round), and
     /// once no split finds anything the search goes on over the whole horizon on one thread.
-    func improve(_ choices: [PlanAssembler.Choice], threads: Int) -> Outcome {
+    func improve(
+        _ choices: [PlanAssembler.Choice], threads: Int, orFrom second: (@Sendable () -> [PlanAssembler.Choice])? = nil
+    ) -> Outcome {
         var placed: [Placement?] = Array(repeating: nil, count: index.roster.hearings.count)
         for choice in choices { placed[choice.hearing] = choice.placement }
         let (weekOfDay, weekCount) = Occupancy.weeks(of: index.calendar)
-        guard threads >= 2, weekCount >= 2 else { return improve(choices) }
+        guard threads >= 2, weekCount >= 2 else {
+            if threads >= 2, let second { return improve(either: choices, or: second) }
+            return improve(choices)
+        }
         let lister = Repair(index: index)
         let all = index.roster.hearings.indices.map { lister.candidates(of: $0) }
         let partsPerDay = index.calendar.partsPerDay

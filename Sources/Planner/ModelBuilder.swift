@@ -128,14 +128,21 @@ struct ModelBuilder: Sendable {
         builder.officerPools = officerPools
         builder.pooledHearings = (
             index.roster.hearings.indices.map(officerPools.isPooled), index.roster.hearings.indices.map(interpreterPools.isPooled))
-        // One array per count of starts, shared.
-        var empty: [[Range<Int>]] = []
-        builder.noColumns = index.starts.map { starts in
-            while empty.count <= starts.count { empty.append(Array(repeating: 0..<0, count: empty.count)) }
-            return empty[starts.count]
-        }
+        var none = NoColumns()
+        builder.noColumns = index.starts.map { none($0.count) }
         builder.fixedHearings = index.roster.hearings.indices.filter { index.roster.hearings[$0].fixed != nil }
         return builder
+    }
+
+    /// What a hearing without columns has: an empty range per start, in one array per count of
+    /// starts, shared by every hearing with that count.
+    struct NoColumns {
+        private var byCount: [[Range<Int>]] = []
+
+        mutating func callAsFunction(_ starts: Int) -> [Range<Int>] {
+            while byCount.count <= starts { byCount.append(Array(repeating: 0..<0, count: byCount.count)) }
+            return byCount[starts]
+        }
     }
 
     /// A baseline placement that keeps every rule of its own in the changed roster.
@@ -171,8 +178,7 @@ struct ModelBuilder: Sendable {
         var officerGroups = OfficerPools.GroupCollector()
         var interpreterGroups = InterpreterPools.GroupCollector()
         let interpreterOutcomes = interpreterPools.allOutcomes(free: free, week: freeWeek)
-        // A hearing without columns has an empty range per start; one array per count, shared.
-        var noColumns: [[Range<Int>]] = []
+        var none = NoColumns()
         var isFree = [Bool](repeating: free == nil, count: roster.hearings.count)
         for h in free ?? [] { isFree[h] = true }
         // A small program built from `taken`: every hearing starts without columns, and only the
@@ -193,11 +199,9 @@ struct ModelBuilder: Sendable {
         }
         for h in visited {
             if !isFree[h] {
-                let count = index.starts[h].count
-                while noColumns.count <= count { noColumns.append(Array(repeating: 0..<0, count: noColumns.count)) }
-                let none = noColumns[count]
-                model.heldColumns.append(none)
-                model.officerColumns.append(none)
+                let empty = none(index.starts[h].count)
+                model.heldColumns.append(empty)
+                model.officerColumns.append(empty)
                 if let keep = keeps[h] {
                     occupy(keep, hearing: h, in: &model, ledger: &ledger)
                 } else if roster.hearings[h].fixed != nil && fixedAreRequired && taken?.placed[h] == nil {

@@ -100,21 +100,15 @@ public struct Planner: Sendable {
                     let clock = ContinuousClock()
                     let began = clock.now
                     let share = form.subprograms ? form.localSearchShare : 1
-                    let local = LocalSearch(index: index, deadline: began + (until - began) * share)
-                    let outcome: LocalSearch.Outcome
-                    if Occupancy.weeks(of: index.calendar).count == 1 && Parallel.cores >= 2 {
-                        // One week is searched on one thread: the other core searches from a
-                        // coarser rounding of the same point.
-                        let coarser = GreedyStart(index: index, guide: guide, resolution: (5, 10))
-                        let both = local.improve(either: choices, or: { coarser.choices() })
-                        outcome = both.outcome
-                        logger.debug("local searches", metadata: ["scores": "\(both.scores)"])
-                    } else {
-                        outcome = local.improve(choices, threads: Parallel.cores)
-                    }
+                    // One week's search runs on one thread: the other core searches from a coarser
+                    // rounding of the same point.
+                    let coarser = GreedyStart(index: index, guide: guide, resolution: (5, 10))
+                    let outcome = LocalSearch(index: index, deadline: began + (until - began) * share)
+                        .improve(choices, threads: Parallel.cores, orFrom: { coarser.choices() })
                     logger.debug("local search", metadata: [
                         "moves": "\(outcome.moves)", "gain": "\(outcome.gain)", "passes": "\(outcome.passes)",
                         "localOptimum": "\(outcome.isLocalOptimum)", "seconds": "\((clock.now - began).seconds)",
+                        "startScores": "\(outcome.startScores)",
                     ])
                     guard form.subprograms else { return model.values(for: outcome.choices, index: index) }
                     let subBegan = clock.now

@@ -86,10 +86,15 @@ struct LocalSearchTests {
             let both = swapped
                 ? search.improve(either: second, or: { GreedyStart(index: index, guide: guide).choices() })
                 : search.improve(either: first, or: { coarser.choices() })
-            #expect(both.scores == (swapped ? [b, a] : [a, b]))
-            #expect(score(both.outcome) == max(a, b))
-            #expect(placements(both.outcome) == placements(b > a ? aloneCoarser : alone))
+            #expect(both.startScores == (swapped ? [b, a] : [a, b]))
+            #expect(score(both) == max(a, b))
+            #expect(placements(both) == placements(b > a ? aloneCoarser : alone))
         }
+        // One week with two threads and a second start takes this path; with one thread, the first start only.
+        let routed = search.improve(first, threads: 2, orFrom: { coarser.choices() })
+        #expect(routed.startScores == [a, b] && placements(routed) == placements(b > a ? aloneCoarser : alone))
+        let single = search.improve(first, threads: 1, orFrom: { coarser.choices() })
+        #expect(single.startScores.isEmpty && placements(single) == placements(alone))
     }
 
     /// Fixed hearings stay where they are fixed; over two weeks the weekly maximums are per week.
