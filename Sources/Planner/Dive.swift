@@ -188,7 +188,7 @@ struct Dive {
         // 0.4 of the time: a quarter gave the search more time but a rougher point to round
         // (the 2,500 week at 10 s: gap 1.47e-3 against 1.30e-3; four weeks of 10,000 at 55 s no
         // better; three runs each), and 0.15 left the bound of the four weeks 7e-4 too high.
-        let first = method.solve(deadline: deadline.map { started + ($0 - started) * 0.4 })
+        let first = method.solve(deadline: deadline.map { started + ($0 - started) * 0.4 }, cancellation: cancellation)
         result.bound = first.bound
         result.reducedCosts = first.reducedCosts
         result.relaxation = first.values

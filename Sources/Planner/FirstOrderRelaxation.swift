@@ -41,9 +41,11 @@ struct FirstOrderRelaxation {
     }
 
     /// Iterates until the point's objective and the bound are within `tolerance` (relative), with
-    /// rows kept to that relative accuracy, or until the deadline or `maximumIterations` more.
+    /// rows kept to that relative accuracy, or until the deadline, `cancellation` or
+    /// `maximumIterations` more. The bound is rigorous whenever it stops.
     mutating func solve(
-        deadline: ContinuousClock.Instant?, tolerance: Double = 1e-6, maximumIterations: Int = 100_000
+        deadline: ContinuousClock.Instant?, cancellation: CancellationToken? = nil, tolerance: Double = 1e-6,
+        maximumIterations: Int = 100_000
     ) -> Result {
         state.beginSolve()
         var bestGap = Double.infinity
@@ -68,6 +70,7 @@ struct FirstOrderRelaxation {
             bestGap = abs(candidate.primalObjective - best) / (1 + abs(candidate.primalObjective) + abs(best))
             if bestGap <= tolerance && candidate.relativeResidual <= tolerance { break }
             if let deadline, ContinuousClock.now >= deadline { break }
+            if cancellation?.isCancelled == true { break }
             let restart = candidate.error <= 0.2 * lastRestartError
                 || (candidate.error <= 0.8 * lastRestartError && candidate.error > previousCandidateError)
                 || Double(sinceRestart) >= 0.36 * Double(done)

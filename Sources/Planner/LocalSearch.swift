@@ -1,3 +1,4 @@
+import LinearProgramming
 import PlannerModel
 
 /// Raises a plan's score by moves of one hearing each: the hearing goes to a placement that scores
@@ -31,6 +32,8 @@ struct LocalSearch: Sendable {
 
     let index: ProblemIndex
     var deadline: ContinuousClock.Instant?
+    /// Stops the search as the deadline does (the plan so far is returned).
+    var cancellation: CancellationToken?
     /// From the nearest to the farthest: a pass that finds nothing at one reach goes on at the
     /// next; one that raises the score goes back to the first (variable neighbourhood descent).
     var reaches = [
@@ -149,7 +152,9 @@ struct LocalSearch: Sendable {
         return outcome
     }
 
-    private var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+    private var isPastDeadline: Bool {
+        cancellation?.isCancelled == true || deadline.map { ContinuousClock.now >= $0 } ?? false
+    }
 
     /// The variable neighbourhood descent over `movable`, in `occupancy`, until a pass at the
     /// farthest reach finds nothing or the deadline; `choices` of the outcome is left empty.

@@ -103,8 +103,9 @@ public struct Planner: Sendable {
                     // One week's search runs on one thread: the other core searches from a coarser
                     // rounding of the same point.
                     let coarser = GreedyStart(index: index, guide: guide, resolution: (5, 10))
-                    let outcome = LocalSearch(index: index, deadline: began + (until - began) * share)
-                        .improve(choices, threads: Parallel.cores, orFrom: { coarser.choices() })
+                    var local = LocalSearch(index: index, deadline: began + (until - began) * share)
+                    local.cancellation = options.cancellation
+                    let outcome = local.improve(choices, threads: Parallel.cores, orFrom: { coarser.choices() })
                     logger.debug("local search", metadata: [
                         "moves": "\(outcome.moves)", "gain": "\(outcome.gain)", "passes": "\(outcome.passes)",
                         "localOptimum": "\(outcome.isLocalOptimum)", "seconds": "\((clock.now - began).seconds)",
@@ -112,7 +113,8 @@ public struct Planner: Sendable {
                     ])
                     guard form.subprograms else { return model.values(for: outcome.choices, index: index) }
                     let subBegan = clock.now
-                    let search = SubprogramSearch(solver: self.solver, logger: logger, index: index, builder: builder(index), deadline: until)
+                    var search = SubprogramSearch(solver: self.solver, logger: logger, index: index, builder: builder(index), deadline: until)
+                    search.cancellation = options.cancellation
                     let sub = search.improve(outcome.choices, threads: Parallel.cores)
                     logger.debug("subprograms", metadata: [
                         "searches": "\(sub.searches)", "improved": "\(sub.improved)", "gain": "\(sub.gain)",

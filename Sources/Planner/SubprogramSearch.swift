@@ -22,6 +22,9 @@ struct SubprogramSearch: Sendable {
     /// The builder of the whole program; each search sets its `free` hearings, week and `taken`.
     let builder: ModelBuilder
     var deadline: ContinuousClock.Instant?
+    /// Stops the search as the deadline does, and the small programs being solved (the plan so
+    /// far is returned).
+    var cancellation: CancellationToken?
     /// At most this long for one small program, and at most this share of the time left: the
     /// rare small program that GLPK cannot close quickly must not hold up all the others.
     var searchLimit: Duration = .seconds(4)
@@ -104,7 +107,9 @@ struct SubprogramSearch: Sendable {
         return outcome
     }
 
-    private var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+    private var isPastDeadline: Bool {
+        cancellation?.isCancelled == true || deadline.map { ContinuousClock.now >= $0 } ?? false
+    }
 
     /// The free hearings' new choices and the gain, when the small program has a better point.
     /// The free hearings may start only in `week`: the rules hold slot by slot, day by day or
@@ -140,7 +145,8 @@ struct SubprogramSearch: Sendable {
         }
         guard limit > .zero else { return nil }
         let solution = try solver.solve(program, options: SolveOptions(
-            timeLimit: limit, presolve: true, startingSolution: start, objectiveStep: Search.objectiveStep(of: program)))
+            timeLimit: limit, presolve: true, startingSolution: start, cancellation: cancellation,
+            objectiveStep: Search.objectiveStep(of: program)))
         logger.debug("subprogram searched", metadata: [
             "free": "\(free.count)", "columns": "\(program.columnCount)", "status": "\(solution.status)",
             "seconds": "\(solution.seconds)", "buildSeconds": "\((built - began).seconds)", "gain": "\((solution.objectiveValue ?? before) - before)",

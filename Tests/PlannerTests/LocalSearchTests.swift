@@ -164,14 +164,20 @@ struct LocalSearchTests {
         #expect(again.moves == 0)
     }
 
-    /// A deadline already passed stops it at once, with the plan it was given.
-    @Test func aPassedDeadlineChangesNothing() {
+    /// A deadline already passed, or a cancelled token, stops it at once, with the plan it was given.
+    @Test(arguments: [false, true])
+    func aPassedDeadlineOrACancellationChangesNothing(cancelled: Bool) {
         let roster = RosterGenerator(hearings: 120, weeks: 2, seed: 51).generate()
         let index = ProblemIndex(roster: roster, policy: roster.policy)
         let choices = GreedyStart(index: index).choices()
         let before = choices.map { $0.placement }.sorted { $0.hearing < $1.hearing }
         for threads in [1, 2] {
-            let outcome = LocalSearch(index: index, deadline: .now - .seconds(1)).improve(choices, threads: threads)
+            var search = LocalSearch(index: index, deadline: cancelled ? nil : .now - .seconds(1))
+            if cancelled {
+                search.cancellation = CancellationToken()
+                search.cancellation?.cancel()
+            }
+            let outcome = search.improve(choices, threads: threads)
             #expect(outcome.moves == 0)
             #expect(!outcome.isLocalOptimum)
             let after = outcome.choices.map { $0.placement }.sorted { $0.hearing < $1.hearing }

@@ -187,6 +187,12 @@ struct FirstOrderRelaxationTests {
             let result = early.solve(deadline: nil, maximumIterations: iterations)
             #expect(result.bound >= exact - 1e-6, "after \(result.iterations) iterations: \(result.bound) < \(exact)")
         }
+        // A cancelled token stops it after the first iterations, the bound still rigorous.
+        let token = CancellationToken()
+        token.cancel()
+        var cancelled = try #require(FirstOrderRelaxation(program: relaxed))
+        let stopped = cancelled.solve(deadline: nil, cancellation: token)
+        #expect(stopped.iterations == 64 && stopped.bound >= exact - 1e-6)
         var method = try #require(FirstOrderRelaxation(program: relaxed))
         let result = method.solve(deadline: nil, tolerance: 1e-7)
         #expect(result.bound >= exact - 1e-6)

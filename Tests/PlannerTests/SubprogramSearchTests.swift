@@ -259,14 +259,21 @@ struct SubprogramSearchTests {
         #expect(builder.build().isContradictory)
     }
 
-    @Test func aPassedDeadlineChangesNothing() {
+    /// A deadline already passed, or a cancelled token, stops it before any small program.
+    @Test(arguments: [false, true])
+    func aPassedDeadlineOrACancellationChangesNothing(cancelled: Bool) {
         let roster = RosterGenerator(hearings: 60, seed: 39).generate()
         let index = ProblemIndex(roster: roster, policy: roster.policy)
         let choices = GreedyStart(index: index).choices()
         var search = SubprogramSearch(
             solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
             builder: ModelBuilder(index: index))
-        search.deadline = .now - .seconds(1)
+        if cancelled {
+            search.cancellation = CancellationToken()
+            search.cancellation?.cancel()
+        } else {
+            search.deadline = .now - .seconds(1)
+        }
         let outcome = search.improve(choices, threads: 2)
         #expect(outcome.searches == 0)
         let unchanged = outcome.choices.map(\.placement).sorted { $0.hearing < $1.hearing }
