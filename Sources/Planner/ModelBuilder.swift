@@ -178,30 +178,24 @@ struct ModelBuilder: Sendable {
         var officerGroups = OfficerPools.GroupCollector()
         var interpreterGroups = InterpreterPools.GroupCollector()
         let interpreterOutcomes = interpreterPools.allOutcomes(free: free, week: freeWeek)
-        var none = NoColumns()
         var isFree = [Bool](repeating: free == nil, count: roster.hearings.count)
         for h in free ?? [] { isFree[h] = true }
-        // A small program built from `taken`: every hearing starts without columns, and only the
-        // free ones are visited (in order, so columns are numbered as in a visit of all).
+        // Every hearing starts without columns; the free ones get theirs as they are visited.
+        var none = NoColumns()
+        let empty = noColumns ?? index.starts.map { none($0.count) }
+        model.heldColumns = empty
+        model.officerColumns = empty
+        // A small program built from `taken` by a prepared builder visits only the free hearings
+        // (in order, so columns are numbered as in a visit of all).
         let visited: [Int]
-        let isVisitingAll: Bool
-        if let free, keeps.isEmpty, let prepared = self.noColumns {
-            model.heldColumns = prepared
-            model.officerColumns = prepared
+        if let free, keeps.isEmpty, noColumns != nil {
             visited = free.sorted()
-            isVisitingAll = false
             for h in fixedHearings where !isFree[h] && fixedAreRequired && taken?.placed[h] == nil { model.isContradictory = true }
         } else {
             visited = Array(roster.hearings.indices)
-            isVisitingAll = true
-            model.heldColumns.reserveCapacity(roster.hearings.count)
-            model.officerColumns.reserveCapacity(roster.hearings.count)
         }
         for h in visited {
             if !isFree[h] {
-                let empty = none(index.starts[h].count)
-                model.heldColumns.append(empty)
-                model.officerColumns.append(empty)
                 if let keep = keeps[h] {
                     occupy(keep, hearing: h, in: &model, ledger: &ledger)
                 } else if roster.hearings[h].fixed != nil && fixedAreRequired && taken?.placed[h] == nil {
@@ -240,13 +234,8 @@ struct ModelBuilder: Sendable {
                     model.rows.append(Row(name: "link_\(h)_\(start.slot)", terms: terms, lower: 0, upper: 0))
                 }
             }
-            if isVisitingAll {
-                model.heldColumns.append(heldRanges)
-                model.officerColumns.append(officerRanges)
-            } else {
-                model.heldColumns[h] = heldRanges
-                model.officerColumns[h] = officerRanges
-            }
+            model.heldColumns[h] = heldRanges
+            model.officerColumns[h] = officerRanges
             var heldTerms = heldRanges.flatMap { $0.map { ($0, 1.0) } }
             if let keep = keeps[h] {
                 let column = addKeep(keep, hearing: h, to: &model, ledger: &ledger)
