@@ -1,13 +1,14 @@
 import PlannerModel
 
-/// A quick feasible plan, given to the solver as its first incumbent: hearings in order of their
-/// best possible score, each taking its best option that still keeps every hard rule.
+/// A quick feasible plan, given to the solver as its first incumbent: hearings that can start on
+/// one day only first, then the others, each in order of their best possible score, each taking
+/// its best option that still keeps every hard rule.
 ///
 /// It is only a starting point; the solver proves or improves on it. Fixed hearings go first,
 /// but a start that cannot place them all is still offered (the solver then rejects it).
 ///
-/// With a `guide` (an LP relaxation's point), hearings go in order of how fully the LP holds them,
-/// each at the start the LP holds it most, with the people the LP sends there: a rounding of the
+/// With a `guide` (an LP relaxation's point), hearings go in order of how fully the LP holds them
+/// (one-day hearings first among those held about equally), each at the start the LP holds it most, with the people the LP sends there: a rounding of the
 /// relaxation that keeps every rule.
 struct GreedyStart {
     let index: ProblemIndex
@@ -31,11 +32,19 @@ struct GreedyStart {
         let bestScore: [Double] = roster.hearings.indices.map { h in index.starts[h].map(topScore).max() ?? -.infinity }
         // Coarsely, so that hearings the LP holds about equally go by score.
         let held: [Double] = roster.hearings.indices.map { ((guide?.held($0) ?? 0) * resolution.held).rounded() }
+        // Within a class, hearings that can start on one day only go first: a hearing with other
+        // days can still go there when the people of that day are taken, one without cannot (a
+        // week's relaxation shares people between such hearings and others, and placed the other
+        // way round, deadline hearings of a single Monday went unheld).
+        let oneDay: [Int] = roster.hearings.indices.map { h in
+            let usable = index.starts[h].filter { !$0.interpreters.isEmpty && !$0.officers.isEmpty }
+            return usable.allSatisfy { $0.day == usable.first?.day } ? 1 : 0
+        }
         let order = roster.hearings.indices.sorted { a, b in
             let fixedA = roster.hearings[a].fixed != nil
             let fixedB = roster.hearings[b].fixed != nil
             if fixedA != fixedB { return fixedA }
-            return (held[a], bestScore[a], b) > (held[b], bestScore[b], a)
+            return (held[a], oneDay[a], bestScore[a], b) > (held[b], oneDay[b], bestScore[b], a)
         }
         for h in order {
             let hearing = roster.hearings[h]

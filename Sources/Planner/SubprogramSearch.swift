@@ -161,8 +161,9 @@ struct SubprogramSearch: Sendable {
 
     /// The free sets, in the order they are searched: per language and ISO week, the hearings of
     /// that language placed in that week and the unheld ones that could start in it, in runs of
-    /// consecutive days of at most `maximumFree`; the same per location; and per location the
-    /// unheld hearings worth most with the held ones worth least, half of `maximumFree` each. The
+    /// consecutive days of at most `maximumFree`; the same per location; per location the
+    /// unheld hearings worth most with the held ones worth least, half of `maximumFree` each; and
+    /// per valuable unheld hearing the held hearings of its people (`peopleSets`). The
     /// language's sets hand interpreters on; the location's trade its officers' weekly maxima and
     /// rooms between languages (most unheld hearings of a large week wait for an officer's week).
     /// Internal, not private, for the tests of when the search ends.
@@ -220,6 +221,7 @@ struct SubprogramSearch: Sendable {
                 groups.append((key.week, free))
             }
         }
+        groups += peopleSets(placed, potential: potential, score: score)
         // Those that could gain most first.
         return groups.map { (gain: $0.free.reduce(0.0) { $0 + potential[$1] }, first: $0.free.min() ?? 0, group: $0) }
             .sorted { a, b in
@@ -228,5 +230,54 @@ struct SubprogramSearch: Sendable {
                 return (a.first, a.group.week) < (b.first, b.group.week)
             }
             .map { (free: $0.group.free, week: $0.group.week) }
+    }
+    /// Per unheld hearing that could gain more than twice what a held hearing scores on average
+    /// (with the default weights: a hearing whose deadline falls in the horizon), and per week it
+    /// could start in: the hearing with the held hearings of that week whose interpreter or
+    /// officer it could have, those on its days first, then a day away and so on, interpreters'
+    /// before officers' at one distance, `maximumFree` in all. Such a hearing is unheld when the
+    /// few people who could take it are taken on its days; the language's and location's sets
+    /// cut a week into runs of days or languages that may miss them, these sets free exactly
+    /// their weeks. (On a generated week, two deadline hearings of one Monday went unheld in
+    /// most runs without them: about 2,000 of the score.)
+    func peopleSets(
+        _ placed: [PlanAssembler.Choice?], potential: [Double], score: (Int) -> Double
+    ) -> [(week: ISOWeek, free: Set<Int>)] {
+        let roster = index.roster
+        let parts = index.calendar.partsPerDay
+        let heldScores = roster.hearings.indices.compactMap { placed[$0] == nil ? nil : score($0) }
+        guard !heldScores.isEmpty else { return [] }
+        let threshold = 2 * heldScores.reduce(0, +) / Double(heldScores.count)
+        var byInterpreter: [Int: [Int]] = [:], byOfficer: [Int: [Int]] = [:]
+        for case let choice? in placed {
+            byInterpreter[choice.interpreter.person, default: []].append(choice.hearing)
+            byOfficer[choice.officer.person, default: []].append(choice.hearing)
+        }
+        var sets: [(week: ISOWeek, free: Set<Int>)] = []
+        for (h, hearing) in roster.hearings.enumerated()
+        where placed[h] == nil && hearing.fixed == nil && potential[h] > threshold {
+            for week in Set(index.starts[h].map(\.day.isoWeek)).sorted() {
+                let starts = index.starts[h].filter { $0.day.isoWeek == week }
+                let days = starts.map { $0.slot / parts }
+                // Each held hearing of the week that has one of its people: days away, and 0 for
+                // an interpreter's, 1 for an officer's.
+                var rank: [Int: (distance: Int, kind: Int)] = [:]
+                func rankHearings(of people: Set<Int>, in held: [Int: [Int]], kind: Int) {
+                    for other in people.flatMap({ held[$0] ?? [] }) {
+                        guard let choice = placed[other], choice.start.day.isoWeek == week else { continue }
+                        let day = choice.start.slot / parts
+                        let candidate = (distance: days.map { abs($0 - day) }.min() ?? 0, kind: kind)
+                        if let known = rank[other], (known.distance, known.kind) <= (candidate.distance, candidate.kind) { continue }
+                        rank[other] = candidate
+                    }
+                }
+                rankHearings(of: Set(starts.flatMap { $0.interpreters.map(\.person) }), in: byInterpreter, kind: 0)
+                rankHearings(of: Set(starts.flatMap { $0.officers.map(\.person) }), in: byOfficer, kind: 1)
+                let nearest = rank.sorted { ($0.value.distance, $0.value.kind, $0.key) < ($1.value.distance, $1.value.kind, $1.key) }
+                    .prefix(max(0, maximumFree - 1)).map(\.key)
+                sets.append((week, Set(nearest).union([h])))
+            }
+        }
+        return sets
     }
 }

@@ -119,6 +119,45 @@ struct SubprogramSearchTests {
         #expect(keepsEveryRow)
     }
 
+    /// A deadline hearing of Monday (V) is unheld: interpreter I-1, the only one it may have, holds
+    /// A on Monday and B on Tuesday; C has I-2 on Monday; every hearing may have any of the three
+    /// officers. Its set frees the hearings of its people nearest its day first, an interpreter's
+    /// before an officer's: A, then C (Monday, an officer's), then B (a day away). L, unheld and
+    /// worth no more than the held ones, gets no such set.
+    @Test func aValuableUnheldHearingGetsTheHearingsOfItsPeople() throws {
+        var v = EvidenceTests.hearing("V", latest: "2026-12-07")
+        v.excludedInterpreters = ["I-2"]
+        let hearings = [v, EvidenceTests.hearing("A"), EvidenceTests.hearing("B"), EvidenceTests.hearing("C"), EvidenceTests.hearing("L")]
+        let roster = EvidenceTests.roster(
+            hearings: hearings,
+            interpreters: [EvidenceTests.interpreter("I-1", .female, EvidenceTests.everySlot), EvidenceTests.interpreter("I-2", .female, EvidenceTests.everySlot)])
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        func choice(_ h: Int, _ slot: String, _ interpreter: String, _ officer: String) throws -> PlanAssembler.Choice {
+            let t = try #require(index.calendar.slotIndex(of: SlotName(slot)!))
+            let s = try #require(index.starts[h].firstIndex { $0.slot == t })
+            let start = index.starts[h][s]
+            let i = try #require(start.interpreters.first { $0.person == index.interpreterIndex[interpreter] })
+            let o = try #require(start.officers.first { $0.person == index.officerIndex[officer] })
+            return PlanAssembler.Choice(hearing: h, startIndex: s, start: start, interpreter: i, mode: i.mode, officer: o)
+        }
+        var placed: [PlanAssembler.Choice?] = Array(repeating: nil, count: hearings.count)
+        placed[1] = try choice(1, "2026-12-07/AM", "I-1", "O-1")
+        placed[2] = try choice(2, "2026-12-08/PM", "I-1", "O-2")
+        placed[3] = try choice(3, "2026-12-07/PM", "I-2", "O-3")
+        var search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        search.maximumFree = 3
+        #expect(search.neighbourhoods(placed).contains { $0.free == [0, 1, 3] })
+        search.maximumFree = 4
+        #expect(search.neighbourhoods(placed).contains { $0.free == [0, 1, 2, 3] })
+        // Only hearings that could gain more than twice a held hearing's average score.
+        let sets = search.peopleSets(placed, potential: [1_000, 0, 0, 0, 60], score: { _ in 30 })
+        #expect(sets.map(\.free) == [[0, 1, 2, 3]])
+        let both = search.peopleSets(placed, potential: [1_000, 0, 0, 0, 61], score: { _ in 30 })
+        #expect(both.map(\.free) == [[0, 1, 2, 3], [4, 1, 2, 3]])
+    }
+
     /// Over several weeks each small program frees its hearings within one week only and leaves
     /// the other weeks' hearings out: the plan still keeps every rule of the whole program, fixed
     /// hearings (kept in every small program) included.
