@@ -32,6 +32,15 @@ struct SubprogramSearch: Sendable {
     /// At most this many free hearings in one small program.
     var maximumFree = 50
 
+    /// The hearings a small program frees, in one ISO week. A set around a valuable unheld hearing
+    /// (`around`) is made again from the plan each time it is searched (`resolved`): the held
+    /// hearings of its people change as the plan does.
+    struct FreeSet: Equatable {
+        var free: Set<Int>
+        var week: ISOWeek
+        var around: Int? = nil
+    }
+
     struct Outcome {
         var choices: [PlanAssembler.Choice]
         var searches = 0
@@ -57,9 +66,16 @@ struct SubprogramSearch: Sendable {
         let width = max(1, min(threads, groups.count))
         var sinceImproved = 0
         var k = 0
+        // Sets whose gain was passed over, searched again first, from the plan as it then stands.
+        var again: [Int] = []
         while sinceImproved < groups.count, !isPastDeadline {
-            let batch = (0..<width).map { groups[(k + $0) % groups.count] }
-            k += width
+            var positions: [Int] = []
+            while positions.count < width, !again.isEmpty { positions.append(again.removeFirst()) }
+            while positions.count < width {
+                positions.append(k % groups.count)
+                k += 1
+            }
+            let batch = positions.map { resolved(groups[$0], placed: placed) }
             let base = placed
             let baseOccupancy = occupancy
             let found = Parallel.map(batch.count, threads: width) { b in
@@ -69,7 +85,7 @@ struct SubprogramSearch: Sendable {
             // Hearings freed by what was taken: an unheld one can be in two weeks' sets at once,
             // and only the first to take it counts it.
             var freed = Set<Int>()
-            for result in found {
+            for (position, result) in zip(positions, found) {
                 outcome.searches += 1
                 sinceImproved += 1
                 let better: (free: Set<Int>, chosen: [PlanAssembler.Choice], gain: Double)?
@@ -83,14 +99,15 @@ struct SubprogramSearch: Sendable {
                 var next = occupancy
                 for h in free { next.remove(h) }
                 // Found beside other changes: taken only if every new placement still fits. A
-                // gain passed over is searched again, from the plan as it now stands, before the
-                // search ends (the batch took something, so there is no end without a gain).
+                // gain passed over is searched again in the next batch, from the plan as it then
+                // stands (the batch took something, so there is no end without a gain).
                 guard free.isDisjoint(with: freed), chosen.allSatisfy({ choice in
                     let fits = !taken || next.fits(choice.placement)
                     if fits { next.add(choice.placement) }
                     return fits
                 }) else {
                     sinceImproved = 0
+                    again.append(position)
                     continue
                 }
                 occupancy = next
@@ -167,7 +184,7 @@ struct SubprogramSearch: Sendable {
     /// language's sets hand interpreters on; the location's trade its officers' weekly maxima and
     /// rooms between languages (most unheld hearings of a large week wait for an officer's week).
     /// Internal, not private, for the tests of when the search ends.
-    func neighbourhoods(_ placed: [PlanAssembler.Choice?]) -> [(free: Set<Int>, week: ISOWeek)] {
+    func neighbourhoods(_ placed: [PlanAssembler.Choice?]) -> [FreeSet] {
         let roster = index.roster
         let calendar = index.calendar
         let parts = calendar.partsPerDay
@@ -196,7 +213,7 @@ struct SubprogramSearch: Sendable {
             }.max() ?? 0
             return max(0, best - score(h))
         }
-        var groups: [(week: ISOWeek, free: Set<Int>)] = []
+        var groups: [FreeSet] = []
         for key in Set(held.keys).union(unheld.keys) {
             let members = (held[key] ?? []).sorted { ($0.day, $0.hearing) < ($1.day, $1.hearing) }
             let waiting = unheld[key] ?? []
@@ -206,7 +223,7 @@ struct SubprogramSearch: Sendable {
             for r in 0..<runs {
                 var free = Set(members[(r * members.count / runs)..<((r + 1) * members.count / runs)].map(\.hearing))
                 for (k, h) in waiting.enumerated() where k % runs == r { free.insert(h) }
-                groups.append((key.week, free))
+                groups.append(FreeSet(free: free, week: key.week))
             }
         }
         // Per location and week, the unheld hearings worth most with the held ones worth least:
@@ -218,7 +235,7 @@ struct SubprogramSearch: Sendable {
             for r in 0..<((waiting.count + half - 1) / half) {
                 let free = Set(waiting[(r * half)..<min(waiting.count, (r + 1) * half)])
                     .union(cheapest[min(cheapest.count, r * half)..<min(cheapest.count, (r + 1) * half)])
-                groups.append((key.week, free))
+                groups.append(FreeSet(free: free, week: key.week))
             }
         }
         groups += peopleSets(placed, potential: potential, score: score)
@@ -229,55 +246,56 @@ struct SubprogramSearch: Sendable {
                 if a.gain != b.gain { return a.gain > b.gain }
                 return (a.first, a.group.week) < (b.first, b.group.week)
             }
-            .map { (free: $0.group.free, week: $0.group.week) }
+            .map(\.group)
     }
     /// Per unheld hearing that could gain more than twice what a held hearing scores on average
     /// (with the default weights: a hearing whose deadline falls in the horizon), and per week it
-    /// could start in: the hearing with the held hearings of that week whose interpreter or
-    /// officer it could have, those on its days first, then a day away and so on, interpreters'
-    /// before officers' at one distance, `maximumFree` in all. Such a hearing is unheld when the
-    /// few people who could take it are taken on its days; the language's and location's sets
-    /// cut a week into runs of days or languages that may miss them, these sets free exactly
-    /// their weeks. (On a generated week, two deadline hearings of one Monday went unheld in
-    /// most runs without them: about 2,000 of the score.)
-    func peopleSets(
-        _ placed: [PlanAssembler.Choice?], potential: [Double], score: (Int) -> Double
-    ) -> [(week: ISOWeek, free: Set<Int>)] {
+    /// could start in, the set around it (`peopleSet`). Such a hearing is unheld when the few
+    /// people who could take it are taken on its days; the language's and location's sets cut a
+    /// week into runs of days or languages that may miss them, these sets free exactly their
+    /// hearings. (On a generated week, two deadline hearings of one Monday went unheld in most
+    /// runs without them: about 2,000 of the score.)
+    func peopleSets(_ placed: [PlanAssembler.Choice?], potential: [Double], score: (Int) -> Double) -> [FreeSet] {
         let roster = index.roster
-        let parts = index.calendar.partsPerDay
         let heldScores = roster.hearings.indices.compactMap { placed[$0] == nil ? nil : score($0) }
         guard !heldScores.isEmpty else { return [] }
         let threshold = 2 * heldScores.reduce(0, +) / Double(heldScores.count)
-        var byInterpreter: [Int: [Int]] = [:], byOfficer: [Int: [Int]] = [:]
-        for case let choice? in placed {
-            byInterpreter[choice.interpreter.person, default: []].append(choice.hearing)
-            byOfficer[choice.officer.person, default: []].append(choice.hearing)
-        }
-        var sets: [(week: ISOWeek, free: Set<Int>)] = []
+        var sets: [FreeSet] = []
         for (h, hearing) in roster.hearings.enumerated()
         where placed[h] == nil && hearing.fixed == nil && potential[h] > threshold {
             for week in Set(index.starts[h].map(\.day.isoWeek)).sorted() {
-                let starts = index.starts[h].filter { $0.day.isoWeek == week }
-                let days = starts.map { $0.slot / parts }
-                // Each held hearing of the week that has one of its people: days away, and 0 for
-                // an interpreter's, 1 for an officer's.
-                var rank: [Int: (distance: Int, kind: Int)] = [:]
-                func rankHearings(of people: Set<Int>, in held: [Int: [Int]], kind: Int) {
-                    for other in people.flatMap({ held[$0] ?? [] }) {
-                        guard let choice = placed[other], choice.start.day.isoWeek == week else { continue }
-                        let day = choice.start.slot / parts
-                        let candidate = (distance: days.map { abs($0 - day) }.min() ?? 0, kind: kind)
-                        if let known = rank[other], (known.distance, known.kind) <= (candidate.distance, candidate.kind) { continue }
-                        rank[other] = candidate
-                    }
-                }
-                rankHearings(of: Set(starts.flatMap { $0.interpreters.map(\.person) }), in: byInterpreter, kind: 0)
-                rankHearings(of: Set(starts.flatMap { $0.officers.map(\.person) }), in: byOfficer, kind: 1)
-                let nearest = rank.sorted { ($0.value.distance, $0.value.kind, $0.key) < ($1.value.distance, $1.value.kind, $1.key) }
-                    .prefix(max(0, maximumFree - 1)).map(\.key)
-                sets.append((week, Set(nearest).union([h])))
+                sets.append(FreeSet(free: peopleSet(around: h, in: week, placed: placed), week: week, around: h))
             }
         }
         return sets
+    }
+
+    /// Hearing `h` with the held hearings of `week` whose interpreter or officer it could have,
+    /// those on its days first, then a day away and so on, interpreters' before officers' at one
+    /// distance, `maximumFree` in all.
+    func peopleSet(around h: Int, in week: ISOWeek, placed: [PlanAssembler.Choice?]) -> Set<Int> {
+        let parts = index.calendar.partsPerDay
+        let starts = index.starts[h].filter { $0.day.isoWeek == week }
+        let days = starts.map { $0.slot / parts }
+        let interpreters = Set(starts.flatMap { $0.interpreters.map(\.person) })
+        let officers = Set(starts.flatMap { $0.officers.map(\.person) })
+        // Each held hearing of the week that has one of its people: days away, and 0 for an
+        // interpreter's, 1 for an officer's.
+        var rank: [(distance: Int, kind: Int, hearing: Int)] = []
+        for case let choice? in placed where choice.hearing != h && choice.start.day.isoWeek == week {
+            let kind = interpreters.contains(choice.interpreter.person) ? 0 : officers.contains(choice.officer.person) ? 1 : nil
+            guard let kind else { continue }
+            let day = choice.start.slot / parts
+            rank.append((days.map { abs($0 - day) }.min() ?? 0, kind, choice.hearing))
+        }
+        let nearest = rank.sorted { ($0.distance, $0.kind, $0.hearing) < ($1.distance, $1.kind, $1.hearing) }
+            .prefix(max(0, maximumFree - 1)).map(\.hearing)
+        return Set(nearest).union([h])
+    }
+
+    /// `set` as it is to be searched from `placed`.
+    func resolved(_ set: FreeSet, placed: [PlanAssembler.Choice?]) -> FreeSet {
+        guard let h = set.around else { return set }
+        return FreeSet(free: peopleSet(around: h, in: set.week, placed: placed), week: set.week, around: h)
     }
 }

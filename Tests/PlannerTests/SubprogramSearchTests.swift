@@ -123,7 +123,8 @@ struct SubprogramSearchTests {
     /// A on Monday and B on Tuesday; C has I-2 on Monday; every hearing may have any of the three
     /// officers. Its set frees the hearings of its people nearest its day first, an interpreter's
     /// before an officer's: A, then C (Monday, an officer's), then B (a day away). L, unheld and
-    /// worth no more than the held ones, gets no such set.
+    /// worth no more than the held ones, gets no such set. The set is made again from the plan
+    /// as it stands each time it is searched.
     @Test func aValuableUnheldHearingGetsTheHearingsOfItsPeople() throws {
         var v = EvidenceTests.hearing("V", latest: "2026-12-07")
         v.excludedInterpreters = ["I-2"]
@@ -156,6 +157,11 @@ struct SubprogramSearchTests {
         #expect(sets.map(\.free) == [[0, 1, 2, 3]])
         let both = search.peopleSets(placed, potential: [1_000, 0, 0, 0, 61], score: { _ in 30 })
         #expect(both.map(\.free) == [[0, 1, 2, 3], [4, 1, 2, 3]])
+        // Made again from the plan as it stands when searched: without A, C and then B.
+        search.maximumFree = 3
+        let set = try #require(search.neighbourhoods(placed).first { $0.around == 0 })
+        placed[1] = nil
+        #expect(search.resolved(set, placed: placed).free == [0, 2, 3])
     }
 
     /// Over several weeks each small program frees its hearings within one week only and leaves
@@ -225,10 +231,10 @@ struct SubprogramSearchTests {
         #expect(abs(again.improved - found.improved) < 1e-6)
     }
 
-    /// It ends (before its deadline) only when every free set, searched from the plan it returns,
-    /// finds nothing; also a set whose gain was passed over because another one of its batch was
-    /// taken first (here the language and location sets share hearings, and two are searched at
-    /// once).
+    /// It ends (before its deadline) only when every free set, searched from the plan it returns
+    /// (a set around a valuable hearing made again from that plan), finds nothing; also a set whose
+    /// gain was passed over because another one of its batch was taken first (here the language
+    /// and location sets share hearings, and two are searched at once).
     @Test(arguments: [UInt64(37), 38])
     func itEndsOnlyWhenNoSetGainsFromItsPlan(seed: UInt64) throws {
         let roster = RosterGenerator(hearings: 60, seed: seed).generate()
@@ -249,7 +255,7 @@ struct SubprogramSearchTests {
         var occupancy = Occupancy(index: index)
         for choice in outcome.choices { occupancy.add(choice.placement) }
         let builder = ModelBuilder(index: index).prepared()
-        for set in search.neighbourhoods(placed(greedy)) {
+        for set in search.neighbourhoods(placed(greedy)).map({ search.resolved($0, placed: final) }) {
             let found = try search.search(set.free, in: set.week, placed: final, occupancy: occupancy, builder: builder)
             #expect(found?.gain == nil, "a free set of \(set.free.count) hearings still gains")
         }
