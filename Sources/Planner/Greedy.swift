@@ -8,8 +8,8 @@ import PlannerModel
 /// but a start that cannot place them all is still offered (the solver then rejects it).
 ///
 /// With a `guide` (an LP relaxation's point), hearings go in order of how fully the LP holds them
-/// (one-day hearings first among those held about equally), each at the start the LP holds it most, with the people the LP sends there: a rounding of the
-/// relaxation that keeps every rule.
+/// (one-day hearings first among those held about equally), each at the start the LP holds it
+/// most, with the people the LP sends there: a rounding of the relaxation that keeps every rule.
 struct GreedyStart {
     let index: ProblemIndex
     var guide: GreedyGuide?

@@ -72,7 +72,7 @@ struct SubprogramSearch: Sendable {
             var positions: [Int] = []
             while positions.count < width, !again.isEmpty { positions.append(again.removeFirst()) }
             while positions.count < width {
-                positions.append(k % groups.count)
+                if !positions.contains(k % groups.count) { positions.append(k % groups.count) }
                 k += 1
             }
             let batch = positions.map { resolved(groups[$0], placed: placed) }
@@ -248,6 +248,7 @@ struct SubprogramSearch: Sendable {
             }
             .map(\.group)
     }
+
     /// Per unheld hearing that could gain more than twice what a held hearing scores on average
     /// (with the default weights: a hearing whose deadline falls in the horizon), and per week it
     /// could start in, the set around it (`peopleSet`). Such a hearing is unheld when the few
