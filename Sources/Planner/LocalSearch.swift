@@ -66,8 +66,8 @@ struct LocalSearch: Sendable {
     /// `improve` from two starts at once, one per thread, and the better of the two plans (the
     /// first on a tie), with both plans' scores. Where a search ends depends much on where it
     /// starts (a week's LP has many optimal points, and each rounds differently): on the 2,500
-    /// week at 10 s, two starts gave plans about 70 better than one (seed 1, alternate runs). `second` is made on its
-    /// thread.
+    /// week at 10 s, two starts gave plans about 70 better than one (seed 1, alternate runs).
+    /// `second` is made on its thread.
     func improve(either first: [PlanAssembler.Choice], or second: @Sendable () -> [PlanAssembler.Choice]) -> Outcome {
         let both = Parallel.map(2, threads: 2) { k in improve(k == 0 ? first : second()) }
         let scores = both.map { $0.choices.reduce(0.0) { $0 + $1.placement.score } }
@@ -78,12 +78,13 @@ struct LocalSearch: Sendable {
 
     /// `improve`, on two threads when `threads` allows it. One week is searched on one thread:
     /// from `second` as well on the other, when it is given (`improve(either:or:)`). Over several
-    /// ISO weeks the weeks are split in two parts, and each part's search moves only the hearings it owns (those placed in its
-    /// weeks, and a share of the unheld ones) and only into its weeks. Rules 5 to 8 hold slot by
-    /// slot, day by day or ISO week by ISO week, so whatever the two searches do in their own
-    /// weeks together keeps every rule, and each hearing is still held at most once. Round by
-    /// round the weeks are split otherwise (so that any two weeks share a part in some round), and
-    /// once no split finds anything the search goes on over the whole horizon on one thread.
+    /// ISO weeks the weeks are split in two parts, and each part's search moves only the hearings
+    /// it owns (those placed in its weeks, and a share of the unheld ones) and only into its
+    /// weeks. Rules 5 to 8 hold slot by slot, day by day or ISO week by ISO week, so whatever the
+    /// two searches do in their own weeks together keeps every rule, and each hearing is still
+    /// held at most once. Round by round the weeks are split otherwise (so that any two weeks
+    /// share a part in some round), and once no split finds anything the search goes on over the
+    /// whole horizon on one thread.
     func improve(
         _ choices: [PlanAssembler.Choice], threads: Int, orFrom second: (@Sendable () -> [PlanAssembler.Choice])? = nil
     ) -> Outcome {

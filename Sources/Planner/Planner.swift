@@ -113,7 +113,8 @@ public struct Planner: Sendable {
                     ])
                     guard form.subprograms else { return model.values(for: outcome.choices, index: index) }
                     let subBegan = clock.now
-                    var search = SubprogramSearch(solver: self.solver, logger: logger, index: index, builder: builder(index), deadline: until)
+                    var search = SubprogramSearch(
+                        solver: self.solver, logger: logger, index: index, builder: builder(index), deadline: until)
                     search.cancellation = options.cancellation
                     let sub = search.improve(outcome.choices, threads: Parallel.cores)
                     logger.debug("subprograms", metadata: [

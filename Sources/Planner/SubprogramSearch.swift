@@ -284,8 +284,14 @@ struct SubprogramSearch: Sendable {
         // interpreter's, 1 for an officer's.
         var rank: [(distance: Int, kind: Int, hearing: Int)] = []
         for case let choice? in placed where choice.hearing != h && choice.start.day.isoWeek == week {
-            let kind = interpreters.contains(choice.interpreter.person) ? 0 : officers.contains(choice.officer.person) ? 1 : nil
-            guard let kind else { continue }
+            let kind: Int
+            if interpreters.contains(choice.interpreter.person) {
+                kind = 0
+            } else if officers.contains(choice.officer.person) {
+                kind = 1
+            } else {
+                continue
+            }
             let day = choice.start.slot / parts
             rank.append((days.map { abs($0 - day) }.min() ?? 0, kind, choice.hearing))
         }
