@@ -50,8 +50,9 @@ struct Dive {
 
     var relaxation = Relaxation.simplex
     /// Turns a relaxation's point into a point of the program, improving it until the instant given
-    /// (not at all for nil).
-    typealias Rounding = (_ point: [Double], _ until: ContinuousClock.Instant?) -> [Double]
+    /// (not at all for nil), with the relaxation's row multipliers when it has them (the
+    /// first-order method's, in `LinearProgram.dualBound`'s convention).
+    typealias Rounding = (_ point: [Double], _ until: ContinuousClock.Instant?, _ rowDuals: [Double]?) -> [Double]
     var rounding: Rounding?
 
     /// At most this many LP solves in all.
@@ -204,7 +205,7 @@ struct Dive {
             logger.debug("restricted LP skipped", metadata: [
                 "estimatedSeconds": "\(estimate)", "secondsLeft": "\((deadline - ContinuousClock.now).seconds)",
             ])
-            keep(first.values, in: &result, until: deadline)
+            keep(first.values, in: &result, until: deadline, rowDuals: first.rowDuals)
             return nil
         }
         // The dive on the restricted LP does better than improving the rounded plan, so that gets
@@ -223,9 +224,9 @@ struct Dive {
     }
 
     /// Rounds `point` into a plan, improved until `until`, and keeps it if it is the best so far.
-    private func keep(_ point: [Double], in result: inout Result, until: ContinuousClock.Instant?) {
+    private func keep(_ point: [Double], in result: inout Result, until: ContinuousClock.Instant?, rowDuals: [Double]? = nil) {
         guard let rounding else { return }
-        let plan = rounding(point, until)
+        let plan = rounding(point, until, rowDuals)
         let objective = program.objectiveValue(at: plan)
         let isFeasible = Search.isFeasible(plan, in: program)
         logger.trace("relaxation rounded", metadata: ["objective": "\(objective)", "feasible": "\(isFeasible)"])

@@ -24,6 +24,8 @@ struct FirstOrderRelaxation {
         var relativeGap: Double
         /// The reduced costs that prove `bound` (see `PDHGState.rigorousDual(bestOf:)`).
         var reducedCosts: [Double] = []
+        /// The row multipliers behind them (`LinearProgram.dualBound`'s convention).
+        var rowDuals: [Double] = []
     }
 
     private var state: PDHGState
@@ -86,6 +88,6 @@ struct FirstOrderRelaxation {
         let dual = state.rigorousDual(bestOf: state.bestMultipliers)
         return Result(
             bound: dual.bound + objectiveConstant, values: state.originalPoint(),
-            iterations: done, relativeGap: bestGap, reducedCosts: dual.reducedCosts)
+            iterations: done, relativeGap: bestGap, reducedCosts: dual.reducedCosts, rowDuals: dual.rowDuals)
     }
 }

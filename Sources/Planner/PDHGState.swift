@@ -239,13 +239,13 @@ struct PDHGState {
 
     /// ``rigorousBound(bestOf:)`` and the reduced costs behind it, `c - Aᵀy` in the original
     /// (maximised) objective: a point with column `j` at its other bound scores at least
-    /// `|reducedCosts[j]| * (upper - lower)` below the bound.
-    func rigorousDual(bestOf scaled: [Double]) -> (bound: Double, reducedCosts: [Double]) {
+    /// `|reducedCosts[j]| * (upper - lower)` below the bound; and `y`, the multipliers.
+    func rigorousDual(bestOf scaled: [Double]) -> (bound: Double, reducedCosts: [Double], rowDuals: [Double]) {
         // The iterations minimise -cᵀx: their multipliers, unscaled and negated, are the
         // maximised program's. The constant is left out here and added by the caller.
         let duals = (0..<m).map { -scaled[$0] * rowScale[$0] }
         let (bound, reduced) = original.dualBound(rowDuals: duals)
-        return (bound - original.objectiveConstant, reduced)
+        return (bound - original.objectiveConstant, reduced, duals)
     }
 
     // MARK: Matrix

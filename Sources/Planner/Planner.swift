@@ -93,7 +93,7 @@ public struct Planner: Sendable {
         let solution = try Search(solver: solver, logger: logger, form: form)
             .solve(
                 program, decisions: model.decisionColumns, greedy: greedy,
-                rounding: { point, until in
+                rounding: { point, until, rowDuals in
                     let guide = GreedyGuide(model: model, index: index, values: point)
                     let choices = GreedyStart(index: index, guide: guide).choices()
                     guard let until else { return model.values(for: choices, index: index) }
@@ -116,6 +116,7 @@ public struct Planner: Sendable {
                     var search = SubprogramSearch(
                         solver: self.solver, logger: logger, index: index, builder: builder(index), deadline: until)
                     search.cancellation = options.cancellation
+                    if let rowDuals { search.gapShares = GapShares(model: model, program: program, rowDuals: rowDuals) }
                     let sub = search.improve(outcome.choices, threads: Parallel.cores)
                     logger.debug("subprograms", metadata: [
                         "searches": "\(sub.searches)", "improved": "\(sub.improved)", "gain": "\(sub.gain)",

@@ -31,6 +31,11 @@ struct SubprogramSearch: Sendable {
     var searchShare = 0.1
     /// At most this many free hearings in one small program.
     var maximumFree = 50
+    /// The relaxation's account of where the plan loses (`GapShares`), when the planner has one:
+    /// after each pass over the free sets, every hearing whose share of the gap is at least
+    /// `shareThreshold` gets a set around it (`shareSets`), searched first in the next pass.
+    var gapShares: GapShares?
+    var shareThreshold = 3.0
 
     /// The hearings a small program frees, in one ISO week. A set around a valuable unheld hearing
     /// (`around`) is made again from the plan each time it is searched (`resolved`): the held
@@ -62,13 +67,28 @@ struct SubprogramSearch: Sendable {
         }
         var outcome = Outcome(choices: choices)
         let builder = builder.prepared()
-        let groups = neighbourhoods(placed)
+        let base = neighbourhoods(placed)
+        var groups = base
+        // How many sets around large shares of the gap lead `groups`.
+        var leading = 0
         let width = max(1, min(threads, groups.count))
         var sinceImproved = 0
         var k = 0
         // Sets whose gain was passed over, searched again first, from the plan as it then stands.
         var again: [Int] = []
-        while sinceImproved < groups.count, !isPastDeadline {
+        while !isPastDeadline {
+            if k >= groups.count, let gapShares {
+                // A pass is over: the hearings the plan now loses most on lead the next one. Made
+                // before the search may end, so that it ends only when these too gain nothing
+                // (an unchanged plan gives the same sets).
+                let shares = gapShares.account(of: placed.compactMap { $0 }, index: index).hearings
+                let sets = shareSets(placed, shares: shares, besides: base)
+                again = again.filter { $0 >= leading }.map { $0 - leading + sets.count }
+                groups = sets + base
+                leading = sets.count
+                k = 0
+            }
+            guard sinceImproved < groups.count else { break }
             var positions: [Int] = []
             while positions.count < width, !again.isEmpty { positions.append(again.removeFirst()) }
             while positions.count < width {
@@ -298,6 +318,29 @@ struct SubprogramSearch: Sendable {
         let nearest = rank.sorted { ($0.distance, $0.kind, $0.hearing) < ($1.distance, $1.kind, $1.hearing) }
             .prefix(max(0, maximumFree - 1)).map(\.hearing)
         return Set(nearest).union([h])
+    }
+
+    /// Per hearing whose share of the plan's gap (`shares`, from `GapShares`) is at least
+    /// `shareThreshold`, the set around it (`peopleSet`): in the week it is held in, or, unheld,
+    /// in each week it could start in; largest shares first, none that `known` has already.
+    /// Where the local search and the language's and location's sets have done what they can, the
+    /// gap left is held by a few dozen hearings (on a generated week of 2,500 after one pass: 300 of
+    /// the score, a dozen hearings above 3): a preference the relaxation meets and the plan does
+    /// not, a valuable hearing left out, a person priced by the relaxation left idle.
+    func shareSets(_ placed: [PlanAssembler.Choice?], shares: [Double], besides known: [FreeSet]) -> [FreeSet] {
+        struct Around: Hashable { let hearing: Int; let week: ISOWeek }
+        let searched = Set(known.compactMap { set in set.around.map { Around(hearing: $0, week: set.week) } })
+        var sets: [(share: Double, set: FreeSet)] = []
+        for (h, hearing) in index.roster.hearings.enumerated() where shares[h] >= shareThreshold && hearing.fixed == nil {
+            let weeks = placed[h].map { [$0.start.day.isoWeek] } ?? Set(index.starts[h].map(\.day.isoWeek)).sorted()
+            for week in weeks where !searched.contains(Around(hearing: h, week: week)) {
+                sets.append((shares[h], FreeSet(free: peopleSet(around: h, in: week, placed: placed), week: week, around: h)))
+            }
+        }
+        // Ties in the roster's order, so that a plan does not depend on the order of a hash.
+        return sets.enumerated()
+            .sorted { a, b in a.element.share != b.element.share ? a.element.share > b.element.share : a.offset < b.offset }
+            .map(\.element.set)
     }
 
     /// `set` as it is to be searched from `placed`.

@@ -234,15 +234,20 @@ struct SubprogramSearchTests {
     /// It ends (before its deadline) only when every free set, searched from the plan it returns
     /// (a set around a valuable hearing made again from that plan), finds nothing; also a set whose
     /// gain was passed over because another one of its batch was taken first (here the language
-    /// and location sets share hearings, and two are searched at once).
-    @Test(arguments: [UInt64(37), 38])
-    func itEndsOnlyWhenNoSetGainsFromItsPlan(seed: UInt64) throws {
+    /// and location sets share hearings, and two are searched at once), and, when it has the
+    /// relaxation's multipliers, the sets around the hearings the returned plan loses most on.
+    @Test(arguments: [(UInt64(37), false), (38, false), (37, true), (38, true), (39, true)])
+    func itEndsOnlyWhenNoSetGainsFromItsPlan(seed: UInt64, withShares: Bool) throws {
         let roster = RosterGenerator(hearings: 60, seed: seed).generate()
         let index = ProblemIndex(roster: roster, policy: roster.policy)
         var search = SubprogramSearch(
             solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
             builder: ModelBuilder(index: index))
         search.maximumFree = 15
+        if withShares {
+            search.gapShares = try Self.gapShares(index)
+            search.shareThreshold = 0.5
+        }
         let greedy = GreedyStart(index: index).choices()
         let outcome = search.improve(greedy, threads: 2)
         #expect(outcome.improved > 0)
@@ -255,10 +260,69 @@ struct SubprogramSearchTests {
         var occupancy = Occupancy(index: index)
         for choice in outcome.choices { occupancy.add(choice.placement) }
         let builder = ModelBuilder(index: index).prepared()
-        for set in search.neighbourhoods(placed(greedy)).map({ search.resolved($0, placed: final) }) {
+        let base = search.neighbourhoods(placed(greedy))
+        var sets = base.map { search.resolved($0, placed: final) }
+        if let gapShares = search.gapShares {
+            let shares = gapShares.account(of: outcome.choices, index: index).hearings
+            let around = search.shareSets(final, shares: shares, besides: base)
+            #expect(!around.isEmpty, "no hearing holds a share of 0.5 of the gap")
+            sets += around
+        }
+        for set in sets {
             let found = try search.search(set.free, in: set.week, placed: final, occupancy: occupancy, builder: builder)
             #expect(found?.gain == nil, "a free set of \(set.free.count) hearings still gains")
         }
+    }
+
+    /// The first-order relaxation's account of a plan's gap, as the planner makes it.
+    static func gapShares(_ index: ProblemIndex) throws -> GapShares {
+        let model = ModelBuilder(index: index).build()
+        var relaxed = model.program
+        for column in 0..<relaxed.columnCount { relaxed.setKind(.continuous, ofColumn: column) }
+        var method = try #require(FirstOrderRelaxation(program: relaxed))
+        let result = method.solve(deadline: nil, maximumIterations: 5_000)
+        return GapShares(model: model, program: model.program, rowDuals: result.rowDuals)
+    }
+
+    /// After a pass, each hearing whose share of the plan's gap is at least `shareThreshold` gets
+    /// the set of its people's hearings (`peopleSet`), in its own week: largest shares first; none
+    /// below the threshold, none that is already a valuable hearing's set.
+    @Test func theHearingsThePlanLosesMostOnGetSetsOfTheirOwn() throws {
+        let v = EvidenceTests.hearing("V", latest: "2026-12-07")
+        let hearings = [v, EvidenceTests.hearing("A"), EvidenceTests.hearing("B"), EvidenceTests.hearing("C"), EvidenceTests.hearing("L")]
+        let roster = EvidenceTests.roster(
+            hearings: hearings,
+            interpreters: [EvidenceTests.interpreter("I-1", .female, EvidenceTests.everySlot), EvidenceTests.interpreter("I-2", .female, EvidenceTests.everySlot)])
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        func choice(_ h: Int, _ slot: String, _ interpreter: String, _ officer: String) throws -> PlanAssembler.Choice {
+            let t = try #require(index.calendar.slotIndex(of: SlotName(slot)!))
+            let s = try #require(index.starts[h].firstIndex { $0.slot == t })
+            let start = index.starts[h][s]
+            let i = try #require(start.interpreters.first { $0.person == index.interpreterIndex[interpreter] })
+            let o = try #require(start.officers.first { $0.person == index.officerIndex[officer] })
+            return PlanAssembler.Choice(hearing: h, startIndex: s, start: start, interpreter: i, mode: i.mode, officer: o)
+        }
+        var placed: [PlanAssembler.Choice?] = Array(repeating: nil, count: hearings.count)
+        placed[1] = try choice(1, "2026-12-07/AM", "I-1", "O-1")
+        placed[2] = try choice(2, "2026-12-08/PM", "I-1", "O-2")
+        placed[3] = try choice(3, "2026-12-07/PM", "I-2", "O-3")
+        var search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        search.maximumFree = 3
+        let known = search.neighbourhoods(placed)
+        #expect(known.contains { $0.around == 0 })
+        // V (unheld, already a valuable hearing's set), A, B (below 3), C (held) and L (unheld).
+        let sets = search.shareSets(placed, shares: [10, 4, 2.9, 7, 5], besides: known)
+        #expect(sets.map(\.around) == [3, 4, 1])
+        let week = try #require(placed[1]).start.day.isoWeek
+        #expect(sets.allSatisfy { $0.week == week })
+        #expect(sets.map(\.free) == [3, 4, 1].map { search.peopleSet(around: $0, in: week, placed: placed) })
+        #expect(sets[0].free.contains(3) && sets[2].free.contains(1), "a held hearing is free in its own set")
+        // Nothing known: V's comes first.
+        #expect(search.shareSets(placed, shares: [10, 4, 2.9, 7, 5], besides: []).map(\.around) == [0, 3, 4, 1])
+        search.shareThreshold = 6
+        #expect(search.shareSets(placed, shares: [10, 4, 2.9, 7, 5], besides: known).map(\.around) == [3])
     }
 
     /// A prepared builder visits only a small program's free hearings (every other one starts

@@ -70,7 +70,7 @@ struct ReplanNeighbourhood {
             var limit = roundLimit
             if let deadline { limit = min(limit, max(.zero, deadline - clock.now)) }
             let solution = try search.solve(
-                program, decisions: model.decisionColumns, greedy: greedy, rounding: { _, _ in greedy },
+                program, decisions: model.decisionColumns, greedy: greedy, rounding: { _, _, _ in greedy },
                 options: PlanningOptions(timeLimit: limit, cancellation: options.cancellation), started: clock.now)
             solverName = solution.solverName
             logger.info("re-planning neighbourhood", metadata: [

@@ -52,7 +52,7 @@ extension Planner {
             solution = try search.solve(
                 whole.program, decisions: whole.model.decisionColumns, greedy: start,
                 // The baseline is the plan any relaxation point rounds to here: it keeps everything it can.
-                rounding: { _, _ in start }, options: options, started: started)
+                rounding: { _, _, _ in start }, options: options, started: started)
         } else {
             logger.info("re-planning near the baseline", metadata: [
                 "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "candidates": "\(candidates)",
