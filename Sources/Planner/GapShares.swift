@@ -11,10 +11,13 @@ import LinearProgramming
 ///   (its "once" row), a person's priced day part or week left idle.
 ///
 /// A column's term is its hearing's; a row's is shared evenly by the hearings whose columns it
-/// holds. What is left (interpreters and officers sent to a site or a group, and rows of those
-/// alone) is nobody's. On a large week after a pass of the small programs, a few dozen hearings
-/// hold most of the gap: the plan loses there, and a small program around each of them is where a
-/// better plan most likely differs (`SubprogramSearch.shareSets`).
+/// holds. The term of a column of no single hearing (an interpreter or officer sent to a group of
+/// hearings, an interpreter's site for a day) is shared evenly by the hearings that the plan
+/// holds with a column in one of its rows: those that use the person or the site, or that keep
+/// them from it. What is left (such a column with no such hearing, and rows of such columns alone)
+/// is nobody's. On a large week after a pass of the small programs, a few dozen hearings hold most
+/// of the gap: the plan loses there, and a small program around each of them is where a better
+/// plan most likely differs (`SubprogramSearch.shareSets`).
 struct GapShares: Sendable {
     private let model: ModelBuilder.Model
     private let program: LinearProgram
@@ -25,6 +28,11 @@ struct GapShares: Sendable {
     /// Per row, the distinct hearings of its columns: `rowHearings[rowStart[i]..<rowStart[i + 1]]`.
     private let rowStart: [Int]
     private let rowHearings: [Int]
+    /// Per column of no single hearing, the rows it is in: `sharedRows[sharedStart[k]..<sharedStart[k + 1]]`
+    /// for the column with `sharedNumber[j] == k` (-1 for a hearing's column).
+    private let sharedNumber: [Int]
+    private let sharedStart: [Int]
+    private let sharedRows: [Int]
 
     /// What the plan's gap below the multipliers' bound is made of.
     struct Account {
@@ -71,6 +79,29 @@ struct GapShares: Sendable {
         }
         self.rowStart = rowStart
         self.rowHearings = rowHearings
+        var sharedNumber = Array(repeating: -1, count: program.columnCount)
+        var count = 0
+        for j in 0..<program.columnCount where owner[j] < 0 {
+            sharedNumber[j] = count
+            count += 1
+        }
+        var sharedStart = Array(repeating: 0, count: count + 1)
+        for entry in 0..<program.entryColumns.count where sharedNumber[program.entryColumns[entry]] >= 0 {
+            sharedStart[sharedNumber[program.entryColumns[entry]] + 1] += 1
+        }
+        for k in 0..<count { sharedStart[k + 1] += sharedStart[k] }
+        var next = sharedStart
+        var sharedRows = Array(repeating: 0, count: sharedStart[count])
+        for row in 0..<program.rowCount {
+            for entry in program.entryRange(ofRow: row) where sharedNumber[program.entryColumns[entry]] >= 0 {
+                let k = sharedNumber[program.entryColumns[entry]]
+                sharedRows[next[k]] = row
+                next[k] += 1
+            }
+        }
+        self.sharedNumber = sharedNumber
+        self.sharedStart = sharedStart
+        self.sharedRows = sharedRows
     }
 
     /// The account of the plan `choices` (which must keep every hard rule).
@@ -84,7 +115,21 @@ struct GapShares: Sendable {
         for j in 0..<program.columnCount where reducedCosts[j] != 0 {
             let d = reducedCosts[j]
             let priced = d > 0 ? program.columnUpperBounds[j] : program.columnLowerBounds[j]
-            add(d * (priced - x[j]), to: owner[j])
+            let term = d * (priced - x[j])
+            guard owner[j] < 0, term != 0 else {
+                add(term, to: owner[j])
+                continue
+            }
+            let k = sharedNumber[j]
+            var users: [Int] = []
+            for row in sharedRows[sharedStart[k]..<sharedStart[k + 1]] {
+                for entry in program.entryRange(ofRow: row) where x[program.entryColumns[entry]] > 0.5 {
+                    let h = owner[program.entryColumns[entry]]
+                    if h >= 0, !users.contains(h) { users.append(h) }
+                }
+            }
+            if users.isEmpty { add(term, to: -1) }
+            for h in users { add(term / Double(users.count), to: h) }
         }
         for row in 0..<program.rowCount where rowDuals[row] != 0 {
             let y = rowDuals[row]

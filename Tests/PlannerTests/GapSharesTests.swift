@@ -41,17 +41,16 @@ struct GapSharesTests {
 
     /// With every multiplier 0 the reduced costs are the objective's coefficients: a hearing's share
     /// is what its columns could score at most, each at its better bound, less what they score
-    /// in the plan.
+    /// in the plan. (The program without pools, whose sites score nothing.)
     @Test func withoutMultipliersAShareIsWhatTheHearingsColumnsCouldScoreLessWhatTheyDo() throws {
         let roster = RosterGenerator(hearings: 40, seed: 3).generate()
-        let (index, model) = PoolTests.model(roster, PoolTests.pooled)
+        let (index, model) = PoolTests.model(roster, PoolTests.plain)
         let program = model.program
         let shares = GapShares(model: model, program: program, rowDuals: Array(repeating: 0, count: program.rowCount))
         let choices = GreedyStart(index: index).choices()
         let values = model.values(for: choices, index: index)
         let account = shares.account(of: choices, index: index)
         var expected = Array(repeating: 0.0, count: roster.hearings.count)
-        var shared = 0.0
         for (j, column) in model.columns.enumerated() {
             let c = program.objectiveCoefficients[j]
             let term = max(c, 0) * program.columnUpperBounds[j] + min(c, 0) * program.columnLowerBounds[j] - c * values[j]
@@ -60,13 +59,41 @@ struct GapSharesTests {
                  .interpreterOutcome(let h, _, _), .keep(let h):
                 expected[h] += term
             case .site, .officerSent, .interpreterSent:
-                shared += term
+                #expect(term == 0)
             }
         }
         for h in roster.hearings.indices {
             #expect(abs(account.hearings[h] - expected[h]) < 1e-9, "hearing \(h)")
         }
-        #expect(abs(account.shared - shared) < 1e-9)
+        #expect(account.shared == 0)
         #expect(account.hearings.contains { $0 > 0 })
+    }
+
+    /// A site (an interpreter on site at one location for a day) belongs to no single hearing: its
+    /// term is shared by the hearings the plan has there, on site with that interpreter that day.
+    /// Here every multiplier is 0 and the site is given a cost of 6, so its term is 6.
+    @Test func aSitesTermIsSharedByTheHearingsOnSiteThere() throws {
+        let roster = RosterGenerator(hearings: 80, seed: 9).generate()
+        let (index, model) = PoolTests.model(roster, PoolTests.plain)
+        let choices = GreedyStart(index: index).choices()
+        let values = model.values(for: choices, index: index)
+        let (site, interpreter, day, location) = try #require(model.columns.enumerated().lazy.compactMap { j, column in
+            if case .site(let i, let d, let l) = column, values[j] > 0.5 { (j, i, d, l) } else { nil }
+        }.first, "the greedy plan sends an interpreter who could work at two locations that day to one of them")
+        let there = choices.filter { choice in
+            choice.mode == .onsite && choice.interpreter.person == interpreter
+                && choice.start.slot / index.calendar.partsPerDay == day && roster.hearings[choice.hearing].location == location
+        }.map(\.hearing)
+        #expect(!there.isEmpty)
+        let zero = Array(repeating: 0.0, count: model.program.rowCount)
+        var costly = model.program
+        costly.setObjectiveCoefficient(-6, ofColumn: site)
+        let before = GapShares(model: model, program: model.program, rowDuals: zero).account(of: choices, index: index)
+        let after = GapShares(model: model, program: costly, rowDuals: zero).account(of: choices, index: index)
+        for h in roster.hearings.indices {
+            let expected = before.hearings[h] + (there.contains(h) ? 6 / Double(there.count) : 0)
+            #expect(abs(after.hearings[h] - expected) < 1e-9, "hearing \(h)")
+        }
+        #expect(abs(after.shared - before.shared) < 1e-9)
     }
 }
