@@ -126,6 +126,25 @@ struct SubprogramSearchTests {
     /// worth no more than the held ones, gets no such set. The set is made again from the plan
     /// as it stands each time it is searched.
     @Test func aValuableUnheldHearingGetsTheHearingsOfItsPeople() throws {
+        var (placed, search) = try Self.valuableHearingsWeek()
+        #expect(search.neighbourhoods(placed).contains { $0.free == [0, 1, 3] })
+        search.maximumFree = 4
+        #expect(search.neighbourhoods(placed).contains { $0.free == [0, 1, 2, 3] })
+        // Only hearings that could gain more than twice a held hearing's average score.
+        let sets = search.peopleSets(placed, potential: [1_000, 0, 0, 0, 60], score: { _ in 30 })
+        #expect(sets.map(\.free) == [[0, 1, 2, 3]])
+        let both = search.peopleSets(placed, potential: [1_000, 0, 0, 0, 61], score: { _ in 30 })
+        #expect(both.map(\.free) == [[0, 1, 2, 3], [4, 1, 2, 3]])
+        // Made again from the plan as it stands when searched: without A, C and then B.
+        search.maximumFree = 3
+        let set = try #require(search.neighbourhoods(placed).first { $0.around == 0 })
+        placed[1] = nil
+        #expect(search.resolved(set, placed: placed).free == [0, 2, 3])
+    }
+
+    /// The week of `aValuableUnheldHearingGetsTheHearingsOfItsPeople`: V (unheld, its deadline on
+    /// Monday, I-1 its only interpreter), A, B and C held, L unheld; a search of at most 3 free.
+    static func valuableHearingsWeek() throws -> ([PlanAssembler.Choice?], SubprogramSearch) {
         var v = EvidenceTests.hearing("V", latest: "2026-12-07")
         v.excludedInterpreters = ["I-2"]
         let hearings = [v, EvidenceTests.hearing("A"), EvidenceTests.hearing("B"), EvidenceTests.hearing("C"), EvidenceTests.hearing("L")]
@@ -149,19 +168,7 @@ struct SubprogramSearchTests {
             solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
             builder: ModelBuilder(index: index))
         search.maximumFree = 3
-        #expect(search.neighbourhoods(placed).contains { $0.free == [0, 1, 3] })
-        search.maximumFree = 4
-        #expect(search.neighbourhoods(placed).contains { $0.free == [0, 1, 2, 3] })
-        // Only hearings that could gain more than twice a held hearing's average score.
-        let sets = search.peopleSets(placed, potential: [1_000, 0, 0, 0, 60], score: { _ in 30 })
-        #expect(sets.map(\.free) == [[0, 1, 2, 3]])
-        let both = search.peopleSets(placed, potential: [1_000, 0, 0, 0, 61], score: { _ in 30 })
-        #expect(both.map(\.free) == [[0, 1, 2, 3], [4, 1, 2, 3]])
-        // Made again from the plan as it stands when searched: without A, C and then B.
-        search.maximumFree = 3
-        let set = try #require(search.neighbourhoods(placed).first { $0.around == 0 })
-        placed[1] = nil
-        #expect(search.resolved(set, placed: placed).free == [0, 2, 3])
+        return (placed, search)
     }
 
     /// Over several weeks each small program frees its hearings within one week only and leaves
@@ -288,28 +295,8 @@ struct SubprogramSearchTests {
     /// the set of its people's hearings (`peopleSet`), in its own week: largest shares first; none
     /// below the threshold, none that is already a valuable hearing's set.
     @Test func theHearingsThePlanLosesMostOnGetSetsOfTheirOwn() throws {
-        let v = EvidenceTests.hearing("V", latest: "2026-12-07")
-        let hearings = [v, EvidenceTests.hearing("A"), EvidenceTests.hearing("B"), EvidenceTests.hearing("C"), EvidenceTests.hearing("L")]
-        let roster = EvidenceTests.roster(
-            hearings: hearings,
-            interpreters: [EvidenceTests.interpreter("I-1", .female, EvidenceTests.everySlot), EvidenceTests.interpreter("I-2", .female, EvidenceTests.everySlot)])
-        let index = ProblemIndex(roster: roster, policy: roster.policy)
-        func choice(_ h: Int, _ slot: String, _ interpreter: String, _ officer: String) throws -> PlanAssembler.Choice {
-            let t = try #require(index.calendar.slotIndex(of: SlotName(slot)!))
-            let s = try #require(index.starts[h].firstIndex { $0.slot == t })
-            let start = index.starts[h][s]
-            let i = try #require(start.interpreters.first { $0.person == index.interpreterIndex[interpreter] })
-            let o = try #require(start.officers.first { $0.person == index.officerIndex[officer] })
-            return PlanAssembler.Choice(hearing: h, startIndex: s, start: start, interpreter: i, mode: i.mode, officer: o)
-        }
-        var placed: [PlanAssembler.Choice?] = Array(repeating: nil, count: hearings.count)
-        placed[1] = try choice(1, "2026-12-07/AM", "I-1", "O-1")
-        placed[2] = try choice(2, "2026-12-08/PM", "I-1", "O-2")
-        placed[3] = try choice(3, "2026-12-07/PM", "I-2", "O-3")
-        var search = SubprogramSearch(
-            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
-            builder: ModelBuilder(index: index))
-        search.maximumFree = 3
+        let (placed, found) = try Self.valuableHearingsWeek()
+        var search = found
         let known = search.neighbourhoods(placed)
         #expect(known.contains { $0.around == 0 })
         // V (unheld, already a valuable hearing's set), A, B (below 3), C (held) and L (unheld).
