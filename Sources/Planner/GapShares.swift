@@ -53,15 +53,7 @@ struct GapShares: Sendable {
         self.program = program
         self.rowDuals = rowDuals
         reducedCosts = program.dualBound(rowDuals: rowDuals).reducedCosts
-        owner = model.columns.map { column in
-            switch column {
-            case .interpreter(let h, _, _), .officer(let h, _, _), .officerOutcome(let h, _, _),
-                 .interpreterOutcome(let h, _, _), .keep(let h):
-                h
-            case .site, .officerSent, .interpreterSent:
-                -1
-            }
-        }
+        owner = model.columns.map { $0.hearing ?? -1 }
         var rowStart = [0]
         var rowHearings: [Int] = []
         rowStart.reserveCapacity(program.rowCount + 1)

@@ -100,3 +100,17 @@ extension ModelBuilder.Model {
         officerColumns[h][s].filter { columns[$0] == .officerOutcome(hearing: h, start: s, met: met) }
     }
 }
+
+extension ModelBuilder.Column {
+    /// The hearing the column belongs to; nil for a column of several hearings (an interpreter or
+    /// officer sent to a group of hearings, an interpreter's site for a day).
+    var hearing: Int? {
+        switch self {
+        case .interpreter(let h, _, _), .officer(let h, _, _), .officerOutcome(let h, _, _),
+             .interpreterOutcome(let h, _, _), .keep(let h):
+            h
+        case .site, .officerSent, .interpreterSent:
+            nil
+        }
+    }
+}
