@@ -116,6 +116,7 @@ public struct Planner: Sendable {
                     var search = SubprogramSearch(
                         solver: self.solver, logger: logger, index: index, builder: builder(index), deadline: until)
                     search.cancellation = options.cancellation
+                    search.widenings = 2
                     if let rowDuals { search.gapShares = GapShares(model: model, program: program, rowDuals: rowDuals) }
                     let sub = search.improve(outcome.choices, threads: Parallel.cores)
                     logger.debug("subprograms", metadata: [

@@ -31,6 +31,10 @@ struct SubprogramSearch: Sendable {
     var searchShare = 0.1
     /// At most this many free hearings in one small program.
     var maximumFree = 50
+    /// How many times the free sets double in size when a whole pass over them gains nothing and
+    /// time is left. (On a 2,500 week with a limit of 30 s, the sets of 50 had done all they could
+    /// after 22 s.)
+    var widenings = 0
     /// The relaxation's account of where the plan loses (`GapShares`), when the planner has one:
     /// after each pass over the free sets, every hearing whose share of the gap is at least
     /// `shareThreshold` gets a set around it (`shareSets`), searched first in the next pass.
@@ -53,11 +57,32 @@ struct SubprogramSearch: Sendable {
         var gain = 0.0
     }
 
-    /// The plan `choices` improved until the deadline, or until no free set improves it. With
-    /// two threads, two free sets are searched at once from the same plan; the second one's
-    /// placements are taken only where they still fit beside the first one's (`Occupancy`), so the
-    /// plan keeps every rule. A small program the solver fails on is passed over (and logged).
+    /// The plan `choices` improved until the deadline, or until no free set improves it (of the
+    /// largest size, after `widenings`). With two threads, two free sets are searched at once from
+    /// the same plan; the second one's placements are taken only where they still fit beside the
+    /// first one's (`Occupancy`), so the plan keeps every rule. A small program the solver fails
+    /// on is passed over (and logged).
     func improve(_ choices: [PlanAssembler.Choice], threads: Int = 1) -> Outcome {
+        let builder = builder.prepared()
+        var outcome = Outcome(choices: choices)
+        var search = self
+        for widening in 0...max(0, widenings) {
+            if widening > 0 {
+                guard !isPastDeadline else { break }
+                search.maximumFree *= 2
+                logger.debug("subprograms widened", metadata: ["maximumFree": "\(search.maximumFree)"])
+            }
+            let found = search.improve(outcome.choices, threads: threads, builder: builder)
+            outcome.choices = found.choices
+            outcome.searches += found.searches
+            outcome.improved += found.improved
+            outcome.gain += found.gain
+        }
+        return outcome
+    }
+
+    /// `improve` with free sets of `maximumFree`.
+    private func improve(_ choices: [PlanAssembler.Choice], threads: Int, builder: ModelBuilder) -> Outcome {
         var placed: [PlanAssembler.Choice?] = Array(repeating: nil, count: index.roster.hearings.count)
         // What the plan takes of everybody, kept up to date: each small program's constants.
         var occupancy = Occupancy(index: index)
@@ -66,7 +91,6 @@ struct SubprogramSearch: Sendable {
             occupancy.add(choice.placement)
         }
         var outcome = Outcome(choices: choices)
-        let builder = builder.prepared()
         let base = neighbourhoods(placed)
         var groups = base
         // How many sets around large shares of the gap lead `groups`.

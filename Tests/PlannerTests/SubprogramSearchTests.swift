@@ -281,6 +281,48 @@ struct SubprogramSearchTests {
         }
     }
 
+    /// When a whole pass gains nothing and time is left, the free sets double in size
+    /// (`widenings`): from a plan that no set of 15 improves, sets of 30 still find more, by
+    /// exactly what they say, keeping every row; and the search ends only when no set of 30,
+    /// searched from the plan it returns, gains.
+    @Test(arguments: [UInt64(37), 39, 40])
+    func itWidensItsSetsWhenAPassGainsNothing(seed: UInt64) throws {
+        let roster = RosterGenerator(hearings: 60, seed: seed).generate()
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        var search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        search.maximumFree = 15
+        // Sets of 15 follow the plan they start from: searched again until they find nothing.
+        var narrow = search.improve(GreedyStart(index: index).choices(), threads: 2)
+        for _ in 0..<10 where narrow.improved > 0 {
+            narrow = search.improve(narrow.choices, threads: 2)
+        }
+        #expect(narrow.improved == 0)
+        search.widenings = 1
+        let wide = search.improve(narrow.choices, threads: 2)
+        #expect(wide.improved > 0, "sets of 30 find nothing that sets of 15 did not")
+        let score = { (choices: [PlanAssembler.Choice]) in choices.reduce(0) { $0 + $1.placement.score } }
+        #expect(abs(score(wide.choices) - score(narrow.choices) - wide.gain) < 1e-6)
+        let model = ModelBuilder(index: index).build()
+        #expect(Search.isFeasible(model.values(for: wide.choices, index: index), in: model.program))
+        func placed(_ choices: [PlanAssembler.Choice]) -> [PlanAssembler.Choice?] {
+            var placed = [PlanAssembler.Choice?](repeating: nil, count: roster.hearings.count)
+            for choice in choices { placed[choice.hearing] = choice }
+            return placed
+        }
+        let final = placed(wide.choices)
+        var occupancy = Occupancy(index: index)
+        for choice in wide.choices { occupancy.add(choice.placement) }
+        var wider = search
+        wider.maximumFree = 30
+        let builder = ModelBuilder(index: index).prepared()
+        for set in wider.neighbourhoods(placed(narrow.choices)).map({ wider.resolved($0, placed: final) }) {
+            let found = try wider.search(set.free, in: set.week, placed: final, occupancy: occupancy, builder: builder)
+            #expect(found?.gain == nil, "a free set of \(set.free.count) hearings still gains")
+        }
+    }
+
     /// The first-order relaxation's account of a plan's gap, as the planner makes it.
     static func gapShares(_ index: ProblemIndex) throws -> GapShares {
         let model = ModelBuilder(index: index).build()
