@@ -245,12 +245,8 @@ struct SubprogramSearchTests {
     /// relaxation's multipliers, the sets around the hearings the returned plan loses most on.
     @Test(arguments: [(UInt64(37), false), (38, false), (37, true), (38, true), (39, true)])
     func itEndsOnlyWhenNoSetGainsFromItsPlan(seed: UInt64, withShares: Bool) throws {
-        let roster = RosterGenerator(hearings: 60, seed: seed).generate()
-        let index = ProblemIndex(roster: roster, policy: roster.policy)
-        var search = SubprogramSearch(
-            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
-            builder: ModelBuilder(index: index))
-        search.maximumFree = 15
+        var search = Self.searchOfSixty(seed: seed)
+        let index = search.index
         if withShares {
             search.gapShares = try Self.gapShares(index)
             search.shareThreshold = 0.5
@@ -258,24 +254,43 @@ struct SubprogramSearchTests {
         let greedy = GreedyStart(index: index).choices()
         let outcome = search.improve(greedy, threads: 2)
         #expect(outcome.improved > 0)
-        func placed(_ choices: [PlanAssembler.Choice]) -> [PlanAssembler.Choice?] {
-            var placed = [PlanAssembler.Choice?](repeating: nil, count: roster.hearings.count)
-            for choice in choices { placed[choice.hearing] = choice }
-            return placed
-        }
-        let final = placed(outcome.choices)
-        var occupancy = Occupancy(index: index)
-        for choice in outcome.choices { occupancy.add(choice.placement) }
-        let builder = ModelBuilder(index: index).prepared()
-        let base = search.neighbourhoods(placed(greedy))
-        var sets = base.map { search.resolved($0, placed: final) }
+        let base = search.neighbourhoods(Self.placed(greedy, index))
+        var sets = base
         if let gapShares = search.gapShares {
             let shares = gapShares.account(of: outcome.choices, index: index).hearings
-            let around = search.shareSets(final, shares: shares, besides: base)
+            let around = search.shareSets(Self.placed(outcome.choices, index), shares: shares, besides: base)
             #expect(!around.isEmpty, "no hearing holds a share of 0.5 of the gap")
             sets += around
         }
-        for set in sets {
+        try Self.expectNoGain(search, in: sets, from: outcome.choices)
+    }
+
+    /// The search of a generated week of 60 hearings, with free sets of 15.
+    static func searchOfSixty(seed: UInt64) -> SubprogramSearch {
+        let roster = RosterGenerator(hearings: 60, seed: seed).generate()
+        let index = ProblemIndex(roster: roster, policy: roster.policy)
+        var search = SubprogramSearch(
+            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
+            builder: ModelBuilder(index: index))
+        search.maximumFree = 15
+        return search
+    }
+
+    /// The plan `choices` by hearing.
+    static func placed(_ choices: [PlanAssembler.Choice], _ index: ProblemIndex) -> [PlanAssembler.Choice?] {
+        var placed = [PlanAssembler.Choice?](repeating: nil, count: index.roster.hearings.count)
+        for choice in choices { placed[choice.hearing] = choice }
+        return placed
+    }
+
+    /// No set of `sets`, made again from the plan `choices` where it is made around a hearing and
+    /// searched from that plan, gains.
+    static func expectNoGain(_ search: SubprogramSearch, in sets: [SubprogramSearch.FreeSet], from choices: [PlanAssembler.Choice]) throws {
+        let final = placed(choices, search.index)
+        var occupancy = Occupancy(index: search.index)
+        for choice in choices { occupancy.add(choice.placement) }
+        let builder = ModelBuilder(index: search.index).prepared()
+        for set in sets.map({ search.resolved($0, placed: final) }) {
             let found = try search.search(set.free, in: set.week, placed: final, occupancy: occupancy, builder: builder)
             #expect(found?.gain == nil, "a free set of \(set.free.count) hearings still gains")
         }
@@ -287,12 +302,8 @@ struct SubprogramSearchTests {
     /// searched from the plan it returns, gains.
     @Test(arguments: [UInt64(37), 39, 40])
     func itWidensItsSetsWhenAPassGainsNothing(seed: UInt64) throws {
-        let roster = RosterGenerator(hearings: 60, seed: seed).generate()
-        let index = ProblemIndex(roster: roster, policy: roster.policy)
-        var search = SubprogramSearch(
-            solver: GLPKSolver(logger: LocalSearchTests.logger), logger: LocalSearchTests.logger, index: index,
-            builder: ModelBuilder(index: index))
-        search.maximumFree = 15
+        var search = Self.searchOfSixty(seed: seed)
+        let index = search.index
         // Sets of 15 follow the plan they start from: searched again until they find nothing.
         var narrow = search.improve(GreedyStart(index: index).choices(), threads: 2)
         for _ in 0..<10 where narrow.improved > 0 {
@@ -306,21 +317,9 @@ struct SubprogramSearchTests {
         #expect(abs(score(wide.choices) - score(narrow.choices) - wide.gain) < 1e-6)
         let model = ModelBuilder(index: index).build()
         #expect(Search.isFeasible(model.values(for: wide.choices, index: index), in: model.program))
-        func placed(_ choices: [PlanAssembler.Choice]) -> [PlanAssembler.Choice?] {
-            var placed = [PlanAssembler.Choice?](repeating: nil, count: roster.hearings.count)
-            for choice in choices { placed[choice.hearing] = choice }
-            return placed
-        }
-        let final = placed(wide.choices)
-        var occupancy = Occupancy(index: index)
-        for choice in wide.choices { occupancy.add(choice.placement) }
         var wider = search
         wider.maximumFree = 30
-        let builder = ModelBuilder(index: index).prepared()
-        for set in wider.neighbourhoods(placed(narrow.choices)).map({ wider.resolved($0, placed: final) }) {
-            let found = try wider.search(set.free, in: set.week, placed: final, occupancy: occupancy, builder: builder)
-            #expect(found?.gain == nil, "a free set of \(set.free.count) hearings still gains")
-        }
+        try Self.expectNoGain(wider, in: wider.neighbourhoods(Self.placed(narrow.choices, index)), from: wide.choices)
     }
 
     /// The first-order relaxation's account of a plan's gap, as the planner makes it.
