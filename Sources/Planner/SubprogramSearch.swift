@@ -41,9 +41,9 @@ struct SubprogramSearch: Sendable {
     var gapShares: GapShares?
     var shareThreshold = 3.0
 
-    /// The hearings a small program frees, in one ISO week. A set around a valuable unheld hearing
-    /// (`around`) is made again from the plan each time it is searched (`resolved`): the held
-    /// hearings of its people change as the plan does.
+    /// The hearings a small program frees, in one ISO week. A set around a hearing (`around`: a
+    /// valuable unheld one, or one with a large share of the gap) is made again from the plan each
+    /// time it is searched (`resolved`): the held hearings of its people change as the plan does.
     struct FreeSet: Equatable {
         var free: Set<Int>
         var week: ISOWeek
@@ -308,11 +308,16 @@ struct SubprogramSearch: Sendable {
         var sets: [FreeSet] = []
         for (h, hearing) in roster.hearings.enumerated()
         where placed[h] == nil && hearing.fixed == nil && potential[h] > threshold {
-            for week in Set(index.starts[h].map(\.day.isoWeek)).sorted() {
-                sets.append(FreeSet(free: peopleSet(around: h, in: week, placed: placed), week: week, around: h))
-            }
+            sets += setsAround(h, placed: placed)
         }
         return sets
+    }
+
+    /// The sets around hearing `h` (`peopleSet`): in the week the plan holds it in, or, unheld,
+    /// in each week it could start in.
+    func setsAround(_ h: Int, placed: [PlanAssembler.Choice?]) -> [FreeSet] {
+        let weeks = placed[h].map { [$0.start.day.isoWeek] } ?? Set(index.starts[h].map(\.day.isoWeek)).sorted()
+        return weeks.map { FreeSet(free: peopleSet(around: h, in: $0, placed: placed), week: $0, around: h) }
     }
 
     /// Hearing `h` with the held hearings of `week` whose interpreter or officer it could have,
@@ -345,8 +350,8 @@ struct SubprogramSearch: Sendable {
     }
 
     /// Per hearing whose share of the plan's gap (`shares`, from `GapShares`) is at least
-    /// `shareThreshold`, the set around it (`peopleSet`): in the week it is held in, or, unheld,
-    /// in each week it could start in; largest shares first, none that `known` has already.
+    /// `shareThreshold`, the sets around it (`setsAround`); largest shares first, none that
+    /// `known` has already.
     /// Where the local search and the language's and location's sets have done what they can, the
     /// gap left is held by a few dozen hearings (on a generated week of 2,500 after one pass: 300 of
     /// the score, a dozen hearings above 3): a preference the relaxation meets and the plan does
@@ -356,9 +361,8 @@ struct SubprogramSearch: Sendable {
         let searched = Set(known.compactMap { set in set.around.map { Around(hearing: $0, week: set.week) } })
         var sets: [(share: Double, set: FreeSet)] = []
         for (h, hearing) in index.roster.hearings.enumerated() where shares[h] >= shareThreshold && hearing.fixed == nil {
-            let weeks = placed[h].map { [$0.start.day.isoWeek] } ?? Set(index.starts[h].map(\.day.isoWeek)).sorted()
-            for week in weeks where !searched.contains(Around(hearing: h, week: week)) {
-                sets.append((shares[h], FreeSet(free: peopleSet(around: h, in: week, placed: placed), week: week, around: h)))
+            for set in setsAround(h, placed: placed) where !searched.contains(Around(hearing: h, week: set.week)) {
+                sets.append((shares[h], set))
             }
         }
         // Ties in the roster's order, so that a plan does not depend on the order of a hash.
