@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -33,6 +33,17 @@ let package = Package(
             name: "PlannerModel",
             dependencies: [.product(name: "CSV", package: "CSV.swift")]
         ),
+        // Words people read, Dutch and English: catalogues, dates as people write them, reasons in
+        // words. The catalogues are files under Embedded/, built into the binary by EmbedFiles.
+        .target(
+            name: "Localization",
+            dependencies: ["PlannerModel"],
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]
+        ),
+        // Builds a target's Embedded/ folder into it as Swift source (templates, catalogues, assets).
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+        .executableTarget(name: "embed-files", path: "Sources/embed-files"),
         // Realistic synthetic rosters for tests, demos and benchmarks. Pure and seeded.
         .target(name: "SyntheticRosters", dependencies: ["PlannerModel"]),
         // A solver-neutral mixed-integer program and the protocol a solver implements.
@@ -105,6 +116,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "TestSupport"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "PlannerModel"]),
         .testTarget(name: "SyntheticRostersTests", dependencies: ["SyntheticRosters", "TestSupport"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearProgramming"]),
         .testTarget(
