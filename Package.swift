@@ -21,6 +21,12 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         // Named for the bench's HTTP client only; Hummingbird builds it anyway.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // The console's templates (mustache, rendered on the server; no HTML in code).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // A roster uploaded in the console as a CSV folder in one .zip (zlib from zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Reads the console's multipart/form-data uploads; its dependencies are swift-nio and collections.
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev: no pkg-config file ships, so none is named.
@@ -66,7 +72,7 @@ let package = Package(
             ]
         ),
         // Plans -> fulfilment statistics -> JSON, CSV, Markdown and HTML; calendars. Pure.
-        .target(name: "Reports", dependencies: ["PlannerModel"]),
+        .target(name: "Reports", dependencies: ["PlannerModel", "Localization"]),
         // GRDB persistence: rosters, the event log, plan versions and the audit trail.
         .target(
             name: "PlannerStore",
@@ -75,11 +81,27 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The planners' console: server-rendered pages in Dutch and English, sessions, CSRF,
+        // uploads; templates, style sheet and script under Embedded/, built into the binary. It
+        // reaches the planning state only through the ConsoleBackend the server hands it.
+        .target(
+            name: "PlannerConsole",
+            dependencies: [
+                "PlannerModel", "Planner", "Reports", "Localization",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]
+        ),
         // The daemon: Hummingbird app, routes, auth, the re-plan service, sd_notify, metrics.
         .target(
             name: "PlannerServer",
             dependencies: [
-                "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver",
+                "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlannerConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -131,6 +153,14 @@ let package = Package(
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "PlannerModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "PlannerStoreTests", dependencies: ["PlannerStore", "PlannerModel", "TestSupport"]),
+        .testTarget(
+            name: "PlannerConsoleTests",
+            dependencies: [
+                "PlannerConsole", "PlannerModel", "Planner", "Localization", "TestSupport", "SyntheticRosters",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "PlannerServerTests",
             dependencies: [
