@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "PlannerConsoleTests",
             dependencies: [
-                "PlannerConsole", "PlannerModel", "Planner", "Localization", "TestSupport", "SyntheticRosters",
+                "PlannerConsole", "PlannerModel", "Planner", "Localization", "TestSupport", "GLPKSolver", "Reports",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

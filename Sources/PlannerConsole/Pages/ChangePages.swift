@@ -98,6 +98,10 @@ extension ConsoleCore {
         }
         let answer = try await backend.options(for: id, in: current)
         guard answer.options.indices.contains(index) else { throw ConsoleError.badForm }
+        if let blocker = Self.blocker(answer.options[index], window: FreezeWindow(roster: current.roster, now: now())) {
+            leave(Notice(key: blocker, isError: true), for: visit)
+            return ConsoleAnswer.redirect(Self.hearingPath(id))
+        }
         let spot = answer.options[index].spot
         let event = EventRecord(
             id: ChangeForms.eventID(),

@@ -62,8 +62,18 @@ extension ConsoleCore {
         page["hasPreferences"] = !preferences.isEmpty
 
         let answer = try await backend.options(for: id, in: current)
-        page["options"] = optionsView(answer, version: current.version, hearing: id, visit: visit, display: display, evidence: evidence)
+        page["options"] = optionsView(
+            answer, version: current.version, hearing: id, visit: visit, display: display, evidence: evidence,
+            window: FreezeWindow(roster: current.roster, now: now()))
         return render("hearing", title: visit.text("hearing.title", ["id": id]), page: page, visit: visit, section: nil)
+    }
+
+    /// Why an option cannot be chosen now, as a catalogue key: it starts in a day part that has
+    /// begun, or it moves another hearing that starts too soon to be moved.
+    static func blocker(_ option: HearingOptions.Option, window: FreezeWindow) -> String? {
+        if window.hasBegun(option.spot.date, option.spot.slot) { return "options.blockedPast" }
+        if option.moves.contains(where: { window.isFrozen($0.from.date, $0.from.slot) }) { return "options.blockedFrozen" }
+        return nil
     }
 
     private func facts(of hearing: Hearing, _ display: Display) -> [[String: String]] {
@@ -95,7 +105,8 @@ extension ConsoleCore {
 
     /// The options as the page lists them, with a form for each a planner may choose.
     private func optionsView(
-        _ answer: HearingOptions, version: Int, hearing: String, visit: Visit, display: Display, evidence: EvidenceView
+        _ answer: HearingOptions, version: Int, hearing: String, visit: Visit, display: Display, evidence: EvidenceView,
+        window: FreezeWindow
     ) -> [String: Any] {
         let items = answer.options.enumerated().map { index, option -> [String: Any] in
             var states: [String] = []
@@ -106,17 +117,19 @@ extension ConsoleCore {
                 guard let to = move.to else { return display.text("options.moveDropped", ["hearing": move.hearing]) }
                 return display.text("options.move", ["hearing": move.hearing, "to": display.slot(to.date, to.slot)])
             }
+            let blocked = Self.blocker(option, window: window)
             return [
                 "number": index + 1, "index": index,
+                "blocked": blocked.map { display.text($0) } ?? "", "isBlocked": blocked != nil,
                 "when": display.slot(option.spot.date, option.spot.slot),
                 "interpreter": option.spot.interpreter, "mode": display.catalogue.mode(option.spot.interpreterMode),
                 "language": display.language(option.spot.language), "officer": option.spot.officer,
                 "preferences": states.joined(separator: "; "),
                 "delay": visit.catalogue.text("hearing.workingDays", count: option.delayDays),
-                "moves": moves, "hasMoves": !moves.isEmpty, "movesCount": visit.catalogue.text("options.moves", count: option.moves.count),
+                "moves": moves, "hasMoves": !moves.isEmpty, "movesCount": option.moves.isEmpty ? visit.text("options.moves.none") : visit.catalogue.text("options.moves", count: option.moves.count),
                 "change": (option.objectiveChange >= 0 ? "+" : "") + display.number((option.objectiveChange * 100).rounded() / 100),
                 "isCurrent": option.isCurrent, "isRecommended": answer.recommended == index, "isExact": option.isExact,
-                "mayChoose": visit.mayChange && !option.isCurrent,
+                "mayChoose": visit.mayChange && !option.isCurrent && blocked == nil,
             ]
         }
         let outlooks = answer.preferences.map { outlook -> [String: Any] in

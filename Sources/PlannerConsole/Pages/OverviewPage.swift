@@ -30,7 +30,7 @@ extension ConsoleCore {
             "version": current.version,
             "made": display.moment(current.createdAt),
             "status": visit.text("planStatus.\(plan.status.rawValue)"),
-            "gap": plan.gap.map { display.percent($0) } ?? "–",
+            "gap": plan.gap.map { display.decimal($0 * 100, places: 2) + "%" } ?? "–",
             "horizon": visit.text("overview.horizon", [
                 "start": display.day(current.roster.horizon.start), "end": display.day(current.roster.horizon.end),
             ]),

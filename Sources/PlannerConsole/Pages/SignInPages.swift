@@ -44,8 +44,8 @@ extension ConsoleCore {
         let session = sessions.open(token: token, holder: holder, at: time)
         backend.audit(holder: holder.name, action: action, outcome: "signed in (\(holder.role))")
         var headers = HTTPFields()
-        headers[values: .setCookie].append(
-            self.cookie(CookieName.session, session.id, maxAge: Int(settings.maxSessionAge.timeInterval)).description)
+        // A browser-session cookie: it goes when the browser closes; the server ends it sooner when idle.
+        headers[values: .setCookie].append(self.cookie(CookieName.session, session.id, maxAge: nil).description)
         headers[values: .setCookie].append(expired(CookieName.signIn).description)
         return ConsoleAnswer.redirect(ConsoleAnswer.localPath(form["next"]), headers: headers)
     }
