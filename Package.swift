@@ -115,7 +115,7 @@ let package = Package(
             name: "hearing-planner",
             dependencies: [
                 "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming", "Reports",
-                "PlannerStore", "PlannerServer",
+                "PlannerStore", "PlannerServer", "PlannerConsole",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

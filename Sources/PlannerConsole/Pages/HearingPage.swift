@@ -145,8 +145,11 @@ extension ConsoleCore {
                 }
             } else if let reason = outlook.reason {
                 item["text"] = visit.catalogue.reasonTitle(reason.code) + ": " + visit.catalogue.reason(reason, role: outlook.role)
-                item["evidence"] = evidence.items(reason)
-                item["hasEvidence"] = !evidence.items(reason).isEmpty
+                // A held hearing's unmet preference shows this evidence above already.
+                if answer.current == nil {
+                    item["evidence"] = evidence.items(reason)
+                    item["hasEvidence"] = !evidence.items(reason).isEmpty
+                }
             } else {
                 item["text"] = display.text("options.never")
             }

@@ -43,7 +43,7 @@ extension ConsoleCore {
             let requested = states.filter { $0 != .none }.count
             let met = states.filter { $0 == .met }.count
             return [
-                "role": display.role(role),
+                "role": display.roleTitle(role),
                 "requested": requested,
                 "met": met,
                 "rate": requested > 0 ? display.percent(Double(met) / Double(requested)) : "–",

@@ -71,6 +71,12 @@ struct Display {
 
     func role(_ role: Role) -> String { catalogue.role(role) }
 
+    /// A role to head a row or a list: "Tolk".
+    func roleTitle(_ role: Role) -> String {
+        let text = catalogue.role(role)
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
     /// "tolk: vrouw gevraagd, gehonoreerd".
     func preference(_ state: PreferenceState) -> String { catalogue.preference(state) }
 }
