@@ -16,11 +16,13 @@ struct ConsoleError: Error, Sendable {
 
 /// Around every console page: the security headers, and errors as pages in the reader's language.
 /// An unexpected error is logged by its type only (its text may quote a request) and shown as a
-/// plain "something went wrong" page.
+/// plain "something went wrong" page. `Server-Timing` says how long the page took to make
+/// (`make bench` reads it).
 struct ConsolePageMiddleware<Context: ConsoleRequestContext>: RouterMiddleware {
     let core: ConsoleCore
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
         var response: Response
         do {
             response = try await next(request, context)
@@ -34,8 +36,12 @@ struct ConsolePageMiddleware<Context: ConsoleRequestContext>: RouterMiddleware {
             response = core.errorPage(request, ConsoleError(status: .internalServerError, key: "error.internal"))
         }
         ConsoleAnswer.secure(&response.headers)
+        let elapsed = (ContinuousClock.now - started).timeInterval * 1000
+        response.headers[Self.serverTiming] = "page;dur=" + String(format: "%.2f", elapsed)
         return response
     }
+
+    static var serverTiming: HTTPField.Name { HTTPField.Name("Server-Timing")! }
 }
 
 /// On the whole router: a path that no route serves and that is not the API's gets the console's
