@@ -27,6 +27,10 @@ public struct Plan: Sendable, Equatable, Codable {
     public var unmetPreferences: [UnmetPreference]
     public var unscheduled: [Unscheduled]
     public var changes: [PlanChange]
+    /// Re-planning: for each interpreter and officer whose work changed, the hearings they gained,
+    /// lost or that moved, so that exactly those people can be told (the per-person side of
+    /// `changes`); absent from a first plan.
+    public var changesByPerson: [PlanDiff.PersonChanges]?
     /// Ids of the change events applied to the roster this plan was made from (re-planning), so
     /// that an event is never applied twice.
     public var appliedEvents: [String]?

@@ -47,6 +47,11 @@ struct ReplanFixedConflictTests {
         let change = try #require(plan.changes.first { $0.hearing == h1.hearing }, "\(plan.changes)")
         #expect(change.forced)
         #expect(change.rule?.contains("H-9") == true, "\(change.rule ?? "no rule")")
+        // Who must be told: the interpreter gains H-9 and loses or keeps H-1 elsewhere.
+        let people = try #require(plan.changesByPerson)
+        #expect(people == PlanDiff(from: baseline, to: plan).people)
+        let interpreter = try #require(people.first { $0.person == h1.interpreter })
+        #expect(interpreter.gained.map(\.hearing).contains("H-9"))
         // Everything else stays planned: the other frozen hearings in place, all four held.
         #expect(plan.assignments.count == 5)
         for other in baseline.assignments where other.hearing != h1.hearing && other.date == Self.monday {

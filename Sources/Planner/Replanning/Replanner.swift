@@ -136,6 +136,7 @@ extension Planner {
             }
             return change
         }
+        plan.changesByPerson = PlanDiff(from: baseline, to: plan).people
         logger.info("re-planned", metadata: ["changed": "\(changedCount)", "dropped": "\(dropped)", "status": "\(plan.status)"])
         return plan
     }
