@@ -88,6 +88,8 @@ extension Planner {
             name: words.first?.lowercased() ?? solution.solverName, version: words.count > 1 ? words[1] : "",
             seconds: (clock.now - started).seconds)
         var assembler = PlanAssembler(index: index, model: model, keeps: keeps)
+        assembler.published = Set(base.entries.map(\.hearing))
+        assembler.changePenalty = policy.changePenalty
         for entry in base.entries where entry.assignment.interpreterMode == .onsite {
             guard let slot = entry.slot, let person = index.interpreterIndex[entry.assignment.interpreter] else { continue }
             assembler.baselineSites[PersonDay(person: person, day: slot / index.calendar.partsPerDay)] = entry.assignment.location
