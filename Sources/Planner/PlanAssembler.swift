@@ -10,6 +10,10 @@ struct PlanAssembler {
     var keeps: [Int: ModelBuilder.Keep] = [:]
     /// Re-planning: where each interpreter worked on site in the baseline, by day.
     var baselineSites: [PersonDay: String] = [:]
+    /// Re-planning: every published hearing still in the roster (kept, moved or forced).
+    var published: Set<Int> = []
+    /// Re-planning: the change penalty.
+    var changePenalty = 0.0
 
     /// A held hearing as chosen by the solver, before it is written out.
     struct Choice {
@@ -28,7 +32,7 @@ struct PlanAssembler {
         let choices = chosen
         let assignments = choices.map(assignment)
         let objective = assignments.reduce(0) { $0 + $1.score }
-        let evidence = Evidence(index: index, choices: choices)
+        let evidence = Evidence(index: index, choices: choices, changes: changeTerms(choices), findsAlternatives: true)
         let held = Set(choices.map(\.hearing))
         let unheld = index.roster.hearings.indices.filter { !held.contains($0) }
         let status: Plan.Status
@@ -71,6 +75,25 @@ struct PlanAssembler {
         return Plan(
             rosterDigest: RosterDigest.of(roster), status: status, objective: 0, bound: solution.bestBound,
             gap: nil, solver: solver, unscheduled: unscheduled)
+    }
+
+    /// Re-planning's terms for the evidence: where each published hearing may stay, and which
+    /// frozen hearings stay there in this plan (those that gave way to fixed hearings do not).
+    private func changeTerms(_ choices: [Choice]) -> ChangeTerms? {
+        guard !published.isEmpty || !keeps.isEmpty else { return nil }
+        var spots: [Int: ChangeTerms.Spot] = [:]
+        for (h, keep) in keeps {
+            let start = index.starts[h][keep.startIndex]
+            spots[h] = ChangeTerms.Spot(
+                slot: start.slot, interpreter: start.interpreters[keep.interpreterOption].person,
+                officer: start.officers[keep.officerOption].person)
+        }
+        var frozen = Set<Int>()
+        for choice in choices where keeps[choice.hearing]?.isFrozen == true {
+            let here = ChangeTerms.Spot(slot: choice.start.slot, interpreter: choice.interpreter.person, officer: choice.officer.person)
+            if spots[choice.hearing] == here { frozen.insert(choice.hearing) }
+        }
+        return ChangeTerms(keepSpots: spots, published: published.union(keeps.keys), frozen: frozen, penalty: changePenalty)
     }
 
     /// An upper bound on any plan's score that needs no solver: each hearing's best score on its

@@ -190,22 +190,9 @@ enum OpenAPIDocument {
                             type: array
                             items: {$ref: "#/components/schemas/Change"}
                           people:
+                            description: Who must be told what; for a re-plan, the plan's own changesByPerson.
                             type: array
-                            items:
-                              type: object
-                              properties:
-                                person: {type: string}
-                                role: {type: string, enum: [interpreter, officer]}
-                                gained: {type: array, items: {$ref: "#/components/schemas/Change"}}
-                                lost: {type: array, items: {$ref: "#/components/schemas/Change"}}
-                                moved:
-                                  type: array
-                                  items:
-                                    type: object
-                                    properties:
-                                      hearing: {type: string}
-                                      before: {$ref: "#/components/schemas/Placement"}
-                                      after: {$ref: "#/components/schemas/Placement"}
+                            items: {$ref: "#/components/schemas/PersonChanges"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
@@ -421,6 +408,10 @@ enum OpenAPIDocument {
                       version: {type: integer}
                       status: {type: string, enum: [optimal, feasible]}
                       appliedEvents: {type: array, items: {type: string}}
+                      changesByPerson:
+                        description: Re-plans only. Per interpreter and officer whose work changed, the hearings gained, lost or moved.
+                        type: array
+                        items: {$ref: "#/components/schemas/PersonChanges"}
             BadRequest:
               description: A parameter is not valid.
               content:
@@ -452,6 +443,23 @@ enum OpenAPIDocument {
                 application/json:
                   schema: {$ref: "#/components/schemas/Error"}
           schemas:
+            PersonChanges:
+              type: object
+              required: [person, role, gained, lost, moved]
+              properties:
+                person: {type: string}
+                role: {type: string, enum: [interpreter, officer]}
+                gained: {type: array, items: {$ref: "#/components/schemas/Change"}}
+                lost: {type: array, items: {$ref: "#/components/schemas/Change"}}
+                moved:
+                  type: array
+                  items:
+                    type: object
+                    required: [hearing, before, after]
+                    properties:
+                      hearing: {type: string}
+                      before: {$ref: "#/components/schemas/Placement"}
+                      after: {$ref: "#/components/schemas/Placement"}
             Error:
               type: object
               required: [error]

@@ -95,14 +95,16 @@ extension CellParser where Value == Int {
 }
 
 extension CellParser where Value == Double {
-    /// A weight of the score: a number of at least 0, with a point as decimal separator.
-    static var weight: Self {
+    /// A weight of the score: a number in `range`, with a point as decimal separator.
+    static func weight(in range: ClosedRange<Double>) -> Self {
         Self { text in
             guard let value = Double(text), value.isFinite else {
                 let hint = Double(text.replacingComma) != nil ? "; use a point as the decimal separator, such as 2.5" : ""
                 return .failure(CellProblem(message: "'\(text)' is not a number\(hint)"))
             }
-            guard value >= 0 else { return .failure(CellProblem(message: "must be at least 0, not \(text)")) }
+            guard range.contains(value) else {
+                return .failure(CellProblem(message: "must be from \(range.lowerBound.decimalText) to \(range.upperBound.decimalText), not \(text)"))
+            }
             return .success(value)
         }
     }

@@ -336,7 +336,7 @@ struct RosterCSVDecoder {
         else { return policy }
         for (key, path) in Policy.numericKeys {
             guard let row = rows[key] else { continue }
-            if let weight = cells.optional(row["value"], at: row.place("value"), named: key, .weight), let weight {
+            if let weight = cells.optional(row["value"], at: row.place("value"), named: key, .weight(in: Policy.range(of: key))), let weight {
                 policy[keyPath: path] = weight
             }
         }
