@@ -76,6 +76,7 @@ R = {
 "reason.capacity": ("er was binnen de termijn geen zaal-, hoormedewerker- of tolkcapaciteit meer", "no room, officer or interpreter capacity was left in its window"),
 "reason.fixed-conflict": ("door een planner vastgezet op een manier die botst met andere vastgezette gehoren", "fixed by a planner in a way that conflicts with other fixed hearings"),
 "reason.search-stopped": ("de tijdslimiet stopte het zoeken voordat dit vaststond", "the time limit stopped the search before this was settled"),
+"reason.frozen": ("het gehoor begint binnen de bevriestermijn van het herplannen en houdt zijn plaatsing", "it starts within the re-plan's freeze period and keeps its published placement"),
 "reason.not-recorded": ("het plan legt geen reden vast", "the plan records no reason"),
 "reason.unknown": ("(geen omschrijving)", "(no description)"),
 "forced.title": ("Gehouden omdat de termijn afliep", "Heard because the deadline came"),

@@ -63,6 +63,9 @@ extension ConsoleCore {
             throw ConsoleError.notFound
         }
         // A roster's first version is told against nothing: it has no changes to tell.
-        return (version, PlanDiff(from: version.previous?.plan ?? version.plan, to: version.plan))
+        var diff = PlanDiff(from: version.previous?.plan ?? version.plan, to: version.plan)
+        // A re-plan says itself who must be told what; the comparison above stands in for older plans.
+        if version.previous != nil, let people = version.plan.changesByPerson { diff.people = people }
+        return (version, diff)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlannerModel
 
 /// The evidence of a reason as label and value pairs, read from the reason's JSON so that a field
@@ -25,6 +26,15 @@ struct EvidenceView {
             }
             items.append(item)
         }
+        // What meeting the preference the best way found would cost the plan, in one figure.
+        if let alternative = reason.alternative {
+            let cost = alternative.cost
+            items.insert([
+                "label": display.text("evidence.alternativeCost"),
+                "value": display.text(cost >= 0 ? "evidence.costsPoints" : "evidence.gainsPoints", ["points": display.number((abs(cost) * 100).rounded() / 100)]),
+                "links": [[String: String]](),
+            ], at: max(0, items.count - 1))
+        }
         return items
     }
 
@@ -32,21 +42,38 @@ struct EvidenceView {
         display.catalogue.has("evidence.\(key)") ? display.text("evidence.\(key)") : key
     }
 
-    /// A value in words: numbers with the reader's decimal mark, lists joined, objects as
-    /// "label: value" pairs.
+    /// A value in words: numbers with the reader's decimal mark, lists joined, a placement (an
+    /// object with a date and a day part) as people write it, other objects as "label: value" pairs.
     private func text(_ value: JSONItem, key: String) -> String {
         switch value {
         case .null: return "–"
         case .bool(let flag): return display.text(flag ? "common.yes" : "common.no")
         case .number(let number): return display.number(number)
         case .string(let string): return string
-        case .array(let list): return list.map { text($0, key: key) }.joined(separator: ", ")
+        case .array(let list): return list.map { text($0, key: key) }.joined(separator: key == "moves" ? "; " : ", ")
         case .object(let object):
-            return object.keys.sorted().map { name in
-                let words = display.catalogue.has("evidence.\(key).\(name)") ? display.text("evidence.\(key).\(name)") : name
-                return "\(words): \(object[name].map { text($0, key: name) } ?? "")"
-            }.joined(separator: "; ")
+            var parts: [String] = []
+            var names = object.keys.sorted()
+            if let date = object["date"]?.string.flatMap(Day.init), let part = object["slot"]?.string {
+                parts.append(display.slot(date, part))
+                names.removeAll { $0 == "date" || $0 == "slot" }
+            }
+            if let hearing = object["hearing"]?.string {
+                parts.append(hearing)
+                names.removeAll { $0 == "hearing" }
+            }
+            for name in names {
+                guard let item = object[name], item != .null else { continue }
+                parts.append("\(label(name, in: key)): \(text(item, key: name))")
+            }
+            return parts.joined(separator: ", ")
         }
+    }
+
+    /// The words for a field inside another (`evidence.<parent>.<field>`, then `evidence.<field>`), else its name.
+    private func label(_ name: String, in parent: String) -> String {
+        for key in ["evidence.\(parent).\(name)", "evidence.\(name)"] where display.catalogue.has(key) { return display.text(key) }
+        return name
     }
 
     /// The recorded sentence last; the others alphabetically.
