@@ -250,7 +250,7 @@ W = {
 "options.notExact": ("niet bewezen het beste", "not proven best"),
 "options.explain": ("Kiezen zet het gehoor vast op die plaats, met die tolk en hoormedewerker, en plant de week opnieuw. Andere gehoren kunnen daardoor verschuiven; wie dat raakt, ziet u na het herplannen.", "Choosing fixes the hearing at that time, with that interpreter and officer, and re-plans the week. Other hearings may move as a result; you will see whom it affects after the re-plan."),
 "options.blockedPast": ("Kan niet meer: dit dagdeel is al begonnen.", "No longer possible: this day part has begun."),
-"options.blockedFrozen": ("Kan niet nu: een ander gehoor dat hiervoor moet verschuiven, begint binnen de bevriestermijn en wordt niet meer verplaatst.", "Not possible now: another hearing that would have to move starts within the freeze period and is no longer moved."),
+"options.movesFrozen": ("Let op: dit verschuift een gehoor binnen de bevriestermijn; wie dat raakt, hoort het op korte termijn.", "Note: this moves a hearing within the freeze period; whoever it affects hears at short notice."),
 "options.moves.none": ("geen andere gehoren verschuiven", "no other hearing moves"),
 "evidence.counts.gender": ("van het gevraagde geslacht", "of the requested sex"),
 "evidence.counts.notExcluded": ("niet uitgesloten", "not excluded"),

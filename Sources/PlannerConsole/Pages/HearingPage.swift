@@ -68,12 +68,16 @@ extension ConsoleCore {
         return render("hearing", title: visit.text("hearing.title", ["id": id]), page: page, visit: visit, section: nil)
     }
 
-    /// Why an option cannot be chosen now, as a catalogue key: it starts in a day part that has
-    /// begun, or it moves another hearing that starts too soon to be moved.
+    /// Why an option cannot be chosen now, as a catalogue key: it starts in a day part that has begun.
     static func blocker(_ option: HearingOptions.Option, window: FreezeWindow) -> String? {
-        if window.hasBegun(option.spot.date, option.spot.slot) { return "options.blockedPast" }
-        if option.moves.contains(where: { window.isFrozen($0.from.date, $0.from.slot) }) { return "options.blockedFrozen" }
-        return nil
+        window.hasBegun(option.spot.date, option.spot.slot) ? "options.blockedPast" : nil
+    }
+
+    /// Whether choosing the option moves a hearing that starts within the freeze period: the
+    /// re-plan then forces that change (a fixed hearing goes first), and its people must be told
+    /// at short notice.
+    static func movesFrozen(_ option: HearingOptions.Option, window: FreezeWindow) -> Bool {
+        option.moves.contains { window.isFrozen($0.from.date, $0.from.slot) }
     }
 
     private func facts(of hearing: Hearing, _ display: Display) -> [[String: String]] {
@@ -121,6 +125,7 @@ extension ConsoleCore {
             return [
                 "number": index + 1, "index": index,
                 "blocked": blocked.map { display.text($0) } ?? "", "isBlocked": blocked != nil,
+                "movesFrozen": Self.movesFrozen(option, window: window),
                 "when": display.slot(option.spot.date, option.spot.slot),
                 "interpreter": option.spot.interpreter, "mode": display.catalogue.mode(option.spot.interpreterMode),
                 "language": display.language(option.spot.language), "officer": option.spot.officer,

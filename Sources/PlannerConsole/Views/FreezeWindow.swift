@@ -1,10 +1,10 @@
 import Foundation
 import PlannerModel
 
-/// Which day parts a re-plan may no longer move: those starting before `now + freezeHours`
+/// Which day parts a re-plan moves only when forced: those starting before `now + freezeHours`
 /// (the roster's policy), by the horizon's day-part times in its time zone. The what-if options
-/// do not know the clock, so an option that moves a hearing in this window would make the
-/// re-plan fail; the console offers no such option to choose.
+/// do not know the clock: the console marks an option that would move a hearing in this window,
+/// and offers none that starts in a day part that has begun.
 struct FreezeWindow {
     let until: Date
     let now: Date
