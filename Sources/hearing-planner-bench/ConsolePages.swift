@@ -53,7 +53,7 @@ struct ConsolePages {
                 let waited = (ContinuousClock.now - started).seconds * 1000
                 guard let http = response as? HTTPURLResponse, http.statusCode == 200,
                       let timing = http.value(forHTTPHeaderField: "Server-Timing"),
-                      let duration = timing.split(separator: "=").last.flatMap({ Double($0) })
+                      let duration = Self.duration("page", in: timing)
                 else { throw BenchFailure("GET \(path) did not answer a console page") }
                 server.append(duration)
                 client.append(waited)
@@ -84,6 +84,16 @@ struct ConsolePages {
         let (_, response) = try await session.data(for: request)
         guard let cookie = Self.cookie("hp_session", in: response) else { throw BenchFailure("signing in to the console failed") }
         return cookie
+    }
+
+    /// The `dur` of metric `name` in a `Server-Timing` header ("render;dur=1.20, page;dur=3.40").
+    static func duration(_ name: String, in header: String) -> Double? {
+        for metric in header.split(separator: ",") {
+            let parts = metric.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.first == name, let dur = parts.first(where: { $0.hasPrefix("dur=") }) else { continue }
+            return Double(dur.dropFirst(4))
+        }
+        return nil
     }
 
     /// `name=value` of the cookie `name` that `response` sets.

@@ -23,6 +23,8 @@ enum ConsoleAnswer {
     }
 
     static let frameOptions = HTTPField.Name("X-Frame-Options")!
+    /// How long the server took to make a page (`render`: the templates; `page`: everything).
+    static let serverTiming = HTTPField.Name("Server-Timing")!
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let openerPolicy = HTTPField.Name("Cross-Origin-Opener-Policy")!
 

@@ -37,11 +37,9 @@ struct ConsolePageMiddleware<Context: ConsoleRequestContext>: RouterMiddleware {
         }
         ConsoleAnswer.secure(&response.headers)
         let elapsed = (ContinuousClock.now - started).timeInterval * 1000
-        response.headers[Self.serverTiming] = "page;dur=" + String(format: "%.2f", elapsed)
+        response.headers.append(HTTPField(name: ConsoleAnswer.serverTiming, value: "page;dur=" + String(format: "%.2f", elapsed)))
         return response
     }
-
-    static var serverTiming: HTTPField.Name { HTTPField.Name("Server-Timing")! }
 }
 
 /// On the whole router: a path that no route serves and that is not the API's gets the console's

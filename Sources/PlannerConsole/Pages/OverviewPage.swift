@@ -101,12 +101,19 @@ extension ConsoleCore {
         return ConsoleAnswer.json(String(decoding: data, as: UTF8.self))
     }
 
-    static func hearingPath(_ id: String) -> String {
-        "/hearings/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
-    }
+    static func hearingPath(_ id: String) -> String { "/hearings/" + pathSegment(id) }
 
-    static func personPath(_ id: String) -> String {
-        "/people/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
+    static func personPath(_ id: String) -> String { "/people/" + pathSegment(id) }
+
+    /// An id as one segment of a path: as it is when it holds only letters, digits, `-`, `_` and
+    /// `.` (as ids do), percent-encoded otherwise.
+    static func pathSegment(_ id: String) -> String {
+        let isPlain = !id.isEmpty && id != "." && id != ".." && id.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+        if isPlain { return id }
+        return id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", "."])) ?? ""
     }
 
     /// The current plan, or the "no plan yet" page.

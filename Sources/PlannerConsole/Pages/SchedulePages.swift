@@ -22,10 +22,17 @@ extension ConsoleCore {
                 && (person == nil || a.interpreter == person || a.officer == person)
                 && (!unmetOnly || a.interpreterPreference == .unmet || a.officerPreference == .unmet)
         }
-        var bySlot: [SlotName: [[String: Any]]] = [:]
+        // A cell lists the hearings starting in it in full, and those going on from the day part
+        // before by their reference only: one link per hearing keeps a week of hundreds usable by keyboard.
+        var starting: [SlotName: [[String: Any]]] = [:]
+        var continuing: [SlotName: [[String: Any]]] = [:]
         for assignment in shown.sorted(by: { $0.hearing < $1.hearing }) {
             for (k, slot) in assignment.slots.enumerated() {
-                bySlot[slot, default: []].append(entry(assignment, isContinuation: k > 0, display))
+                if k == 0 {
+                    starting[slot, default: []].append(entry(assignment, display))
+                } else {
+                    continuing[slot, default: []].append(["hearing": assignment.hearing, "href": Self.hearingPath(assignment.hearing)])
+                }
             }
         }
         let calendar = WorkCalendar(roster.horizon)
@@ -35,8 +42,9 @@ extension ConsoleCore {
                 "day": display.day(day),
                 "sheet": "/schedule/day?location=\(Self.query(locationID))&date=\(day)",
                 "cells": parts.map { part -> [String: Any] in
-                    let items = bySlot[SlotName(date: day, part: part)] ?? []
-                    return ["items": items, "isEmpty": items.isEmpty, "label": display.slot(day, part)]
+                    let name = SlotName(date: day, part: part)
+                    let items = starting[name] ?? [], going = continuing[name] ?? []
+                    return ["items": items, "continued": going, "isEmpty": items.isEmpty && going.isEmpty]
                 },
             ]
         }
@@ -51,12 +59,14 @@ extension ConsoleCore {
             "location": display.location(locationID),
             "count": visit.catalogue.text("schedule.count", count: shown.count),
             "isFiltered": language != nil || person != nil || unmetOnly,
+            "continuedText": visit.text("schedule.continued"),
         ]
         return render("schedule", title: visit.text("schedule.title"), page: page, visit: visit, section: .schedule)
     }
 
-    /// One held hearing in a cell of the grid.
-    private func entry(_ a: Assignment, isContinuation: Bool, _ display: Display) -> [String: Any] {
+    /// One held hearing in a cell of the grid: its link, what it needs in one line, and its
+    /// preferences in words.
+    private func entry(_ a: Assignment, _ display: Display) -> [String: Any] {
         var preferences: [[String: Any]] = []
         for (role, state) in [(Role.interpreter, a.interpreterPreference), (Role.officer, a.officerPreference)] where state != .none {
             preferences.append([
@@ -66,12 +76,11 @@ extension ConsoleCore {
         }
         return [
             "hearing": a.hearing, "href": Self.hearingPath(a.hearing),
-            "language": display.language(a.language),
-            "interpreter": a.interpreter, "interpreterHref": Self.personPath(a.interpreter),
-            "mode": display.catalogue.mode(a.interpreterMode),
-            "officer": a.officer, "officerHref": Self.personPath(a.officer),
+            "summary": display.text("schedule.summary", [
+                "language": display.language(a.language), "interpreter": a.interpreter,
+                "mode": display.catalogue.mode(a.interpreterMode), "officer": a.officer,
+            ]),
             "preferences": preferences,
-            "isContinuation": isContinuation,
         ]
     }
 

@@ -8,18 +8,30 @@ struct Display {
     let catalogue: Catalogue
     let roster: Roster?
     private let places: [String: Location]
+    /// The names of the roster's languages, looked up once: a schedule names thousands.
+    private let languages: [String: String]
 
     init(_ catalogue: Catalogue, roster: Roster?) {
         self.catalogue = catalogue
         self.roster = roster
         places = Dictionary((roster?.locations ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var codes = Set<String>()
+        for hearing in roster?.hearings ?? [] {
+            codes.insert(hearing.language)
+            codes.formUnion(hearing.fallbackLanguages)
+        }
+        languages = Dictionary(uniqueKeysWithValues: codes.map { ($0, Self.name(of: $0, catalogue)) })
+    }
+
+    private static func name(of code: String, _ catalogue: Catalogue) -> String {
+        catalogue.has("language.\(code)") ? catalogue.text("language.\(code)") : code
     }
 
     func text(_ key: String, _ values: [String: String] = [:]) -> String { catalogue.text(key, values) }
 
     /// "Tigrinya" for `tir`; a code the catalogue does not name stays the code.
     func language(_ code: String) -> String {
-        catalogue.has("language.\(code)") ? catalogue.text("language.\(code)") : code
+        languages[code] ?? Self.name(of: code, catalogue)
     }
 
     /// A location's name, or its id when it has none.

@@ -28,7 +28,11 @@ extension ConsoleCore {
         _ template: String, title: String, page: [String: Any], visit: Visit, section: Section?,
         status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
     ) -> Response {
+        let started = ContinuousClock.now
         let html = renderer.render(template, page: page, frame: frame(title: title, visit: visit, section: section), catalogue: visit.catalogue)
+        var headers = headers
+        let elapsed = (ContinuousClock.now - started).timeInterval * 1000
+        headers.append(HTTPField(name: ConsoleAnswer.serverTiming, value: "render;dur=" + String(format: "%.2f", elapsed)))
         return ConsoleAnswer.html(html, status: status, headers: headers)
     }
 
