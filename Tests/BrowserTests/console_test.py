@@ -395,9 +395,11 @@ def run(binary, screenshots):
         version = browser.driver.execute_script("return axe.version")
         print(f"ok - axe-core {version} found no serious or critical violation on {len(browser.checked)} pages: "
               + ", ".join(sorted(set(browser.checked))))
+        print(f"{len(steps)} passed, 0 failed")
         return 0
     except Failure as failure:
         print(f"not ok {len(steps) + 1} - {failure}", flush=True)
+        print(f"{len(steps)} passed, 1 failed")
         if browser:
             browser.driver.save_screenshot(os.path.join(scratch, "failure.png"))
             print(f"# the page: {browser.driver.current_url}; screenshot {scratch}/failure.png; log {daemon.log.name}")
