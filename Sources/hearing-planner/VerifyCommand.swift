@@ -12,7 +12,7 @@ struct Verify: ParsableCommand {
             change penalties and the changes per hearing and per person, and for every unmet preference \
             and hearing not held the claim its reason makes, recomputed from the roster and the plan. \
             Give the roster the plan was made from; for a re-plan, the baseline's roster with \
-            --baseline, --events and --now as given to `replan`. Exits 0 when everything holds, 1 when \
+            --baseline and --events as given to `replan` (--now defaults to the plan's replannedAt). Exits 0 when everything holds, 1 when \
             a claim does not (each is printed with its hearing and rule), 2 when an input cannot be read.
             """)
 
@@ -28,7 +28,7 @@ struct Verify: ParsableCommand {
     @Option(help: "The change events the re-plan applied (events@1 JSON).")
     var events: String?
 
-    @Option(help: "The moment of the re-plan, ISO 8601, as given to `replan --now`.")
+    @Option(help: "The moment of the re-plan, ISO 8601 (default: the plan's replannedAt).")
     var now: String?
 
     @Option(help: "The policy file given to `plan --policy`, if one was.")
@@ -41,9 +41,6 @@ struct Verify: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if baseline != nil && now == nil {
-            throw ValidationError("A re-plan needs --now: which hearings were frozen depends on it.")
-        }
         if baseline == nil && (events != nil || now != nil || maxChanges != nil) {
             throw ValidationError("--events, --now and --max-changes belong to a re-plan: give its --baseline too.")
         }
@@ -82,7 +79,13 @@ struct Verify: ParsableCommand {
             }
             if let maxChanges { current.policy.maxChanges = maxChanges }
         }
-        let verdict = PlanVerifier(roster: current, plan: planned, baseline: published, now: now.flatMap(Replan.parse)).verify()
+        // The moment of the re-plan decides which hearings were frozen: the plan records it.
+        let moment = now.flatMap(Replan.parse) ?? planned.replannedAt.flatMap(Replan.parse)
+        if published != nil && moment == nil {
+            printError("The plan does not say when it was re-planned (no replannedAt): give --now as given to replan.")
+            throw ExitCodes.invalidRoster
+        }
+        let verdict = PlanVerifier(roster: current, plan: planned, baseline: published, now: moment).verify()
         if json {
             FileHandle.standardOutput.write(Data(try JSONOutput.encode(verdict)))
         } else {

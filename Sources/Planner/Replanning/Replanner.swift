@@ -140,6 +140,7 @@ extension Planner {
             return change
         }
         plan.changesByPerson = PlanDiff(from: baseline, to: plan).people
+        plan.replannedAt = ISO8601DateFormatter().string(from: now)
         logger.info("re-planned", metadata: ["changed": "\(changedCount)", "dropped": "\(dropped)", "status": "\(plan.status)"])
         return plan
     }
