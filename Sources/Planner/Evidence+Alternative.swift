@@ -49,4 +49,31 @@ extension Evidence {
             spot: spot(best.placement), score: score, moves: moves, scoreAsPlanned: asPlanned,
             scoreWithPreference: withPreference)
     }
+
+    /// Re-planning with `maxChanges`: how many unforced changes the plan would make with the
+    /// alternative (its own change and the moves', less those it undoes), when that is more than
+    /// the cap allows; nil when it is within the cap.
+    func changesBeyondCap(_ alternative: Alternative, of current: PlanAssembler.Choice) -> Int? {
+        guard let changes, let cap = changes.maxChanges else { return nil }
+        let roster = index.roster
+        let number = Dictionary(roster.hearings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func placement(_ m: Int, _ s: Alternative.Spot?) -> Placement? {
+            guard let s, let slot = index.calendar.slotIndex(of: SlotName(date: s.date, part: s.slot)),
+                  let i = index.interpreterIndex[s.interpreter], let o = index.officerIndex[s.officer]
+            else { return nil }
+            return Placement(
+                hearing: m, slot: slot, duration: roster.hearings[m].durationSlots, interpreter: i, isOnsite: s.interpreterMode == .onsite,
+                language: s.language, registered: true, officer: o, score: 0)
+        }
+        var total = changes.unforcedChanges
+        var touched: [(Int, Placement?)] = [(current.hearing, placement(current.hearing, alternative.spot))]
+        for move in alternative.moves {
+            if let m = number[move.hearing] { touched.append((m, placement(m, move.to))) }
+        }
+        for (m, after) in touched {
+            let now = held[m]?.placement
+            total += (changes.isUnforcedChange(m, at: after) ? 1 : 0) - (changes.isUnforcedChange(m, at: now) ? 1 : 0)
+        }
+        return total > cap ? total : nil
+    }
 }

@@ -86,13 +86,19 @@ extension Evidence {
         }
         let takenBy = takers.map { roster.hearings[$0].id }.sorted()
         let alternative: Alternative? = current.flatMap { self.alternative(meeting: role, of: $0) }
-        let found: String
+        let found0: String
         if let alternative {
-            found = " The best way found to give it one, \(describe(alternative)), scores \(alternative.scoreWithPreference.decimalText) for the hearings concerned against \(alternative.scoreAsPlanned.decimalText) as planned\(comparison(alternative))."
+            found0 = " The best way found to give it one, \(describe(alternative)), scores \(alternative.scoreWithPreference.decimalText) for the hearings concerned against \(alternative.scoreAsPlanned.decimalText) as planned\(comparison(alternative))."
         } else {
-            found = occupancy == nil ? "" : " No way to give it one was found that keeps every hard rule, even moving the hearings in the way."
+            found0 = occupancy == nil ? "" : " No way to give it one was found that keeps every hard rule, even moving the hearings in the way."
         }
-        if let alternative, alternative.cost < -1e-9 {
+        var found = found0
+        var beyondCap: Int?
+        if let alternative, let current { beyondCap = changesBeyondCap(alternative, of: current) }
+        if let beyondCap {
+            found += " That would make \(beyondCap) unforced changes, more than maxChanges (\(roster.policy.maxChanges ?? 0)) allows."
+        }
+        if let alternative, alternative.cost < -1e-9, beyondCap == nil {
             return Reason(
                 code: .searchStopped,
                 detail: "The search stopped before it was proven optimal; the preference can be met at a gain.\(found)",

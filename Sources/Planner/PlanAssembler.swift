@@ -12,8 +12,9 @@ struct PlanAssembler {
     var baselineSites: [PersonDay: String] = [:]
     /// Re-planning: every published hearing still in the roster (kept, moved or forced).
     var published: Set<Int> = []
-    /// Re-planning: the change penalty.
+    /// Re-planning: the change penalty, and the cap on unforced changes.
     var changePenalty = 0.0
+    var maxChanges: Int?
 
     /// A held hearing as chosen by the solver, before it is written out.
     struct Choice {
@@ -93,7 +94,12 @@ struct PlanAssembler {
             let here = ChangeTerms.Spot(slot: choice.start.slot, interpreter: choice.interpreter.person, officer: choice.officer.person)
             if spots[choice.hearing] == here { frozen.insert(choice.hearing) }
         }
-        return ChangeTerms(keepSpots: spots, published: published.union(keeps.keys), frozen: frozen, penalty: changePenalty)
+        var terms = ChangeTerms(keepSpots: spots, published: published.union(keeps.keys), frozen: frozen, penalty: changePenalty)
+        terms.maxChanges = maxChanges
+        let placed = Dictionary(choices.map { ($0.hearing, $0.placement) }, uniquingKeysWith: { a, _ in a })
+        // Frozen hearings that gave way to fixed ones are forced, not counted.
+        terms.unforcedChanges = keeps.keys.filter { keeps[$0]?.isFrozen == false && terms.isUnforcedChange($0, at: placed[$0]) }.count
+        return terms
     }
 
     /// An upper bound on any plan's score that needs no solver: each hearing's best score on its

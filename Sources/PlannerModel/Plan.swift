@@ -31,6 +31,9 @@ public struct Plan: Sendable, Equatable, Codable {
     /// lost or that moved, so that exactly those people can be told (the per-person side of
     /// `changes`); absent from a first plan.
     public var changesByPerson: [PlanDiff.PersonChanges]?
+    /// Re-planning: *now* as the re-plan took it (ISO 8601), which decides the frozen hearings;
+    /// `verify` needs it to check the freeze. Absent from a first plan.
+    public var replannedAt: String?
     /// Ids of the change events applied to the roster this plan was made from (re-planning), so
     /// that an event is never applied twice.
     public var appliedEvents: [String]?

@@ -11,6 +11,6 @@ struct HearingPlanner: AsyncParsableCommand {
             """,
         subcommands: [
             Validate.self, Convert.self, Generate.self, PlanCommand.self, Replan.self, Diff.self, ReportCommand.self,
-            CalendarCommand.self, TokenCommand.self, OptionsCommand.self, TradeoffCommand.self, Serve.self,
+            CalendarCommand.self, TokenCommand.self, OptionsCommand.self, TradeoffCommand.self, Verify.self, Serve.self,
         ])
 }

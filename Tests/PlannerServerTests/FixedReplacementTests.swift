@@ -56,6 +56,14 @@ struct FixedReplacementTests {
             #expect(h1Change["forced"] as? Bool == true)
             #expect((h1Change["rule"] as? String)?.contains("H-9") == true)
             #expect(try await client.send(.get, "/readyz").status == .ok)
+
+            // Both versions pass the service's own independent check, for a viewer too.
+            for version in [1, 2] {
+                let report = try #require(try await client.send(.get, "/v1/plans/\(version)/verification", token: TestServer.viewerToken).jsonObject())
+                #expect(report["format"] as? String == "hearing-planner/verification@1")
+                #expect(report["passed"] as? Bool == true, "\(report)")
+            }
+            #expect(try await client.send(.get, "/v1/plans/9/verification").status == .notFound)
         }
     }
 

@@ -61,6 +61,8 @@ struct ReplanExactnessTests {
         let violations = HardRuleChecker().violations(of: plan, for: c.roster).filter { $0.hasPrefix("rule") }
         #expect(violations.isEmpty, "seed \(seed): \(violations)")
         Self.checkChanges(plan, c, oracle: oracle, seed: seed)
+        let report = PlanVerifier(roster: c.roster, plan: plan, baseline: c.baseline, now: c.now).verify()
+        #expect(report.passed, "seed \(seed): \(report.text))")
     }
 
     /// The search near the baseline that large programs get, forced onto the tiny ones: its plan

@@ -90,6 +90,7 @@ extension Planner {
         var assembler = PlanAssembler(index: index, model: model, keeps: keeps)
         assembler.published = Set(base.entries.map(\.hearing))
         assembler.changePenalty = policy.changePenalty
+        assembler.maxChanges = policy.maxChanges
         for entry in base.entries where entry.assignment.interpreterMode == .onsite {
             guard let slot = entry.slot, let person = index.interpreterIndex[entry.assignment.interpreter] else { continue }
             assembler.baselineSites[PersonDay(person: person, day: slot / index.calendar.partsPerDay)] = entry.assignment.location
@@ -139,6 +140,7 @@ extension Planner {
             return change
         }
         plan.changesByPerson = PlanDiff(from: baseline, to: plan).people
+        plan.replannedAt = ISO8601DateFormatter().string(from: now)
         logger.info("re-planned", metadata: ["changed": "\(changedCount)", "dropped": "\(dropped)", "status": "\(plan.status)"])
         return plan
     }

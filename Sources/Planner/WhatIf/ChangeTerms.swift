@@ -23,6 +23,17 @@ struct ChangeTerms: Sendable {
     /// Frozen hearings that keep their placement: they do not move.
     let frozen: Set<Int>
     let penalty: Double
+    /// The cap on unforced changes, and how many the plan makes already.
+    var maxChanges: Int?
+    var unforcedChanges = 0
+
+    /// Whether hearing `h` placed at `placement` (nil: not held) makes an unforced change: it could
+    /// keep its published placement (it has a keep spot and is not frozen) and does not.
+    func isUnforcedChange(_ h: Int, at placement: Placement?) -> Bool {
+        guard let spot = keepSpots[h], !frozen.contains(h) else { return false }
+        guard let placement else { return true }
+        return spot != Spot(slot: placement.slot, interpreter: placement.interpreter, officer: placement.officer)
+    }
 
     /// What `placement` scores in keep units.
     func units(_ placement: Placement) -> Double {
