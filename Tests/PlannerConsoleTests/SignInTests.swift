@@ -100,6 +100,7 @@ struct SignInTests {
             let token = try await browser.formToken()
             let out = try await browser.post("/sign-out", [("formToken", token)])
             #expect(out.headers[.location] == "/sign-in?signedOut=1")
+            #expect(try await browser.get("/sign-in?signedOut=1").text.contains("U bent uitgelogd."))
             browser.cookies["hp_session"] = cookie
             #expect(try await browser.get("/").headers[.location] == "/sign-in")
         }

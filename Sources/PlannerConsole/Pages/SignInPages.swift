@@ -14,6 +14,7 @@ extension ConsoleCore {
         let next = ConsoleAnswer.localPath(request.uri.queryParameters.get("next"))
         var page: [String: Any] = ["check": check, "next": next]
         if let error { page["error"] = visit.text(error) }
+        if error == nil, request.uri.queryParameters.get("signedOut") == "1" { page["signedOut"] = true }
         return render("sign-in", title: visit.text("signIn.title"), page: page, visit: visit, section: nil, status: status, headers: headers)
     }
 
