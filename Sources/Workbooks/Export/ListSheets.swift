@@ -4,7 +4,7 @@ import PlannerModel
 extension PlanExport {
     static let hearingColumns: [(key: String, width: Double)] = [
         ("hearing", 12), ("date", 12), ("dayPart", 18), ("location", 10), ("language", 9), ("interpreter", 12),
-        ("mode", 16), ("officer", 14), ("interpreterPreference", 26), ("officerPreference", 26), ("waitDays", 10),
+        ("mode", 16), ("officer", 16), ("interpreterPreference", 26), ("officerPreference", 26), ("waitDays", 10),
         ("changed", 10),
     ]
 

@@ -3,7 +3,7 @@ import PlannerModel
 
 extension PlanExport {
     static let locationColumns: [(key: String, width: Double)] = [
-        ("dayPart", 18), ("hearing", 12), ("language", 9), ("interpreter", 12), ("mode", 16), ("officer", 14),
+        ("dayPart", 18), ("hearing", 12), ("language", 9), ("interpreter", 12), ("mode", 16), ("officer", 16),
         ("interpreterPreference", 26), ("officerPreference", 26),
     ]
 

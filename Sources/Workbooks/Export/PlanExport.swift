@@ -107,7 +107,7 @@ public struct PlanExport: Sendable {
             sheet.append([.text(catalogue.text("export.overview.sheet.\(key)")), .text(catalogue.text("export.overview.about.\(key)"), .wrap)])
         }
         sheet.append([])
-        sheet.append([.text(catalogue.text("export.overview.privacy"), .note)])
+        sheet.append([.text(""), .text(catalogue.text("export.overview.privacy"), .note)])
         sheet.page.header = catalogue.text("export.title")
         return sheet
     }

@@ -68,6 +68,9 @@ public enum XLSXWriter {
         }
         for (rowIndex, cells) in sheet.rows.enumerated() {
             let row = lxw_row_t(rowIndex)
+            if let height = rowHeight(cells, widths: sheet.columnWidths) {
+                worksheet_set_row(worksheet, row, height, nil)
+            }
             for (columnIndex, cell) in cells.enumerated() {
                 let column = lxw_col_t(columnIndex)
                 let format = formats.cell(cell.style, isDate: cell.value.isDate)
@@ -104,6 +107,20 @@ public enum XLSXWriter {
         setUpPage(worksheet, sheet.page, strings: strings)
         if sheet.isHidden { worksheet_hide(worksheet) }
         return nil
+    }
+
+    /// The height of a row whose wrapped text takes more than one line: a spreadsheet does not
+    /// grow a row for text a program wrote into it. Lines are estimated from the column's width.
+    static func rowHeight(_ cells: [SheetDocument.Cell], widths: [Double]) -> Double? {
+        var lines = 1
+        for (column, cell) in cells.enumerated() where [.wrap, .note, .header].contains(cell.style) {
+            guard case .text(let text) = cell.value else { continue }
+            let perLine = max(Int((widths[safe: column] ?? 8.43) * 1.1), 1)
+            let needed = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
+            lines = max(lines, needed)
+        }
+        return lines > 1 ? 15 * Double(lines) : nil
     }
 
     private static func add(
