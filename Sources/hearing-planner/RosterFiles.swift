@@ -127,17 +127,17 @@ struct DocumentOrder: Comparable {
     let numbers: [Int]
 
     init(_ place: String) {
-        if let bang = place.firstIndex(of: "!") {
+        if let open = place.range(of: "(line ") {
+            // "path (line L, column C)"
+            file = ""
+            numbers = place[open.upperBound...].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        } else if let bang = place.firstIndex(of: "!") {
             // "sheet!F14": by sheet, then row, then column.
             file = String(place[..<bang])
             let cell = place[place.index(after: bang)...]
             let letters = cell.prefix { $0.isLetter }
             let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
             numbers = [Int(cell.dropFirst(letters.count)) ?? 0, column]
-        } else if let open = place.range(of: "(line ") {
-            // "path (line L, column C)"
-            file = ""
-            numbers = place[open.upperBound...].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         } else {
             let parts = place.split(separator: ":")
             file = parts.first.map(String.init) ?? place
