@@ -88,9 +88,9 @@ docs-images: build
 	$(BIN_DEBUG) plan data/sample/roster.json -o $(OUT)/images/plan.json
 	$(BIN_DEBUG) export $(OUT)/images/plan.json --roster data/sample/roster.json --format xlsx -o $(OUT)/images/plan.xlsx
 	soffice -env:UserInstallation=file://$(CURDIR)/$(OUT)/images/profile --headless --convert-to pdf --outdir $(OUT)/images $(OUT)/images/template.xlsx $(OUT)/images/plan.xlsx
-	pdftoppm -r 80 -png -singlefile -f 1 -l 1 $(OUT)/images/template.pdf docs/images/xlsx-template-explanation
-	pdftoppm -r 80 -png -singlefile -f 5 -l 5 $(OUT)/images/template.pdf docs/images/xlsx-template-hearings
-	pdftoppm -r 80 -png -singlefile -f 2 -l 2 $(OUT)/images/plan.pdf docs/images/xlsx-export-location
+	pdftoppm -r 90 -png -singlefile -f 1 -l 1 -x 0 -y 0 -W 744 -H 380 $(OUT)/images/template.pdf docs/images/xlsx-template-explanation
+	pdftoppm -r 160 -png -singlefile -f 5 -l 5 -x 40 -y 50 -W 1780 -H 90 $(OUT)/images/template.pdf docs/images/xlsx-template-hearings
+	pdftoppm -r 110 -png -singlefile -f 2 -l 2 -x 0 -y 0 -W 1290 -H 330 $(OUT)/images/plan.pdf docs/images/xlsx-export-location
 
 clean:
 	rm -rf .build $(OUT)

@@ -100,7 +100,7 @@ public enum RosterDocument {
     private static func width(of name: String, kind: ColumnKind) -> Double {
         switch kind {
         case .list: max(Double(name.count) + 3, 18)
-        case .date: max(Double(name.count) + 3, 12)
+        case .date: max(Double(name.count) + 3, 13)
         default: max(Double(name.count) + 3, 10)
         }
     }
