@@ -39,8 +39,15 @@ let package = Package(
         // The domain: roster, plan, policy, calendar arithmetic, formats and validation. Pure.
         .target(
             name: "PlannerModel",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                .product(name: "CSV", package: "CSV.swift"),
+                // The roster's digest (sha256), which plans carry.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
+        // `hearing-planner verify`: an independent check of a plan against the spec, written apart
+        // from the planner (it shares only the model types and the roster reader).
+        .target(name: "PlanVerification", dependencies: ["PlannerModel"]),
         // Words people read, Dutch and English: catalogues, dates as people write them, reasons in
         // words. The catalogues are files under Embedded/, built into the binary by EmbedFiles.
         .target(
@@ -97,8 +104,8 @@ let package = Package(
         .target(
             name: "PlannerServer",
             dependencies: [
-                "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "Workbooks",
-                "Localization",
+                "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
+                "Workbooks", "Localization",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -112,7 +119,7 @@ let package = Package(
             name: "hearing-planner",
             dependencies: [
                 "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming", "Reports",
-                "PlannerStore", "PlannerServer", "Workbooks", "Localization",
+                "PlannerStore", "PlannerServer", "PlanVerification", "Workbooks", "Localization",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,7 +138,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["PlannerModel", "SyntheticRosters", "Planner"],
+            dependencies: ["PlannerModel", "SyntheticRosters", "Planner", "PlanVerification"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "TestSupport"]),
@@ -144,6 +151,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures", "Scripts"]
+        ),
+        .testTarget(
+            name: "PlanVerificationTests",
+            dependencies: ["PlanVerification", "PlannerModel", "Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
         ),
         .testTarget(name: "SyntheticRostersTests", dependencies: ["SyntheticRosters", "TestSupport"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearProgramming"]),

@@ -91,6 +91,16 @@ struct ModelBuilder: Sendable {
     var keeps: [Int: Keep] = [:]
     /// Re-planning: at most this many baseline hearings change without being forced.
     var maxChanges: Int?
+    /// Re-planning when fixed hearings need what frozen ones hold (`FreezeCheck`): instead of each
+    /// frozen keep being required, at least this many of them are kept (the most that can be held
+    /// together with the fixed hearings), and the program chooses which give way.
+    var frozenAtLeast: Int?
+    /// Re-planning: how many frozen hearings must give way to fixed ones; their changes are forced
+    /// and do not count against `maxChanges`.
+    var yieldingFrozen = 0
+    /// Fixed hearings that are merely wanted, not required: held as fixed or not at all (the
+    /// frozen hearings of `FreezeCheck`'s program, pinned to their baseline placement).
+    var optionalFixed: Set<Int> = []
     /// Re-planning near the baseline, and the small programs of `SubprogramSearch`: only these
     /// hearings get columns (nil: all). Every other hearing with a keep is held at its baseline
     /// placement, which uses up its people, room and site as the keep column fixed at 1 would
@@ -242,7 +252,7 @@ struct ModelBuilder: Sendable {
                 heldTerms.append((column, 1))
             }
             // Rule 1 and rule 9: held at most once; a fixed hearing exactly once.
-            if hearing.fixed != nil && fixedAreRequired {
+            if hearing.fixed != nil && fixedAreRequired && !optionalFixed.contains(h) {
                 model.rows.append(Row(name: "fixed_\(h)", terms: heldTerms, lower: 1, upper: 1))
             } else if heldTerms.count > 1 {
                 model.rows.append(Row(name: "once_\(h)", terms: heldTerms, lower: -.infinity, upper: 1))
@@ -254,11 +264,19 @@ struct ModelBuilder: Sendable {
         interpreterPools.addGroups(interpreterGroups, to: &model, ledger: &ledger)
         if let taken { ledger.addTaken(taken, roster: roster) }
         addRuleRows(ledger, to: &model)
+        if let frozenAtLeast {
+            let terms = keeps.keys.sorted().filter { keeps[$0]!.isFrozen }.map { h in
+                (model.keepColumns[h] ?? Ledger.occupied, 1.0)
+            }
+            model.appendRow("frozen", terms: terms, lower: Double(frozenAtLeast), upper: .infinity)
+        }
         if let maxChanges, !model.keepColumns.isEmpty || !model.fixedKeeps.isEmpty {
-            // Baseline hearings that may keep their placement: all but `maxChanges` of them do.
+            // Baseline hearings that may keep their placement: all but `maxChanges` of them do,
+            // and but the frozen ones that must give way to fixed hearings.
             let terms = model.keepColumns.keys.sorted().map { (model.keepColumns[$0]!, 1.0) }
                 + model.fixedKeeps.map { _ in (Ledger.occupied, 1.0) }
-            model.appendRow("maxChanges", terms: terms, lower: Double(max(0, terms.count - maxChanges)), upper: .infinity)
+            let lower = max(0, terms.count - maxChanges - yieldingFrozen)
+            model.appendRow("maxChanges", terms: terms, lower: Double(lower), upper: .infinity)
         }
         return model
     }
@@ -281,7 +299,7 @@ struct ModelBuilder: Sendable {
         for t in start.slots { ledger.officerBySlot[officer.person][t, default: []].append(column) }
         ledger.officerByWeek[officer.person][start.day.isoWeek, default: []].append(column)
         ledger.addHearing(at: hearing.location, slots: start.slots, held: column..<(column + 1))
-        if keep.isFrozen {
+        if keep.isFrozen && frozenAtLeast == nil {
             model.rows.append(Row(name: "frozen_\(h)", terms: [(column, 1)], lower: 1, upper: .infinity))
         }
         model.keepColumns[h] = column

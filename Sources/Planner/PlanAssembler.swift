@@ -10,6 +10,11 @@ struct PlanAssembler {
     var keeps: [Int: ModelBuilder.Keep] = [:]
     /// Re-planning: where each interpreter worked on site in the baseline, by day.
     var baselineSites: [PersonDay: String] = [:]
+    /// Re-planning: every published hearing still in the roster (kept, moved or forced).
+    var published: Set<Int> = []
+    /// Re-planning: the change penalty, and the cap on unforced changes.
+    var changePenalty = 0.0
+    var maxChanges: Int?
 
     /// A held hearing as chosen by the solver, before it is written out.
     struct Choice {
@@ -28,7 +33,7 @@ struct PlanAssembler {
         let choices = chosen
         let assignments = choices.map(assignment)
         let objective = assignments.reduce(0) { $0 + $1.score }
-        let evidence = Evidence(index: index, choices: choices)
+        let evidence = Evidence(index: index, choices: choices, changes: changeTerms(choices), findsAlternatives: true)
         let held = Set(choices.map(\.hearing))
         let unheld = index.roster.hearings.indices.filter { !held.contains($0) }
         let status: Plan.Status
@@ -71,6 +76,30 @@ struct PlanAssembler {
         return Plan(
             rosterDigest: RosterDigest.of(roster), status: status, objective: 0, bound: solution.bestBound,
             gap: nil, solver: solver, unscheduled: unscheduled)
+    }
+
+    /// Re-planning's terms for the evidence: where each published hearing may stay, and which
+    /// frozen hearings stay there in this plan (those that gave way to fixed hearings do not).
+    private func changeTerms(_ choices: [Choice]) -> ChangeTerms? {
+        guard !published.isEmpty || !keeps.isEmpty else { return nil }
+        var spots: [Int: ChangeTerms.Spot] = [:]
+        for (h, keep) in keeps {
+            let start = index.starts[h][keep.startIndex]
+            spots[h] = ChangeTerms.Spot(
+                slot: start.slot, interpreter: start.interpreters[keep.interpreterOption].person,
+                officer: start.officers[keep.officerOption].person)
+        }
+        var frozen = Set<Int>()
+        for choice in choices where keeps[choice.hearing]?.isFrozen == true {
+            let here = ChangeTerms.Spot(slot: choice.start.slot, interpreter: choice.interpreter.person, officer: choice.officer.person)
+            if spots[choice.hearing] == here { frozen.insert(choice.hearing) }
+        }
+        var terms = ChangeTerms(keepSpots: spots, published: published.union(keeps.keys), frozen: frozen, penalty: changePenalty)
+        terms.maxChanges = maxChanges
+        let placed = Dictionary(choices.map { ($0.hearing, $0.placement) }, uniquingKeysWith: { a, _ in a })
+        // Frozen hearings that gave way to fixed ones are forced, not counted.
+        terms.unforcedChanges = keeps.keys.filter { keeps[$0]?.isFrozen == false && terms.isUnforcedChange($0, at: placed[$0]) }.count
+        return terms
     }
 
     /// An upper bound on any plan's score that needs no solver: each hearing's best score on its

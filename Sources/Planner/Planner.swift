@@ -153,7 +153,7 @@ public struct Planner: Sendable {
 
     /// When fixed hearings cannot all be held as fixed: which of them, found by solving again
     /// with every fixed hearing merely rewarded instead of required.
-    private func fixedConflicts(_ index: ProblemIndex, _ solution: Solution) throws -> [Int] {
+    func fixedConflicts(_ index: ProblemIndex, _ solution: Solution) throws -> [Int] {
         guard solution.status == .infeasible else { return [] }
         let fixed = index.roster.hearings.indices.filter { index.roster.hearings[$0].fixed != nil }
         guard !fixed.isEmpty else { return [] }

@@ -27,6 +27,13 @@ public struct Plan: Sendable, Equatable, Codable {
     public var unmetPreferences: [UnmetPreference]
     public var unscheduled: [Unscheduled]
     public var changes: [PlanChange]
+    /// Re-planning: for each interpreter and officer whose work changed, the hearings they gained,
+    /// lost or that moved, so that exactly those people can be told (the per-person side of
+    /// `changes`); absent from a first plan.
+    public var changesByPerson: [PlanDiff.PersonChanges]?
+    /// Re-planning: *now* as the re-plan took it (ISO 8601), which decides the frozen hearings;
+    /// `verify` needs it to check the freeze. Absent from a first plan.
+    public var replannedAt: String?
     /// Ids of the change events applied to the roster this plan was made from (re-planning), so
     /// that an event is never applied twice.
     public var appliedEvents: [String]?
@@ -139,6 +146,9 @@ public struct Reason: Sendable, Equatable, Codable {
         case searchStopped = "search-stopped"
         /// (unheld only) Nothing was planned at all: fixed hearings conflict, or no plan was found in time.
         case notPlanned = "not-planned"
+        /// (re-planning, preference only) The hearing starts within `freezeHours` of the re-plan
+        /// and keeps its published placement.
+        case frozen
     }
 
     public var code: Code
@@ -154,10 +164,17 @@ public struct Reason: Sendable, Equatable, Codable {
     public var bestScoreNow: Double?
     /// What ran out, for `capacity`.
     public var ranOut: [String]?
+    /// Re-planning, for `deferred`: what not holding the hearing scores (`-changePenalty` for a
+    /// published hearing); absent when it is 0.
+    public var scoreIfNotHeld: Double?
+    /// For `taken-by-higher-value`, `deadline-first`, `outweighed` and `search-stopped` of a
+    /// preference: the best way found to meet it, and what that would do to the plan's score.
+    public var alternative: Alternative?
 
     public init(
         code: Code, detail: String, candidatesChecked: Int? = nil, counts: [String: Int]? = nil,
-        takenBy: [String]? = nil, bestScoreNow: Double? = nil, ranOut: [String]? = nil
+        takenBy: [String]? = nil, bestScoreNow: Double? = nil, ranOut: [String]? = nil,
+        scoreIfNotHeld: Double? = nil, alternative: Alternative? = nil
     ) {
         self.code = code
         self.detail = detail
@@ -166,7 +183,70 @@ public struct Reason: Sendable, Equatable, Codable {
         self.takenBy = takenBy
         self.bestScoreNow = bestScoreNow
         self.ranOut = ranOut
+        self.scoreIfNotHeld = scoreIfNotHeld
+        self.alternative = alternative
     }
+}
+
+/// The best way found to give a hearing the person of the sex it asked for, with everybody else
+/// where the plan has them except the few hearings in the way (`moves`), and what it would cost.
+/// Anyone can check it: apply it to the plan, check the hard rules, and add up the scores.
+public struct Alternative: Sendable, Equatable, Codable {
+    /// Where a hearing is held: start, people, mode and language.
+    public struct Spot: Sendable, Equatable, Codable {
+        public var date: Day
+        public var slot: String
+        public var interpreter: String
+        public var interpreterMode: InterpreterMode
+        public var language: String
+        public var officer: String
+
+        public init(date: Day, slot: String, interpreter: String, interpreterMode: InterpreterMode, language: String, officer: String) {
+            self.date = date
+            self.slot = slot
+            self.interpreter = interpreter
+            self.interpreterMode = interpreterMode
+            self.language = language
+            self.officer = officer
+        }
+    }
+
+    /// A hearing that would have to change for it: where it would go (nil: not held), and its
+    /// score in the plan and after.
+    public struct Move: Sendable, Equatable, Codable {
+        public var hearing: String
+        public var to: Spot?
+        public var scoreBefore: Double
+        public var scoreAfter: Double
+
+        public init(hearing: String, to: Spot?, scoreBefore: Double, scoreAfter: Double) {
+            self.hearing = hearing
+            self.to = to
+            self.scoreBefore = scoreBefore
+            self.scoreAfter = scoreAfter
+        }
+    }
+
+    /// Where the hearing itself would be held.
+    public var spot: Spot
+    /// Its score held there (re-planning: with the change penalty where it applies).
+    public var score: Double
+    public var moves: [Move]
+    /// This hearing and the moved ones as the plan holds them: its score plus their `scoreBefore`.
+    public var scoreAsPlanned: Double
+    /// The same hearings with the preference met: `score` plus their `scoreAfter`.
+    public var scoreWithPreference: Double
+
+    public init(spot: Spot, score: Double, moves: [Move], scoreAsPlanned: Double, scoreWithPreference: Double) {
+        self.spot = spot
+        self.score = score
+        self.moves = moves
+        self.scoreAsPlanned = scoreAsPlanned
+        self.scoreWithPreference = scoreWithPreference
+    }
+
+    /// How much the plan's score would drop (negative: rise) if the preference were met this way.
+    public var cost: Double { scoreAsPlanned - scoreWithPreference }
 }
 
 public struct UnmetPreference: Sendable, Equatable, Codable {

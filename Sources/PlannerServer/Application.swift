@@ -89,6 +89,7 @@ struct PlannerServer {
         ).add(to: router)
         PlanRoutes(database: parts.database, board: board).add(to: router)
         ExportRoutes(database: parts.database, board: board).add(to: router)
+        VerificationRoutes(database: parts.database, desk: VerificationDesk()).add(to: router)
         ReportRoutes(board: board).add(to: router)
         let jobs = TradeoffJobs()
         WhatIfRoutes(

@@ -192,22 +192,26 @@ enum OpenAPIDocument {
                             type: array
                             items: {$ref: "#/components/schemas/Change"}
                           people:
+                            description: Who must be told what; for a re-plan, the plan's own changesByPerson.
                             type: array
-                            items:
-                              type: object
-                              properties:
-                                person: {type: string}
-                                role: {type: string, enum: [interpreter, officer]}
-                                gained: {type: array, items: {$ref: "#/components/schemas/Change"}}
-                                lost: {type: array, items: {$ref: "#/components/schemas/Change"}}
-                                moved:
-                                  type: array
-                                  items:
-                                    type: object
-                                    properties:
-                                      hearing: {type: string}
-                                      before: {$ref: "#/components/schemas/Placement"}
-                                      after: {$ref: "#/components/schemas/Placement"}
+                            items: {$ref: "#/components/schemas/PersonChanges"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/plans/{version}/verification:
+            get:
+              summary: The independent check of a plan version (hearing-planner verify), with every claim that does not hold.
+              description: >-
+                Hard rules, scores and objective, for a re-plan the freeze and the changes against the version before it,
+                and the claim behind every reason (docs/verification.md). Made once per version and kept.
+              parameters:
+                - {$ref: "#/components/parameters/version"}
+              responses:
+                "200":
+                  description: The report (hearing-planner/verification@1); passed is false when a claim does not hold.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Verification"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
@@ -451,6 +455,11 @@ enum OpenAPIDocument {
                       version: {type: integer}
                       status: {type: string, enum: [optimal, feasible]}
                       appliedEvents: {type: array, items: {type: string}}
+                      changesByPerson:
+                        description: Re-plans only. Per interpreter and officer whose work changed, the hearings gained, lost or moved.
+                        type: array
+                        items: {$ref: "#/components/schemas/PersonChanges"}
+                      replannedAt: {type: string, format: date-time, description: Re-plans only. The moment the re-plan took as now.}
             BadRequest:
               description: A parameter is not valid.
               content:
@@ -482,6 +491,48 @@ enum OpenAPIDocument {
                 application/json:
                   schema: {$ref: "#/components/schemas/Error"}
           schemas:
+            Verification:
+              type: object
+              required: [format, passed, checked, findings, notChecked]
+              properties:
+                format: {type: string, const: hearing-planner/verification@1}
+                passed: {type: boolean}
+                checked:
+                  type: object
+                  required: [assignments, unmetPreferences, unscheduled, alternatives, changes]
+                  properties:
+                    assignments: {type: integer, minimum: 0}
+                    unmetPreferences: {type: integer, minimum: 0}
+                    unscheduled: {type: integer, minimum: 0}
+                    alternatives: {type: integer, minimum: 0}
+                    changes: {type: integer, minimum: 0}
+                findings:
+                  type: array
+                  items:
+                    type: object
+                    required: [check, message]
+                    properties:
+                      hearing: {type: string}
+                      check: {type: string, description: "rule 1 to rule 9, score, objective, consistency, freeze, changes, changesByPerson, or reason CODE"}
+                      message: {type: string}
+                notChecked: {type: array, items: {type: string}}
+            PersonChanges:
+              type: object
+              required: [person, role, gained, lost, moved]
+              properties:
+                person: {type: string}
+                role: {type: string, enum: [interpreter, officer]}
+                gained: {type: array, items: {$ref: "#/components/schemas/Change"}}
+                lost: {type: array, items: {$ref: "#/components/schemas/Change"}}
+                moved:
+                  type: array
+                  items:
+                    type: object
+                    required: [hearing, before, after]
+                    properties:
+                      hearing: {type: string}
+                      before: {$ref: "#/components/schemas/Placement"}
+                      after: {$ref: "#/components/schemas/Placement"}
             Error:
               type: object
               required: [error]

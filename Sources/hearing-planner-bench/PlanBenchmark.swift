@@ -80,6 +80,12 @@ struct PlanBenchmark {
         /// The largest peak memory of the runs.
         var peak: PeakMemory?
         var failure: String?
+        /// The size of the plan file (issue 21: the four-week plan at most 15 MB).
+        var planBytes: Int?
+        /// Median wall seconds of `hearing-planner verify` on the plan (issue 21: under 2 s on the
+        /// 2,500-hearing week), and whether it passed.
+        var verifySeconds: Double?
+        var verifyPassed: Bool?
         var glpsol: ReferenceSolvers.Figures
         var highs: ReferenceSolvers.Figures
     }
@@ -138,6 +144,15 @@ struct PlanBenchmark {
             }
         }
 
+        if let size = (try? FileManager.default.attributesOfItem(atPath: plan.path))?[.size] as? Int {
+            figures.planBytes = size
+            let verify = ChildProcess(
+                executable: binary, arguments: ["verify", roster.path, plan.path], timeout: .seconds(600), scratchFolder: rosterFolder)
+            let checks = RepeatedRuns<Void>.measure(verify, count: self.runs, label: "verify \(hearings)", inspect: { _ in () })
+            figures.verifySeconds = checks.medianSeconds
+            figures.verifyPassed = checks.failure == nil && !checks.runs.isEmpty
+        }
+
         if references.isGLPSolAvailable {
             figures.glpsol = reference("glpsol", roster: roster, model: rosterFolder.appendingPathComponent("model.lp")) {
                 references.glpsol(model: $0, timeLimit: timeLimit)
@@ -184,7 +199,7 @@ struct PlanBenchmark {
         var ours = TextTable([
             .right("hearings"), .right("weeks"), .right("limit s"), .right("columns"), .right("rows"), .right("nonzeros"), .right("seconds"),
             .right("cpu s"), .right("solver s"), .left("status"), .right("objective"), .right("gap"),
-            .right("held"), .right("peak MiB"), .left("issue 4 target"),
+            .right("held"), .right("peak MiB"), .right("plan MB"), .right("verify s"), .left("issue 4 target"),
         ])
         for row in figures {
             let status = [row.failure, row.status].compactMap { $0 }.joined(separator: ", ")
@@ -195,7 +210,9 @@ struct PlanBenchmark {
                 Format.seconds(row.solverSeconds), status.isEmpty ? "-" : status,
                 // A plan without a solution (time limit, infeasible) carries objective 0.
                 ["optimal", "feasible"].contains(row.status) ? Format.number(row.objective) : "-",
-                Format.gap(row.gap), Format.count(row.held), Format.mebibytes(row.peak), target,
+                Format.gap(row.gap), Format.count(row.held), Format.mebibytes(row.peak),
+                row.planBytes.map { Format.number(Double($0) / 1e6) } ?? "-",
+                row.verifySeconds.map { Format.seconds($0) + (row.verifyPassed == true ? "" : " (failed)") } ?? "-", target,
             ])
         }
         var references = TextTable([

@@ -39,6 +39,7 @@ struct SheetsBenchmark {
         var exportCommandSeconds: Double?
         var exportPeak: PeakMemory?
         var failure: String?
+        var exportFailure: String?
 
         var isWithinTarget: Bool? { (validateSeconds ?? readSeconds).map { $0 < targetSeconds } }
     }
@@ -93,15 +94,21 @@ struct SheetsBenchmark {
               let data = FileManager.default.contents(atPath: planPath.path),
               let plan = try? JSONDecoder().decode(Plan.self, from: data)
         else {
-            figures.failure = figures.failure ?? "failed: no plan of the roster to export"
+            figures.exportFailure = "failed: no plan of the roster to export"
             return
         }
         figures.heldHearings = plan.assignments.count
         let export = PlanExport(plan: plan, roster: roster, language: .nl)
         var bytes: [UInt8] = []
+        var problem: String?
         figures.exportSeconds = time(label: "sheets: writing the export in-process") {
-            bytes = (try? export.workbook()) ?? []
+            do {
+                bytes = try export.workbook()
+            } catch {
+                problem = "failed: \(error)"
+            }
         }
+        figures.exportFailure = problem
         figures.exportBytes = bytes.count
         figures.exportSheets = export.sheets().count
         let output = folder.appendingPathComponent("plan-sheets.xlsx")
@@ -109,7 +116,7 @@ struct SheetsBenchmark {
                 label: "sheets: export --format xlsx") {
             figures.exportCommandSeconds = $0.medianSeconds
             figures.exportPeak = $0.peak
-            figures.failure = figures.failure ?? $0.failure
+            figures.exportFailure = figures.exportFailure ?? $0.failure
         }
     }
 
@@ -144,11 +151,12 @@ struct SheetsBenchmark {
         ])
         var export = TextTable([
             .left("export"), .right("held"), .right("sheets"), .right("MB"), .right("write s"), .right("command s"), .right("peak MiB"),
+            .left("result"),
         ])
         export.append([
             "plan .xlsx", Format.count(figures.heldHearings), Format.count(figures.exportSheets),
             Format.megabytes(bytes: figures.exportBytes ?? 0), Format.seconds(figures.exportSeconds),
-            Format.seconds(figures.exportCommandSeconds), Format.mebibytes(figures.exportPeak),
+            Format.seconds(figures.exportCommandSeconds), Format.mebibytes(figures.exportPeak), figures.exportFailure ?? "written",
         ])
         return [reading, export]
     }

@@ -11,6 +11,7 @@ struct HearingPlanner: AsyncParsableCommand {
             """,
         subcommands: [
             Validate.self, Convert.self, Template.self, Generate.self, PlanCommand.self, Replan.self, Diff.self,
-            ReportCommand.self, Export.self, CalendarCommand.self, TokenCommand.self, OptionsCommand.self, TradeoffCommand.self, Serve.self,
+            ReportCommand.self, Export.self, CalendarCommand.self, TokenCommand.self, OptionsCommand.self, TradeoffCommand.self,
+            Verify.self, Serve.self,
         ])
 }

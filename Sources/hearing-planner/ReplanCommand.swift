@@ -10,8 +10,10 @@ struct Replan: ParsableCommand {
         discussion: """
             Applies the change events to the roster, then plans again: hearings that start within \
             freezeHours of --now keep their assignment unless a hard rule now forbids it (a forced \
-            change); every other change costs changePenalty in the score. Writes the new plan (-o) and, \
-            with --roster-out, the changed roster. The plan lists what changed; `diff` shows who to tell.
+            change, also when a fixed hearing now needs what it holds); every other change costs \
+            changePenalty in the score. Writes the new plan (-o) and, with --roster-out, the changed \
+            roster. The plan lists what changed, per hearing and per person. Exits 3, writing nothing, \
+            when fixed hearings clash with each other (it names them), 4 when no plan was found in time.
             """)
 
     @Option(help: "The roster the baseline plan was made from (JSON file or CSV folder).")
@@ -92,9 +94,24 @@ struct Replan: ParsableCommand {
             current, baseline: baselinePlan, now: now.flatMap(Replan.parse) ?? Date(),
             options: PlanningOptions(timeLimit: limit))
         plan.appliedEvents = (baselinePlan.appliedEvents ?? []) + applied
+        print(PlanSummary(plan: plan).text)
+        switch plan.status {
+        case .optimal, .feasible:
+            break
+        case .infeasible:
+            // Nothing is written that could be published in the baseline's place.
+            let names = plan.unscheduled.filter { $0.reason.code == .fixedConflict }.map(\.hearing)
+            printError("Fixed hearings cannot all be held as fixed: \(names.joined(separator: ", ")). No plan was written; the baseline stands.")
+            throw ExitCodes.infeasible
+        case .timeLimit:
+            printError("The time limit passed before any plan was found. No plan was written; the baseline stands.")
+            throw ExitCodes.noPlanInTime
+        case .error:
+            printError("The re-plan failed. No plan was written; the baseline stands.")
+            throw ExitCode.failure
+        }
         if let output { try RosterFiles.write(try JSONOutput.encode(plan), to: output) }
         if let rosterOut { try RosterFiles.write(try RosterJSON.write(current), to: rosterOut) }
-        print(PlanSummary(plan: plan).text)
         let forced = plan.changes.filter(\.forced).count
         print("Changes: \(plan.changes.count) (\(forced) forced, \(plan.changes.count - forced) unforced)")
     }

@@ -120,6 +120,9 @@ struct CSVErrorTests {
             "decimal comma", "policy.csv", "key,value\npreferencePenalty.high,\"2,5\"\n",
             at: "policy.csv:2:2", "use a point as the decimal separator"),
         BadFolder(
+            "absurd weight", "policy.csv", "key,value\nhearingValue,1e308\n",
+            at: "policy.csv:2:2", "must be from 0 to 1000000, not 1e308"),
+        BadFolder(
             "line after a quoted line break", "hearings.csv",
             "id,kind,language,location,earliest,latest\nH-1,\"two\r\nlines\",tir,TA,2026-12-01,2026-12-22\nH-2,,tir,TA,2026-12-01,2026-12-32\n",
             at: "hearings.csv:4:6", "'2026-12-32' is not a date"),

@@ -100,8 +100,17 @@ struct ValidationTests {
         Case(name: "unknown priority", place: "hearings[0].priority", fragment: "not one of") {
             $0["hearings", 0, "priority"] = "urgent"
         },
-        Case(name: "negative weight", place: "policy.delayWeight", fragment: "at least 0") {
+        Case(name: "negative weight", place: "policy.delayWeight", fragment: "must be from 0 to 1000000, not -1") {
             $0["policy"] = ["delayWeight": -1]
+        },
+        Case(name: "absurd weight", place: "policy.hearingValue", fragment: "must be from 0 to 1000000, not 1e+308") {
+            $0["policy"] = ["hearingValue": 1e308]
+        },
+        Case(name: "absurd nested weight", place: "policy.preferencePenalty.high", fragment: "must be from 0 to 1000000") {
+            $0["policy"] = ["preferencePenalty": ["high": 2_000_000]]
+        },
+        Case(name: "freeze of more than a year", place: "policy.freezeHours", fragment: "must be from 0 to 8760") {
+            $0["policy"] = ["freezeHours": 10_000]
         },
         Case(name: "unknown policy field", place: "policy.preferencePenalty.urgent", fragment: "unknown field") {
             $0["policy"] = ["preferencePenalty": ["urgent": 3]]

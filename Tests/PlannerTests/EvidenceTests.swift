@@ -206,3 +206,100 @@ enum RosterFacts {
         return false
     }
 }
+
+/// The cases of issue 21 where a reason could be false, each as it was found.
+@Suite("Evidence that holds")
+struct EvidenceThatHoldsTests {
+    static let monday = Day("2026-12-07")!
+    static func slots(_ names: String...) -> [SlotName] { names.map { SlotName($0)! } }
+
+    /// G is held by I by video or on site at L1 (the plan says on site); H at L2 needs I on site and
+    /// asks for a man. I being on site at L1 is the plan's own choice, which video would undo at no
+    /// cost, so it is not why H is not held: held by I it would score 10 - 20 = -10.
+    @Test func anOnsiteSwitchIsNotCapacity() throws {
+        let roster = Roster(
+            horizon: Horizon(start: Self.monday, end: Self.monday),
+            locations: [Location(id: "L1"), Location(id: "L2")],
+            hearings: [
+                Hearing(id: "G", language: "tir", location: "L1", earliest: Self.monday, latest: Day("2027-02-01")!, remoteInterpreterAllowed: true),
+                Hearing(id: "H", language: "tir", location: "L2", earliest: Self.monday, latest: Day("2027-02-01")!,
+                        interpreterGender: .male, remoteInterpreterAllowed: false),
+            ],
+            interpreters: [Interpreter(
+                id: "I", gender: .female, languages: [LanguageSkill(code: "tir")], onsiteLocations: ["L1", "L2"], remote: true,
+                available: Self.slots("2026-12-07/AM", "2026-12-07/PM"))],
+            officers: [
+                Officer(id: "O1", gender: .male, location: "L1", available: Self.slots("2026-12-07/AM")),
+                Officer(id: "O2", gender: .male, location: "L2", available: Self.slots("2026-12-07/PM")),
+            ])
+        let plan = try makePlanner().plan(roster)
+        #expect(plan.assignments.map(\.hearing) == ["G"])
+        #expect(plan.assignments.first?.interpreterMode == .onsite)
+        let reason = try #require(plan.unscheduled.first { $0.hearing == "H" }?.reason)
+        #expect(reason.code == .deferred, "\(reason)")
+        #expect(reason.bestScoreNow == -10)
+        #expect(reason.takenBy == nil)
+    }
+
+    /// A asks for a woman; F, the only one, takes B, which only she can interpret. A with F would
+    /// score 79 and B nothing; as planned, A with M 59 and B 30: 89. The reason says so, with the way.
+    @Test func takenByHigherValueCarriesTheComparison() throws {
+        let am = Self.slots("2026-12-07/AM")
+        let roster = Roster(
+            horizon: Horizon(start: Self.monday, end: Self.monday), locations: [Location(id: "TA")],
+            hearings: [
+                Hearing(id: "A", language: "tir", location: "TA", earliest: Day("2026-09-01")!, latest: Day("2027-06-01")!,
+                        interpreterGender: .female),
+                Hearing(id: "B", language: "amh", location: "TA", earliest: Day("2026-11-09")!, latest: Day("2027-06-01")!),
+            ],
+            interpreters: [
+                Interpreter(id: "F", gender: .female, languages: [LanguageSkill(code: "tir"), LanguageSkill(code: "amh")], onsiteLocations: ["TA"], available: am),
+                Interpreter(id: "M", gender: .male, languages: [LanguageSkill(code: "tir")], onsiteLocations: ["TA"], available: am),
+            ],
+            officers: [
+                Officer(id: "O1", gender: .male, location: "TA", available: am),
+                Officer(id: "O2", gender: .female, location: "TA", available: am),
+            ])
+        let plan = try makePlanner().plan(roster)
+        #expect(plan.objective == 89)
+        let reason = try #require(plan.unmetPreferences.first { $0.hearing == "A" }?.reason)
+        #expect(reason.code == .takenByHigherValue)
+        #expect(reason.takenBy == ["B"])
+        let alternative = try #require(reason.alternative)
+        #expect(alternative.spot.interpreter == "F")
+        #expect(alternative.score == 79)
+        #expect(alternative.moves == [Alternative.Move(hearing: "B", to: nil, scoreBefore: 30, scoreAfter: 0)])
+        #expect(alternative.scoreAsPlanned == 89 && alternative.scoreWithPreference == 79)
+        #expect(reason.detail.contains("79") && reason.detail.contains("89"))
+    }
+
+    /// Fixed on Monday morning by date only; the only woman is free on Tuesday. The planner's fix,
+    /// not the window, is why: `fixed-by-planner`, naming the start. Without her on Tuesday either,
+    /// the window itself has none: `not-available-in-window`.
+    @Test(arguments: [true, false])
+    func aHearingFixedByDateOnly(womanFreeOnTuesday: Bool) throws {
+        let tuesday = Self.monday.adding(days: 1)
+        let both = Self.slots("2026-12-07/AM", "2026-12-07/PM", "2026-12-08/AM", "2026-12-08/PM")
+        let roster = Roster(
+            horizon: Horizon(start: Self.monday, end: tuesday), locations: [Location(id: "TA")],
+            hearings: [Hearing(
+                id: "H", language: "tir", location: "TA", earliest: Self.monday, latest: tuesday, interpreterGender: .female,
+                fixed: FixedAssignment(date: Self.monday, slot: "AM"))],
+            interpreters: [
+                Interpreter(id: "F", gender: .female, languages: [LanguageSkill(code: "tir")], onsiteLocations: ["TA"],
+                            available: womanFreeOnTuesday ? Self.slots("2026-12-08/AM") : []),
+                Interpreter(id: "M", gender: .male, languages: [LanguageSkill(code: "tir")], onsiteLocations: ["TA"], available: both),
+            ],
+            officers: [Officer(id: "O", gender: .male, location: "TA", available: both)])
+        let plan = try makePlanner().plan(roster)
+        let reason = try #require(plan.unmetPreferences.first { $0.hearing == "H" }?.reason)
+        if womanFreeOnTuesday {
+            #expect(reason.code == .fixedByPlanner, "\(reason)")
+            #expect(reason.counts == ["availableAtFixedStart": 0, "freeStartsInWindow": 1])
+            #expect(reason.detail.contains("2026-12-07 AM"))
+        } else {
+            #expect(reason.code == .notAvailableInWindow, "\(reason)")
+            #expect(reason.counts?["windowStarts"] == 4)
+        }
+    }
+}

@@ -18,6 +18,9 @@ struct ExactnessTests {
             #expect(abs(plan.objective - expected) < 1e-6, "seed \(seed): planner \(plan.objective), brute force \(expected)")
             let violations = HardRuleChecker().violations(of: plan, for: roster)
             #expect(violations.isEmpty, "seed \(seed): \(violations)")
+            // Every reason's claim too, by the independent check `hearing-planner verify` runs.
+            let report = PlanVerifier(roster: roster, plan: plan).verify()
+            #expect(report.passed, "seed \(seed): \(report.text)")
         } else {
             #expect(plan.status == .infeasible, "seed \(seed)")
             #expect(plan.unscheduled.contains { $0.reason.code == .fixedConflict }, "seed \(seed)")

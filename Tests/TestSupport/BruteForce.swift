@@ -8,6 +8,8 @@ public struct BruteForceResult: Sendable, Equatable {
     public var choices: [HearingChoice]
     /// How many nodes the search visited: a measure of its work, for tests of the pruning.
     public var nodesSearched: Int
+    /// Re-planning: how many frozen hearings must give way to fixed ones (the fewest possible).
+    public var frozenGivingWay = 0
 }
 
 /// The exact maximum score over all valid plans of `roster`, or `nil` when no plan holds every fixed

@@ -11,7 +11,10 @@ import PlannerModel
 /// - its change is *forced* when its baseline placement (date, day part, interpreter, officer)
 ///   breaks one of the hard rules about a single hearing (1-4 and 9) in the changed roster;
 /// - it is *frozen* when its baseline start, at the horizon's `slotTimes` in its `timeZone`, is less
-///   than `freezeHours` after *now*: then it keeps its placement unless forced;
+///   than `freezeHours` after *now*: then it keeps its placement unless forced; a fixed hearing is
+///   a hard rule too, so where fixed hearings need what frozen ones hold (rules 5-8), as few frozen
+///   hearings as possible give way (a forced change each): plans are compared first by how many
+///   frozen hearings they keep in place, then by score;
 /// - the score is the plain score of every held hearing, minus `changePenalty` for every baseline
 ///   hearing whose date, day part, interpreter or officer changed or that is not held any more;
 /// - at most `maxChanges` baseline hearings change without being forced.
@@ -91,14 +94,17 @@ public struct ReplanOracle: Sendable {
     /// change is not forced.
     public func unforcedChanges(in choices: [HearingChoice]) -> [String] {
         choices.compactMap { choice in
-            guard let before = baseline[choice.hearing], forcedRule[choice.hearing] == nil else { return nil }
+            // A frozen hearing moves only to give way to a fixed one: forced, not counted here.
+            guard let before = baseline[choice.hearing], forcedRule[choice.hearing] == nil, !frozen.contains(choice.hearing)
+            else { return nil }
             if let p = choice.placement, Self.isSame(before, p) { return nil }
             return choice.hearing
         }
     }
 
-    /// The best re-planning score and one plan that has it, or nil when no plan keeps every fixed
-    /// hearing as fixed, every frozen unforced hearing in place and the `maxChanges` cap.
+    /// The best re-planning score and one plan that has it, among the plans that keep the most
+    /// frozen unforced hearings in place; nil when no plan keeps every fixed hearing as fixed and
+    /// the `maxChanges` cap (frozen hearings that give way are forced and do not count).
     public func optimum() -> BruteForceResult? {
         var search = ReplanSearch(oracle: self, reference: reference)
         return search.run()
@@ -180,6 +186,11 @@ private struct ReplanSearch {
     var unheldValue: [Double?] = []
     /// Per hearing: not holding it, or any option but the baseline, is an unforced change.
     var countsAsChange: [Bool] = []
+    /// Per hearing: frozen in place, so that anything but its baseline placement is giving way.
+    var isFrozenInPlace: [Bool] = []
+    /// What giving way costs in the search: more than any difference of score, so that plans keeping
+    /// more frozen hearings always come first (taken back out of the optimum it reports).
+    static let givingWay = 1e7
     var order: [Int] = []
     let ids: [String]
 
@@ -226,8 +237,10 @@ private struct ReplanSearch {
             let before = oracle.baseline[hearing.id]
             let isForced = oracle.forcedRule[hearing.id] != nil
             let isFrozenInPlace = before != nil && !isForced && oracle.frozen.contains(hearing.id)
-            countsAsChange.append(before != nil && !isForced)
-            unheldValue.append(hearing.fixed != nil || isFrozenInPlace ? nil : (before != nil ? -penalty : 0))
+            countsAsChange.append(before != nil && !isForced && !isFrozenInPlace)
+            self.isFrozenInPlace.append(isFrozenInPlace)
+            let yieldCost = isFrozenInPlace ? Self.givingWay : 0
+            unheldValue.append(hearing.fixed != nil ? nil : (before != nil ? -penalty - yieldCost : 0))
             guard let location = roster.locations.firstIndex(where: { $0.id == hearing.location }) else {
                 options.append([])
                 continue
@@ -269,11 +282,10 @@ private struct ReplanSearch {
                                 continue
                             }
                             let isKeep = before.map { ReplanOracle.isSame($0, placement) } ?? false
-                            if isFrozenInPlace && !isKeep { continue }
                             // Holding a hearing for a score <= 0 with a change is never better than not
                             // holding it (same change, resources freed); the baseline itself always counts.
                             if hearing.fixed == nil && !isKeep && score <= 0 { continue }
-                            let value = score - (before != nil && !isKeep ? penalty : 0)
+                            let value = score - (before != nil && !isKeep ? penalty : 0) - (isFrozenInPlace && !isKeep ? yieldCost : 0)
                             list.append(Option(
                                 value: value, isKeep: isKeep, day: d, firstSlot: d * parts.count + k, length: hearing.durationSlots,
                                 interpreter: i, officer: interpreterCount + o, isOnsite: !remote, location: location,
@@ -297,7 +309,11 @@ private struct ReplanSearch {
         search(depth: 0, value: 0)
         guard best > -.infinity else { return nil }
         let choices = (0..<hearingCount).map { HearingChoice(hearing: ids[$0], placement: bestChosen[$0]?.placement) }
-        return BruteForceResult(optimum: best, choices: choices, nodesSearched: nodes)
+        let givingWay = (0..<hearingCount).filter { isFrozenInPlace[$0] && !(bestChosen[$0]?.isKeep ?? false) }.count
+        var result = BruteForceResult(
+            optimum: best + Double(givingWay) * Self.givingWay, choices: choices, nodesSearched: nodes)
+        result.frozenGivingWay = givingWay
+        return result
     }
 
     private mutating func search(depth: Int, value: Double) {

@@ -420,6 +420,12 @@ import TestSupport
             #expect(allowedTags.contains(Self.tag(violation)), "unexpected: \(violation)")
         }
         #expect(!violations.isEmpty)
+        // `hearing-planner verify` refuses the plan for the same rules.
+        let report = PlanVerifier(roster: roster, plan: plan).verify()
+        #expect(!report.passed)
+        for tag in allowedTags where tag.hasPrefix("rule") {
+            #expect(report.findings.contains { $0.check == tag }, "verify does not name \(tag): \(report.text)")
+        }
     }
 
     static let harmless: [Breakage] = [

@@ -138,6 +138,9 @@ struct ExportTests {
             code: .capacity, detail: "x", candidatesChecked: 3, counts: ["interpreter.language": 2, "windowStarts": 4],
             takenBy: ["H-1", "H-2"], bestScoreNow: 2.5, ranOut: ["rooms", "something new"])
         #expect(export.evidence(reason) == "3 kandidaten bekeken; geschikt per eis: tolk: taal 2, begintijden in de termijn 4; kandidaten bezet door H-1, H-2; vol: zalen, something new; beste score nu 2.5")
+        let busy = Reason(code: .capacity, detail: "", takenBy: (1...25).map { "H-\($0)" })
+        #expect(export.evidence(busy) == "kandidaten bezet door H-1, H-2, H-3, H-4, H-5, H-6, H-7, H-8, H-9, H-10 en nog 15")
+        #expect(XLSXWriter.fitting(String(repeating: "x", count: 40_000)).count < 32_768)
     }
 
     @Test("Sheet names as spreadsheets allow them")

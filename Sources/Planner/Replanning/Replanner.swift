@@ -24,6 +24,11 @@ extension Planner {
                 forced[entry.assignment.hearing] = entry.brokenRule ?? "the placement is no longer possible"
             }
         }
+        // Frozen hearings that fixed ones need: as few as possible give way (forced changes).
+        var freezeCheck = FreezeCheck(index: index, keeps: keeps, solver: solver)
+        freezeCheck.poolsOfficers = form.poolsOfficers
+        freezeCheck.poolsInterpreters = form.poolsInterpreters
+        let yielding = try freezeCheck.run()
         var builder = ModelBuilder(index: index)
         builder.poolsOfficers = form.poolsOfficers
         builder.poolsInterpreters = form.poolsInterpreters
@@ -34,6 +39,14 @@ extension Planner {
         // which alone would take longer than the re-plan (docs/performance.md).
         var whole: (model: ModelBuilder.Model, program: LinearProgram)?
         let candidates = Self.candidateCount(index)
+        if let yielding {
+            logger.info("frozen hearings give way to fixed ones", metadata: [
+                "frozen": "\(yielding.frozen.count)", "yielding": "\(yielding.frozen.count - yielding.keepable)",
+            ])
+            builder.yieldingFrozen = yielding.frozen.count - yielding.keepable
+            // The whole program chooses which give way (exact); see below for the search near the baseline.
+            builder.frozenAtLeast = yielding.keepable
+        }
         if candidates <= form.replanWholeProgramCandidates {
             let model = builder.build()
             let program = model.program
@@ -54,6 +67,13 @@ extension Planner {
                 // The baseline is the plan any relaxation point rounds to here: it keeps everything it can.
                 rounding: { _, _, _ in start }, options: options, started: started)
         } else {
+            if let yielding {
+                // Near the baseline, the frozen hearings the small program let give way are free
+                // hearings like any other forced change; the others stay where they are.
+                for h in yielding.yielding { keeps[h] = nil }
+                builder.keeps = keeps
+                builder.frozenAtLeast = nil
+            }
             logger.info("re-planning near the baseline", metadata: [
                 "baseline": "\(base.entries.count)", "forced": "\(forced.count)", "candidates": "\(candidates)",
                 "seconds": "\((clock.now - started).seconds)",
@@ -68,12 +88,15 @@ extension Planner {
             name: words.first?.lowercased() ?? solution.solverName, version: words.count > 1 ? words[1] : "",
             seconds: (clock.now - started).seconds)
         var assembler = PlanAssembler(index: index, model: model, keeps: keeps)
+        assembler.published = Set(base.entries.map(\.hearing))
+        assembler.changePenalty = policy.changePenalty
+        assembler.maxChanges = policy.maxChanges
         for entry in base.entries where entry.assignment.interpreterMode == .onsite {
             guard let slot = entry.slot, let person = index.interpreterIndex[entry.assignment.interpreter] else { continue }
             assembler.baselineSites[PersonDay(person: person, day: slot / index.calendar.partsPerDay)] = entry.assignment.location
         }
         guard solution.status.hasSolution else {
-            return try assembler.planWithoutSolution(solution, solver: info, conflicting: [])
+            return try assembler.planWithoutSolution(solution, solver: info, conflicting: fixedConflicts(index, solution))
         }
         var plan = try assembler.plan(from: solution, solver: info)
         // Keep columns carried +changePenalty; in the spec's terms every baseline hearing that is
@@ -100,6 +123,14 @@ extension Planner {
         }
         // Cancelled hearings are dropped too, so that their people are told; the event forced it.
         for hearing in base.cancelled { forced[hearing] = "the hearing was cancelled" }
+        // Frozen hearings that gave way to fixed ones: the rule keeping them would break.
+        if let yielding {
+            let now = Dictionary(plan.assignments.map { ($0.hearing, PlanChange.Placement($0)) }, uniquingKeysWith: { a, _ in a })
+            for entry in base.entries where yielding.frozen.contains(entry.hearing) && forced[entry.assignment.hearing] == nil {
+                guard now[entry.assignment.hearing] != PlanChange.Placement(entry.assignment) else { continue }
+                forced[entry.assignment.hearing] = FreezeCheck.rule(keeping: entry.assignment, with: plan, roster: roster)
+            }
+        }
         plan.changes = PlanDiff(from: baseline, to: plan).changes.map { change in
             var change = change
             if let rule = forced[change.hearing] {
@@ -108,6 +139,8 @@ extension Planner {
             }
             return change
         }
+        plan.changesByPerson = PlanDiff(from: baseline, to: plan).people
+        plan.replannedAt = ISO8601DateFormatter().string(from: now)
         logger.info("re-planned", metadata: ["changed": "\(changedCount)", "dropped": "\(dropped)", "status": "\(plan.status)"])
         return plan
     }

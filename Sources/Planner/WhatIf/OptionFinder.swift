@@ -57,6 +57,11 @@ struct OptionFinder {
     var nodeLimit = 300
     /// At most this many placements with blockers are repaired per way (the most promising first).
     var repairLimit = 3
+    /// Re-planning: change penalties and frozen hearings, in the repairs and the hearing's own
+    /// placements (keep units, `ChangeTerms`); the occupancy's placements must count so too.
+    var changes: ChangeTerms?
+    /// Only the ways this accepts are searched (the evidence asks for those that meet one preference).
+    var accepts: ((Way) -> Bool)?
 
     /// Every way the hearing could be held with the best placement of each, ways that cannot be
     /// held even with moves left out.
@@ -66,7 +71,8 @@ struct OptionFinder {
         let target = roster.hearings[h]
         var pairs: [Way: [(placement: Placement, blockers: [Int], upper: Double)]] = [:]
         var upperBounds: [Int: Double] = [:]  // per blocker: its best score with nobody else placed
-        let repair = Repair(index: index, nodeLimit: nodeLimit)
+        var repair = Repair(index: index, nodeLimit: nodeLimit)
+        repair.changes = changes
         var candidates: [Int: Repair.Candidates] = [:]
         func candidateList(_ m: Int) -> Repair.Candidates {
             if let list = candidates[m] { return list }
@@ -89,14 +95,16 @@ struct OptionFinder {
                 if person.remote && target.remoteInterpreterAllowed { modes.append(false) }
                 for o in start.officers {
                     for isOnsite in modes {
-                        let placement = Placement(
-                            hearing: h, slot: start.slot, duration: start.duration, interpreter: option.person,
-                            isOnsite: isOnsite, language: option.language, registered: option.registered, officer: o.person,
-                            score: start.dayTerm + option.term + o.term)
                         let way = Way(
                             slot: start.slot, interpreterState: state(target.interpreterGender, person.gender),
                             officerState: state(target.officerGender, roster.officers[o.person].gender),
                             language: option.language, isOnsite: isOnsite)
+                        if let accepts, !accepts(way) { continue }
+                        let bonus = changes?.bonus(h, slot: start.slot, interpreter: option.person, officer: o.person) ?? 0
+                        let placement = Placement(
+                            hearing: h, slot: start.slot, duration: start.duration, interpreter: option.person,
+                            isOnsite: isOnsite, language: option.language, registered: option.registered, officer: o.person,
+                            score: start.dayTerm + option.term + o.term + bonus)
                         let blockers = occupancy.blockers(of: placement)
                         var bound = placement.score
                         for m in blockers { bound += upper(m) - (occupancy.placed[m]?.score ?? 0) }

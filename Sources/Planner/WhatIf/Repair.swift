@@ -41,20 +41,26 @@ struct Repair {
         let hearing: Int
         let starts: [Start]
         let isFixed: Bool
+        /// Re-planning: its published placement, scoring the change penalty more (keep units,
+        /// `ChangeTerms`); tried before the others, since the order of `starts` does not know it.
+        var keep: Placement?
+        var changes: ChangeTerms?
 
         /// The best score with nobody else placed, or nil when it has no start at all.
-        var best: Double? { starts.first?.top }
+        var best: Double? { starts.first.map { $0.top + (keep == nil ? 0 : changes?.penalty ?? 0) } }
 
         func placement(_ s: Start, _ i: ProblemIndex.InterpreterOption, _ o: ProblemIndex.OfficerOption) -> Placement {
-            Placement(
+            let score = s.start.dayTerm + i.term + o.term
+            return Placement(
                 hearing: hearing, slot: s.start.slot, duration: s.start.duration, interpreter: i.person,
                 isOnsite: i.mode == .onsite, language: i.language, registered: i.registered, officer: o.person,
-                score: s.start.dayTerm + i.term + o.term)
+                score: score + (changes?.bonus(hearing, slot: s.start.slot, interpreter: i.person, officer: o.person) ?? 0))
         }
 
         /// The score of its best placement that fits `occupancy`, or nil when none does.
         func bestFit(_ occupancy: Occupancy) -> Double? {
             var best: Double?
+            if let keep, occupancy.fits(keep) { best = keep.score }
             for s in starts {
                 if let best, s.top <= best { break }
                 guard occupancy.roomFits(hearing, s.start.slots),
@@ -70,16 +76,36 @@ struct Repair {
 
     let index: ProblemIndex
     var nodeLimit = 300
+    /// Re-planning: change penalties and frozen hearings (nil for a first plan's questions).
+    var changes: ChangeTerms?
 
     func candidates(of h: Int) -> Candidates {
-        let starts = index.starts[h].map { start in
-            let interpreters = start.interpreters.sorted { $0.term > $1.term }
-            let officers = start.officers.sorted { $0.term > $1.term }
+        let spot = changes?.keepSpots[h]
+        let isFrozen = spot != nil && changes?.frozen.contains(h) == true
+        let starts = index.starts[h].compactMap { start -> Candidates.Start? in
+            var interpreters = start.interpreters.sorted { $0.term > $1.term }
+            var officers = start.officers.sorted { $0.term > $1.term }
+            if isFrozen, let spot {
+                // A frozen hearing has its published placement or nothing.
+                guard start.slot == spot.slot else { return nil }
+                interpreters = interpreters.filter { $0.person == spot.interpreter }
+                officers = officers.filter { $0.person == spot.officer }
+                guard !interpreters.isEmpty, !officers.isEmpty else { return nil }
+            }
             return Candidates.Start(
                 start: start, interpreters: interpreters, officers: officers,
                 top: start.dayTerm + (interpreters.first?.term ?? 0) + (officers.first?.term ?? 0))
         }
-        return Candidates(hearing: h, starts: starts.sorted { $0.top > $1.top }, isFixed: index.roster.hearings[h].fixed != nil)
+        var list = Candidates(
+            hearing: h, starts: starts.sorted { $0.top > $1.top }, isFixed: isFrozen || index.roster.hearings[h].fixed != nil)
+        list.changes = changes
+        if let spot, let s = list.starts.first(where: { $0.start.slot == spot.slot }),
+           let i = s.interpreters.first(where: { $0.person == spot.interpreter }),
+           let o = s.officers.first(where: { $0.person == spot.officer })
+        {
+            list.keep = list.placement(s, i, o)
+        }
+        return list
     }
 
     /// Re-places `released` (already taken out of `occupancy`) as well as possible. `before` gives
@@ -154,9 +180,14 @@ struct Repair {
             guard !isOverBudget, isPromising(score + suffix[depth], moves: moves + mustMove(from: depth, occupancy)) else { return }
             let candidates = order[depth]
             let stay = before[depth]
-            // The plan's own placement first, exactly as it was (mode included).
+            // The plan's own placement first, exactly as it was (mode included); then, re-planning,
+            // the published one, which scores the change penalty more than the order below knows.
             if let stay, occupancy.fits(stay) {
                 place(stay, depth: depth, score: score, moves: moves, &occupancy)
+            }
+            let keep = candidates.keep.flatMap { keep in stay.map { keep.isUnchanged(from: $0) } == true ? nil : keep }
+            if let keep, !isOverBudget, isPromising(score + keep.score + rest, moves: moves), occupancy.fits(keep) {
+                place(keep, depth: depth, score: score, moves: moves, &occupancy)
             }
             for s in candidates.starts {
                 if isOverBudget || !isPromising(score + s.top + rest, moves: moves) { break }
@@ -172,6 +203,7 @@ struct Repair {
                         if !candidates.isFixed && p.score < 0 { break }  // unheld scores 0 and frees more
                         if !isPromising(score + p.score + rest, moves: moves) || isOverBudget { break }
                         if let stay, p.isUnchanged(from: stay) { continue }
+                        if let keep, p.isUnchanged(from: keep) { continue }
                         place(p, depth: depth, score: score, moves: moves, &occupancy)
                     }
                 }

@@ -83,12 +83,21 @@ struct FieldReader {
     }
 
     mutating func number(_ node: JSONNode, at path: FieldPath, minimum: Double) -> Double? {
+        number(node, at: path, in: minimum...Double.greatestFiniteMagnitude)
+    }
+
+    /// A number within `range`; a value outside it is named with the whole range.
+    mutating func number(_ node: JSONNode, at path: FieldPath, in range: ClosedRange<Double>) -> Double? {
         guard case .number(let value, _) = node.value else {
             log.error(path, "must be a number, not \(node.typeName)")
             return nil
         }
-        guard value >= minimum else {
-            log.error(path, "must be at least \(minimum.decimalText)")
+        guard value.isFinite, range.contains(value) else {
+            if range.upperBound == .greatestFiniteMagnitude {
+                log.error(path, "must be at least \(range.lowerBound.decimalText)")
+            } else {
+                log.error(path, "must be from \(range.lowerBound.decimalText) to \(range.upperBound.decimalText), not \(value.decimalText)")
+            }
             return nil
         }
         return value

@@ -301,7 +301,7 @@ struct RosterTreeDecoder {
                 valuePath = valuePath / parts[1]
             }
             guard let valueNode, !valueNode.isNull else { continue }
-            if let value = reader.number(valueNode, at: valuePath, minimum: 0) {
+            if let value = reader.number(valueNode, at: valuePath, in: Policy.range(of: key)) {
                 policy[keyPath: keyPath] = value
             } else {
                 isComplete = false

@@ -130,9 +130,9 @@ extension CellParser where Value == Int {
 }
 
 extension CellParser where Value == Double {
-    /// A weight of the score: a number of at least 0, with a point as decimal separator, or a
-    /// comma in a Dutch CSV file (where a point would be ambiguous: Dutch writes 1.000 for a thousand).
-    static var weight: Self {
+    /// A weight of the score: a number in `range`, with a point as decimal separator, or a comma
+    /// in a Dutch CSV file (where a point would be ambiguous: Dutch writes 1.000 for a thousand).
+    static func weight(in range: ClosedRange<Double>) -> Self {
         Self(expecting: .number) { text, dialect in
             let hasOtherMark = text.contains(dialect.hasDecimalComma ? "." : ",")
             let value = hasOtherMark ? nil : Double(dialect.hasDecimalComma ? text.replacingComma : text)
@@ -142,7 +142,9 @@ extension CellParser where Value == Double {
                 let hint = Double(text.replacingComma) != nil ? "; use \(mark) as the decimal separator, such as \(example)" : ""
                 return .failure(CellProblem(message: "'\(text)' is not a number\(hint)"))
             }
-            guard value >= 0 else { return .failure(CellProblem(message: "must be at least 0, not \(text)")) }
+            guard range.contains(value) else {
+                return .failure(CellProblem(message: "must be from \(range.lowerBound.decimalText) to \(range.upperBound.decimalText), not \(text)"))
+            }
             return .success(value)
         }
     }

@@ -77,7 +77,7 @@ extension RosterTableDecoder {
         else { return policy }
         for (key, path) in Policy.numericKeys {
             guard let row = rows[key] else { continue }
-            if let weight = cells.optional(row.cell("value"), at: row.place("value"), named: key, .weight, row.dialect), let weight {
+            if let weight = cells.optional(row.cell("value"), at: row.place("value"), named: key, .weight(in: Policy.range(of: key)), row.dialect), let weight {
                 policy[keyPath: path] = weight
             }
         }

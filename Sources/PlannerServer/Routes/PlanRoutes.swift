@@ -46,7 +46,9 @@ struct PlanRoutes: Sendable {
                 return try Answer.json(ChangesAnswer(version: version, baselineVersion: nil, changes: [], people: []))
             }
             let diff = PlanDiff(from: try PlanningState.plan(of: before), to: plan)
-            return try Answer.json(ChangesAnswer(version: version, baselineVersion: before.version, changes: diff.changes, people: diff.people))
+            // A re-plan carries its own per-person list (plan@1 `changesByPerson`): the same as the diff.
+            return try Answer.json(ChangesAnswer(
+                version: version, baselineVersion: before.version, changes: diff.changes, people: plan.changesByPerson ?? diff.people))
         }
     }
 

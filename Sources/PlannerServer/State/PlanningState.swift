@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Logging
 import NIOCore
@@ -110,7 +109,7 @@ actor PlanningState {
     /// Stores a valid roster as the one to plan, as submitted; it is planned with the configured
     /// policy over its own. Its first plan is made by the re-plan service.
     func submit(roster: Roster, document: [UInt8], token: String, at time: Date) throws -> Int64 {
-        let digest = Self.digest(of: roster)
+        let digest = RosterDigest.of(roster)
         var roster = roster
         roster.policy = try adjustPolicy(roster.policy)
         let stored = try database.saveRoster(StoredRoster(
@@ -284,9 +283,4 @@ actor PlanningState {
         return events
     }
 
-    /// `sha256:` of the roster's canonical JSON, as plans name their roster.
-    static func digest(of roster: Roster) -> String {
-        let bytes = (try? RosterJSON.write(roster)) ?? []
-        return "sha256:" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-    }
 }

@@ -119,7 +119,12 @@ extension PlanExport {
             parts.append(catalogue.text("export.evidence.counts", ["counts": listed.joined(separator: ", ")]))
         }
         if let takenBy = reason.takenBy, !takenBy.isEmpty {
-            parts.append(catalogue.text("export.evidence.takenBy", ["hearings": takenBy.joined(separator: ", ")]))
+            // A hearing of a busy month can be held up by thousands: the first few are named.
+            var named = takenBy.prefix(Self.namedHearings).joined(separator: ", ")
+            if takenBy.count > Self.namedHearings {
+                named += " " + catalogue.text("export.evidence.more", ["count": String(takenBy.count - Self.namedHearings)])
+            }
+            parts.append(catalogue.text("export.evidence.takenBy", ["hearings": named]))
         }
         if let ranOut = reason.ranOut, !ranOut.isEmpty {
             let listed = ranOut.map { Self.resourceKeys[$0].map { catalogue.text("export.resource.\($0)") } ?? $0 }
@@ -139,6 +144,9 @@ extension PlanExport {
         }
         return catalogue.has("export.criterion.\(key)") ? catalogue.text("export.criterion.\(key)") : key
     }
+
+    /// How many of the hearings that took the candidates a cell names.
+    static let namedHearings = 10
 
     /// What the planner says ran out (plan@1 `ranOut`), by the catalogue key of its words.
     static let resourceKeys = [

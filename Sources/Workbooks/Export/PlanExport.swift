@@ -14,7 +14,7 @@ public struct PlanExport: Sendable {
     public var roster: Roster
     public var language: Language
     /// What changed per person, when the plan is a re-plan: against `baseline` when given, else
-    /// from the plan's own `changes`.
+    /// the plan's own `changesByPerson`, else worked out from its `changes`.
     public var changes: PlanDiff?
 
     /// What a sheet is for, which decides whether the CSV export holds it.
@@ -28,8 +28,10 @@ public struct PlanExport: Sendable {
         self.language = language
         if let baseline {
             changes = PlanDiff(from: baseline, to: plan)
-        } else if !plan.changes.isEmpty {
-            changes = PlanDiff(from: Self.before(plan), to: plan)
+        } else if !plan.changes.isEmpty || !(plan.changesByPerson ?? []).isEmpty {
+            var diff = PlanDiff(from: Self.before(plan), to: plan)
+            if let byPerson = plan.changesByPerson { diff.people = byPerson }
+            changes = diff
         }
     }
 

@@ -79,7 +79,7 @@ public enum XLSXWriter {
                 case .empty:
                     result = cell.style == .plain ? LXW_NO_ERROR : worksheet_write_blank(worksheet, row, column, format)
                 case .text(let text):
-                    result = worksheet_write_string(worksheet, row, column, text, format)
+                    result = worksheet_write_string(worksheet, row, column, Self.fitting(text), format)
                 case .number(let number):
                     result = worksheet_write_number(worksheet, row, column, number, format)
                 case .date(let day):
@@ -107,6 +107,13 @@ public enum XLSXWriter {
         setUpPage(worksheet, sheet.page, strings: strings)
         if sheet.isHidden { worksheet_hide(worksheet) }
         return nil
+    }
+
+    /// Excel holds at most 32,767 characters in a cell; longer text is cut, and says so.
+    static func fitting(_ text: String) -> String {
+        let limit = 32_767
+        guard text.utf16.count > limit else { return text }
+        return String(text.prefix(limit - 10)) + " [...]"
     }
 
     /// The height of a row whose wrapped text takes more than one line: a spreadsheet does not

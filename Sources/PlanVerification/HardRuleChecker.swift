@@ -8,9 +8,13 @@ import PlannerModel
 public struct HardRuleChecker: Sendable {
     /// How far a reported score, objective or gap may be from the recomputed one.
     public var tolerance: Double
+    /// Re-planning: the published plan, so that scores carry their change penalties, `changed`
+    /// says which changed, and the objective counts the published hearings dropped.
+    public var replan: ReplanReference?
 
-    public init(tolerance: Double = 1e-6) {
+    public init(tolerance: Double = 1e-6, replan: ReplanReference? = nil) {
         self.tolerance = tolerance
+        self.replan = replan
     }
 
     /// Every violation of `plan` for `roster`, in a stable order; empty when the plan is valid.
@@ -19,7 +23,7 @@ public struct HardRuleChecker: Sendable {
     /// but one that is held must still be held as fixed (never silently moved), and at least one fixed
     /// hearing must not be held as fixed, or the status is wrong (the plan itself shows they fit).
     public func violations(of plan: Plan, for roster: Roster) -> [String] {
-        var check = Check(roster: roster, plan: plan, tolerance: tolerance)
+        var check = Check(roster: roster, plan: plan, tolerance: tolerance, replan: replan)
         check.format()
         check.coverage()
         for assignment in plan.assignments {
@@ -38,6 +42,7 @@ private struct Check {
     let roster: Roster
     let plan: Plan
     let tolerance: Double
+    let replan: ReplanReference?
     let reference: ReferenceScore
     var calendar: ReferenceCalendar { reference.calendar }
     let hearings: [String: Hearing]
@@ -46,10 +51,11 @@ private struct Check {
     let locations: [String: Location]
     var found: [String] = []
 
-    init(roster: Roster, plan: Plan, tolerance: Double) {
+    init(roster: Roster, plan: Plan, tolerance: Double, replan: ReplanReference?) {
         self.roster = roster
         self.plan = plan
         self.tolerance = tolerance
+        self.replan = replan
         reference = ReferenceScore(roster: roster)
         hearings = Dictionary(roster.hearings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         interpreters = Dictionary(roster.interpreters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -137,11 +143,20 @@ private struct Check {
             }
         }
         if let interpreter, let officer {
+            let changePenalty = replan?.penalty(id, date: a.date, slot: a.slot, interpreter: a.interpreter, officer: a.officer) ?? 0
             let expected = reference.score(
-                hearing: hearing, date: a.date, interpreter: interpreter, language: a.language, officer: officer)
+                hearing: hearing, date: a.date, interpreter: interpreter, language: a.language, officer: officer) - changePenalty
             if !close(a.score, expected) {
                 consistency("hearing \(id) has score \(a.score), expected \(expected)")
             }
+        }
+        if let replan {
+            let isChange = replan.isChange(id, date: a.date, slot: a.slot, interpreter: a.interpreter, officer: a.officer)
+            if a.changed != isChange {
+                consistency("hearing \(id) says changed \(a.changed), but it \(isChange ? "changed" : "did not change") from the published plan")
+            }
+        } else if a.changed {
+            consistency("hearing \(id) says changed, but the plan is not a re-plan (no published plan was given)")
         }
     }
 
@@ -351,9 +366,17 @@ private struct Check {
     }
 
     mutating func totals() {
-        let sum = plan.assignments.reduce(0.0) { $0 + $1.score }
+        var sum = plan.assignments.reduce(0.0) { $0 + $1.score }
+        var dropped = ""
+        if let replan {
+            // Published hearings still in the roster and no longer held cost the change penalty.
+            let held = Set(plan.assignments.map(\.hearing))
+            let count = replan.published.keys.filter { !held.contains($0) }.count
+            sum -= replan.penalty * Double(count)
+            if count > 0 { dropped = ", less \(replan.penalty.decimalText) for each of the \(count) published hearing(s) not held" }
+        }
         if !close(plan.objective, sum) {
-            consistency("objective is \(plan.objective), but the assignments' scores add up to \(sum)")
+            consistency("objective is \(plan.objective), but the assignments' scores add up to \(sum)\(dropped)")
         }
         if let bound = plan.bound {
             if bound < plan.objective - tolerance {
