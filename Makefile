@@ -40,7 +40,8 @@ test-deps:
 	  if [ -n "$$missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing || exit 1; fi; \
 	  if [ -n "$$test_missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$test_missing || exit 1; fi; \
 	fi
-	@python3 -c "import openpyxl" 2>/dev/null || { echo "Installing (pip): $(PIP_PACKAGES)"; python3 -m pip install -q $(PIP_PACKAGES); }
+	@python3 -c "import openpyxl" 2>/dev/null || { echo "Installing (pip): $(PIP_PACKAGES)"; \
+	  python3 -m pip install -q $(PIP_PACKAGES) || python3 -m pip install -q --break-system-packages $(PIP_PACKAGES); }
 
 build: deps
 	$(SWIFT) build

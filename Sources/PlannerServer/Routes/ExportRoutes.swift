@@ -10,7 +10,6 @@ import Workbooks
 /// print (docs/formats-xlsx.md), for viewers and planners alike.
 struct ExportRoutes: Sendable {
     let database: AppDatabase
-    let board: PlanBoard
 
     static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
