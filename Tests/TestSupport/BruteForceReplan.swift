@@ -3,7 +3,8 @@ import PlannerModel
 
 /// The re-planning section of scheduling-model.md, written a second time, plainly, for tiny rosters:
 /// which baseline placements are frozen or forced, the re-planning score of a plan, and its maximum
-/// by exhaustive search. It shares nothing with the planner's code but the model types.
+/// by exhaustive search. It shares nothing with the planner's code but the model types (frozen and
+/// forced hearings are read by PlanVerification's `ReplanReference`, written from the spec as well).
 ///
 /// What it reads from the spec:
 /// - a baseline hearing is one of the changed roster's hearings that the baseline plan holds
@@ -37,27 +38,14 @@ public struct ReplanOracle: Sendable {
         self.roster = roster
         self.now = now
         reference = ReferenceScore(roster: roster)
-        let hearings = Dictionary(roster.hearings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var baseline: [String: HearingChoice.Placement] = [:]
-        var forcedRule: [String: Int] = [:]
-        var frozen = Set<String>()
-        let freezeEnd = now.addingTimeInterval(roster.policy.freezeHours * 3600)
-        for a in plan.assignments {
-            guard let hearing = hearings[a.hearing] else { continue }
-            let placement = HearingChoice.Placement(
-                date: a.date, slot: a.slot, interpreter: a.interpreter, mode: a.interpreterMode, language: a.language,
-                officer: a.officer)
-            baseline[a.hearing] = placement
-            if let rule = Self.brokenRule(placement, of: hearing, in: roster, calendar: reference.calendar) {
-                forcedRule[a.hearing] = rule
-            }
-            if let start = Self.startInstant(of: a.date, part: a.slot, horizon: roster.horizon), start < freezeEnd {
-                frozen.insert(a.hearing)
-            }
+        // Frozen and forced as `verify` reads them from the spec (PlanVerification), not as the planner does.
+        let spec = ReplanReference(roster: roster, baseline: plan, now: now)
+        baseline = spec.published.mapValues { a in
+            HearingChoice.Placement(
+                date: a.date, slot: a.slot, interpreter: a.interpreter, mode: a.interpreterMode, language: a.language, officer: a.officer)
         }
-        self.baseline = baseline
-        self.forcedRule = forcedRule
-        self.frozen = frozen
+        forcedRule = spec.brokenOnItsOwn.compactMapValues { Int($0.dropFirst("rule ".count)) }
+        frozen = spec.frozen
     }
 
     /// Whether two placements are the same in the spec's sense: date, day part, interpreter, officer.
@@ -108,51 +96,6 @@ public struct ReplanOracle: Sendable {
     public func optimum() -> BruteForceResult? {
         var search = ReplanSearch(oracle: self, reference: reference)
         return search.run()
-    }
-
-    // MARK: The spec, read plainly
-
-    /// The first hard rule among 1, 3, 4 and 9 that `p` breaks for `hearing` on its own, or nil.
-    static func brokenRule(_ p: HearingChoice.Placement, of hearing: Hearing, in roster: Roster, calendar: ReferenceCalendar) -> Int? {
-        let overdue = hearing.latest < roster.horizon.start
-        guard calendar.isWorkingDayOfHorizon(p.date), p.date >= hearing.earliest, overdue || p.date <= hearing.latest,
-              let slots = calendar.slots(on: p.date, from: p.slot, count: hearing.durationSlots)
-        else { return 1 }
-        guard let interpreter = roster.interpreters.first(where: { $0.id == p.interpreter }) else { return 3 }
-        let languages = [hearing.language] + hearing.fallbackLanguages
-        let speaks = interpreter.languages.contains { languages.contains($0.code) }
-        let canWork = (interpreter.remote && hearing.remoteInterpreterAllowed) || interpreter.onsiteLocations.contains(hearing.location)
-        if !speaks || !canWork || hearing.excludedInterpreters.contains(interpreter.id)
-            || !slots.allSatisfy(interpreter.available.contains)
-        {
-            return 3
-        }
-        guard let officer = roster.officers.first(where: { $0.id == p.officer }) else { return 4 }
-        if officer.location != hearing.location || !hearing.requiredTrainings.allSatisfy(officer.trainings.contains)
-            || hearing.excludedOfficers.contains(officer.id) || !slots.allSatisfy(officer.available.contains)
-        {
-            return 4
-        }
-        if let fixed = hearing.fixed {
-            if fixed.date != p.date || fixed.slot != p.slot || (fixed.interpreter ?? p.interpreter) != p.interpreter
-                || (fixed.officer ?? p.officer) != p.officer
-            {
-                return 9
-            }
-        }
-        return nil
-    }
-
-    /// When the day part `part` of `date` begins in the horizon's time zone: the local time read as
-    /// UTC, less the zone's offset from UTC at that moment.
-    static func startInstant(of date: Day, part: String, horizon: Horizon) -> Date? {
-        guard let times = horizon.slotTimes[part], let zone = TimeZone(identifier: horizon.timeZone) else { return nil }
-        // Days since 1970-01-01 of the proleptic Gregorian calendar (Day's ordinal may start elsewhere).
-        guard let epoch = Day("1970-01-01") else { return nil }
-        let seconds = Double(date.ordinal - epoch.ordinal) * 86_400 + Double(times.start.hour * 3600 + times.start.minute * 60)
-        let asIfUTC = Date(timeIntervalSince1970: seconds)
-        let offset = zone.secondsFromGMT(for: asIfUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asIfUTC))))
-        return asIfUTC.addingTimeInterval(-Double(offset))
     }
 }
 

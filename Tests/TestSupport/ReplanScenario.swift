@@ -84,7 +84,7 @@ public struct ReplanScenarioGenerator: Sendable {
     /// A moment from a day before the horizon to a day after it, on the hour or half hour, or one
     /// long before it.
     public func now(for horizon: Horizon, using random: inout some RandomNumberGenerator) -> Date {
-        let start = ReplanOracle.startInstant(of: horizon.start, part: horizon.slots[0], horizon: horizon) ?? Date(timeIntervalSince1970: 0)
+        let start = ReplanReference.startInstant(of: horizon.start, part: horizon.slots[0], horizon: horizon) ?? Date(timeIntervalSince1970: 0)
         let days = horizon.end.ordinal - horizon.start.ordinal + 2
         // Half the time long enough before the horizon that nothing is frozen.
         if random.chance(0.5) { return start.addingTimeInterval(-Double(Int.random(in: 200...400, using: &random)) * 3600) }
