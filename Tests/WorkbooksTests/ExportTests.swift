@@ -141,6 +141,14 @@ struct ExportTests {
         let busy = Reason(code: .capacity, detail: "", takenBy: (1...25).map { "H-\($0)" })
         #expect(export.evidence(busy) == "kandidaten bezet door H-1, H-2, H-3, H-4, H-5, H-6, H-7, H-8, H-9, H-10 en nog 15")
         #expect(XLSXWriter.fitting(String(repeating: "x", count: 40_000)).count < 32_768)
+        let day = try #require(Day("2026-12-08"))
+        let spot = Alternative.Spot(date: day, slot: "PM", interpreter: "I-3", interpreterMode: .onsite, language: "ara", officer: "O-2")
+        var outweighed = Reason(code: .outweighed, detail: "")
+        outweighed.alternative = Alternative(
+            spot: spot, score: 900, moves: [Alternative.Move(hearing: "H-7", to: nil, scoreBefore: 50, scoreAfter: 0)],
+            scoreAsPlanned: 1000, scoreWithPreference: 900)
+        outweighed.scoreIfNotHeld = -10
+        #expect(export.evidence(outweighed) == "niet houden scoort -10; beste andere manier: di 8 dec 2026, middag met I-3 en O-2, 1 ander gehoor wijkt, het plan scoort 100 minder")
     }
 
     @Test("Sheet names as spreadsheets allow them")

@@ -133,6 +133,15 @@ extension PlanExport {
         if let best = reason.bestScoreNow {
             parts.append(catalogue.text("export.evidence.bestScore", ["score": best.decimalText]))
         }
+        if let notHeld = reason.scoreIfNotHeld {
+            parts.append(catalogue.text("export.evidence.scoreIfNotHeld", ["score": notHeld.decimalText]))
+        }
+        if let way = reason.alternative {
+            parts.append(catalogue.text("export.evidence.alternative", count: way.moves.count, [
+                "slot": catalogue.slot(way.spot.date, part: way.spot.slot), "interpreter": way.spot.interpreter,
+                "officer": way.spot.officer, "cost": ((way.cost * 100).rounded() / 100).decimalText,
+            ]))
+        }
         return parts.joined(separator: "; ")
     }
 
