@@ -21,12 +21,20 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         // Named for the bench's HTTP client only; Hummingbird builds it anyway.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // The .xlsx container when reading workbooks (a zip of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev: no pkg-config file ships, so none is named.
         .systemLibrary(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // libxlsxwriter from Debian's libxlsxwriter-dev: writes .xlsx workbooks (template, plan export).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
         // The domain: roster, plan, policy, calendar arithmetic, formats and validation. Pure.
         .target(
@@ -47,6 +55,16 @@ let package = Package(
             dependencies: ["PlannerModel"],
             exclude: ["Embedded"],
             plugins: ["EmbedFiles"]
+        ),
+        // Spreadsheets: a roster read from an .xlsx workbook into the tables the CSV reader decodes,
+        // the roster template, and the plan as sheets people read (.xlsx and CSV). The only target
+        // that knows libxlsxwriter exists.
+        .target(
+            name: "Workbooks",
+            dependencies: [
+                "PlannerModel", "Localization", "CXLSXWriter",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Builds a target's Embedded/ folder into it as Swift source (templates, catalogues, assets).
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
@@ -87,6 +105,7 @@ let package = Package(
             name: "PlannerServer",
             dependencies: [
                 "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
+                "Workbooks", "Localization",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -100,7 +119,7 @@ let package = Package(
             name: "hearing-planner",
             dependencies: [
                 "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming", "Reports",
-                "PlannerStore", "PlannerServer", "PlanVerification",
+                "PlannerStore", "PlannerServer", "PlanVerification", "Workbooks", "Localization",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,7 +129,7 @@ let package = Package(
         .executableTarget(
             name: "hearing-planner-bench",
             dependencies: [
-                "PlannerModel", "SyntheticRosters",
+                "PlannerModel", "SyntheticRosters", "Workbooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -124,6 +143,15 @@ let package = Package(
         ),
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "PlannerModel"]),
+        .testTarget(
+            name: "WorkbooksTests",
+            dependencies: [
+                "Workbooks", "PlannerModel", "Localization", "Planner", "GLPKSolver", "TestSupport", "SyntheticRosters",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures", "Scripts"]
+        ),
         .testTarget(
             name: "PlanVerificationTests",
             dependencies: ["PlanVerification", "PlannerModel", "Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
@@ -145,7 +173,7 @@ let package = Package(
         .testTarget(
             name: "PlannerServerTests",
             dependencies: [
-                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport", "Planner", "Reports", "GLPKSolver",
+                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport", "Planner", "Reports", "GLPKSolver", "Workbooks",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
