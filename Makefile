@@ -2,21 +2,26 @@
 # Each installs what is missing (Debian packages, as root or through sudo), then builds.
 
 SWIFT       ?= swift
-APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev python3-html5lib systemd chromium chromium-driver
-# The console's browser tests: selenium drives Debian's chromium; axe-selenium-python injects
-# axe-core, in its 4.x version from axe-playwright-python (taken without playwright: only its script).
-PIP_PACKAGES = selenium axe-selenium-python
-PYTHON      ?= python3
+APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev python3-html5lib systemd
+# For the tests only: programs nobody here wrote read and write workbooks beside ours (LibreOffice
+# without its recommended extras, and openpyxl from PyPI).
+TEST_APT_PACKAGES = libreoffice-calc
+# For the console's browser tests: selenium drives Debian's chromium (with its recommended fonts);
+# axe-selenium-python injects axe-core, in its 4.x version from axe-playwright-python (taken without
+# playwright: only its script is used).
+BROWSER_APT_PACKAGES = chromium chromium-driver
+PIP_PACKAGES      = openpyxl selenium axe-selenium-python
+PYTHON           ?= python3
 BIN_DEBUG    = .build/debug/hearing-planner
 BIN_RELEASE  = .build/release/hearing-planner
 OUT          = out
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release demo test bench serve clean
+.PHONY: all deps test-deps build release demo test bench serve docs-images clean
 
 all: build
 
-# Installs the Debian and Python packages that are missing; runs `apt-get update` once, only when needed.
+# Installs the Debian packages that are missing; runs `apt-get update` once, only when needed.
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
@@ -25,9 +30,29 @@ deps:
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
-	@$(PYTHON) -c "import selenium, axe_selenium_python" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
+
+# deps, and what the tests run besides: one `apt-get update` at most, pip only when missing.
+test-deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	for p in $(BROWSER_APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	test_missing=""; for p in $(TEST_APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || test_missing="$$test_missing $$p"; \
+	done; \
+	if [ -n "$$missing$$test_missing" ]; then \
+	  echo "Installing:$$missing$$test_missing"; \
+	  $(SUDO) apt-get update -q || exit 1; \
+	  if [ -n "$$missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing || exit 1; fi; \
+	  if [ -n "$$test_missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$test_missing || exit 1; fi; \
+	fi
+	@$(PYTHON) -c "import openpyxl, selenium, axe_selenium_python" 2>/dev/null || { echo "Installing (pip): $(PIP_PACKAGES)"; \
+	  $(PYTHON) -m pip install -q $(PIP_PACKAGES) || $(PYTHON) -m pip install -q --break-system-packages $(PIP_PACKAGES); }
 	@$(PYTHON) -c "import importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || \
-	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python
+	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python || \
+	  $(PYTHON) -m pip install -q --no-deps --break-system-packages axe-playwright-python
 
 build: deps
 	$(SWIFT) build
@@ -48,7 +73,7 @@ demo: build
 
 # Every Swift test, then the console in a real headless Chromium against the real daemon (which
 # also writes the screenshots of docs/console.md to docs/images/console/).
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots docs/images/console
@@ -69,6 +94,19 @@ serve: build
 	     echo "Submitted data/demo-week/roster.json: open http://127.0.0.1:8470/ in a browser (API: docs/api.md)" && break; \
 	   done ) &
 	$(BIN_DEBUG) serve --listen 127.0.0.1:8470 --state-dir $(OUT)/serve/state --tokens $(OUT)/serve/tokens
+
+# The pictures of docs/formats-xlsx.md: the template and a location sheet of the sample week's plan,
+# printed to PDF by LibreOffice and turned into PNG by pdftoppm (poppler-utils).
+docs-images: build
+	@command -v pdftoppm >/dev/null || $(SUDO) apt-get install -y -q poppler-utils
+	@mkdir -p $(OUT)/images
+	$(BIN_DEBUG) template -o $(OUT)/images/template.xlsx --start 2026-12-07
+	$(BIN_DEBUG) plan data/sample/roster.json -o $(OUT)/images/plan.json
+	$(BIN_DEBUG) export $(OUT)/images/plan.json --roster data/sample/roster.json --format xlsx -o $(OUT)/images/plan.xlsx
+	soffice -env:UserInstallation=file://$(CURDIR)/$(OUT)/images/profile --headless --convert-to pdf --outdir $(OUT)/images $(OUT)/images/template.xlsx $(OUT)/images/plan.xlsx
+	pdftoppm -r 90 -png -singlefile -f 1 -l 1 -x 0 -y 0 -W 744 -H 380 $(OUT)/images/template.pdf docs/images/xlsx-template-explanation
+	pdftoppm -r 160 -png -singlefile -f 5 -l 5 -x 40 -y 50 -W 1780 -H 90 $(OUT)/images/template.pdf docs/images/xlsx-template-hearings
+	pdftoppm -r 110 -png -singlefile -f 2 -l 2 -x 0 -y 0 -W 1290 -H 330 $(OUT)/images/plan.pdf docs/images/xlsx-export-location
 
 clean:
 	rm -rf .build $(OUT)

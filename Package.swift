@@ -21,10 +21,11 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         // Named for the bench's HTTP client only; Hummingbird builds it anyway.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // The .xlsx container when reading workbooks (a zip of XML parts), and a roster uploaded in
+        // the console as a CSV folder in one .zip.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The console's templates (mustache, rendered on the server; no HTML in code).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        // A roster uploaded in the console as a CSV folder in one .zip (zlib from zlib1g-dev).
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Reads the console's multipart/form-data uploads; its dependencies are swift-nio and collections.
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
@@ -33,6 +34,12 @@ let package = Package(
         .systemLibrary(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // libxlsxwriter from Debian's libxlsxwriter-dev: writes .xlsx workbooks (template, plan export).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
         // The domain: roster, plan, policy, calendar arithmetic, formats and validation. Pure.
         .target(
@@ -53,6 +60,16 @@ let package = Package(
             dependencies: ["PlannerModel"],
             exclude: ["Embedded"],
             plugins: ["EmbedFiles"]
+        ),
+        // Spreadsheets: a roster read from an .xlsx workbook into the tables the CSV reader decodes,
+        // the roster template, and the plan as sheets people read (.xlsx and CSV). The only target
+        // that knows libxlsxwriter exists.
+        .target(
+            name: "Workbooks",
+            dependencies: [
+                "PlannerModel", "Localization", "CXLSXWriter",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Builds a target's Embedded/ folder into it as Swift source (templates, catalogues, assets).
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
@@ -94,7 +111,7 @@ let package = Package(
         .target(
             name: "PlannerConsole",
             dependencies: [
-                "PlannerModel", "Planner", "Reports", "Localization",
+                "PlannerModel", "Planner", "Reports", "Localization", "Workbooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -109,7 +126,7 @@ let package = Package(
             name: "PlannerServer",
             dependencies: [
                 "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
-                "PlannerConsole",
+                "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -123,7 +140,7 @@ let package = Package(
             name: "hearing-planner",
             dependencies: [
                 "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming", "Reports",
-                "PlannerStore", "PlannerServer", "PlanVerification", "PlannerConsole",
+                "PlannerStore", "PlannerServer", "PlanVerification", "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -133,7 +150,7 @@ let package = Package(
         .executableTarget(
             name: "hearing-planner-bench",
             dependencies: [
-                "PlannerModel", "SyntheticRosters",
+                "PlannerModel", "SyntheticRosters", "Workbooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -147,6 +164,15 @@ let package = Package(
         ),
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "PlannerModel"]),
+        .testTarget(
+            name: "WorkbooksTests",
+            dependencies: [
+                "Workbooks", "PlannerModel", "Localization", "Planner", "GLPKSolver", "TestSupport", "SyntheticRosters",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures", "Scripts"]
+        ),
         .testTarget(
             name: "PlanVerificationTests",
             dependencies: ["PlanVerification", "PlannerModel", "Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
@@ -176,7 +202,7 @@ let package = Package(
         .testTarget(
             name: "PlannerServerTests",
             dependencies: [
-                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport", "Planner", "Reports", "GLPKSolver",
+                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport", "Planner", "Reports", "GLPKSolver", "Workbooks",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]

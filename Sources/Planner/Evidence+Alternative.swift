@@ -7,10 +7,10 @@ extension Evidence {
         var finder = OptionFinder(index: index, hearing: h, occupancy: occupancy, current: current)
         if index.roster.hearings.count <= 500 {
             finder.nodeLimit = 2_000
-            finder.repairLimit = 20
+            finder.repairLimit = 40
         } else {
             finder.nodeLimit = 300
-            finder.repairLimit = 3
+            finder.repairLimit = 8
         }
         return finder
     }
@@ -25,7 +25,9 @@ extension Evidence {
         var finder = Self.finder(index, hearing: h, occupancy: occupancy, current: Self.units(current.placement, changes))
         finder.changes = changes
         finder.accepts = { way in (role == .interpreter ? way.interpreterState : way.officerState) == .met }
-        guard let best = finder.bestOfEachWay().first else { return nil }
+        // For an officer preference the officers are the point: all of them are looked at.
+        finder.prunesOfficers = role == .interpreter && index.roster.hearings.count > 500
+        guard let best = finder.bestOfAll() else { return nil }
         let roster = index.roster
         func spec(_ units: Double, _ m: Int) -> Double { changes?.specScore(units, hearing: m) ?? units }
         func spot(_ p: Placement) -> Alternative.Spot {

@@ -27,13 +27,27 @@ struct PlanAssembler {
         let officer: ProblemIndex.OfficerOption
     }
 
+    /// Seconds of each step of the last `plan(from:solver:)`, for the planner's log.
+    private(set) var timings: [String: Double] = [:]
+
     mutating func plan(from solution: Solution, solver: SolverInfo) throws -> Plan {
+        let clock = ContinuousClock()
+        var lap = clock.now
+        func time(_ step: String) {
+            timings[step] = (clock.now - lap).seconds
+            lap = clock.now
+        }
         var chosen = try choices(from: solution.values)
+        time("choices")
+        let added = Polish(index: index, changes: changeTerms(chosen)).holdWhatFits(&chosen)
+        timings["polishAdded"] = Double(added)
+        time("polish")
         ModePreference(index: index, baselineSites: baselineSites).preferOnsite(&chosen)
         let choices = chosen
         let assignments = choices.map(assignment)
         let objective = assignments.reduce(0) { $0 + $1.score }
         let evidence = Evidence(index: index, choices: choices, changes: changeTerms(choices), findsAlternatives: true)
+        time("layout")
         let held = Set(choices.map(\.hearing))
         let unheld = index.roster.hearings.indices.filter { !held.contains($0) }
         let status: Plan.Status
@@ -44,12 +58,14 @@ struct PlanAssembler {
         // The bound is the solver's, or, when the search ended before it had one, the sum of every
         // hearing's best score on its own; it can never be below a plan that exists.
         let bound = max(solution.bestBound ?? trivialBound, objective)
+        let unmet = Parallel.map(choices.count) { evidence.unmetPreferences(of: choices[$0]) }.flatMap { $0 }
+        time("unmetPreferences")
+        let unscheduled = Parallel.map(unheld.count) { evidence.unscheduled(unheld[$0], isOptimal: status == .optimal) }
+        time("unscheduled")
         return Plan(
             rosterDigest: RosterDigest.of(index.roster), status: status, objective: objective, bound: bound,
             gap: Solution.relativeGap(objective: objective, bound: bound) ?? 0,
-            solver: solver, assignments: assignments,
-            unmetPreferences: Parallel.map(choices.count) { evidence.unmetPreferences(of: choices[$0]) }.flatMap { $0 },
-            unscheduled: Parallel.map(unheld.count) { evidence.unscheduled(unheld[$0], isOptimal: status == .optimal) })
+            solver: solver, assignments: assignments, unmetPreferences: unmet, unscheduled: unscheduled)
     }
 
     mutating func planWithoutSolution(_ solution: Solution, solver: SolverInfo, conflicting: [Int]) throws -> Plan {

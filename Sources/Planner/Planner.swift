@@ -137,7 +137,14 @@ public struct Planner: Sendable {
             let plan = try assembler.planWithoutSolution(solution, solver: solver, conflicting: fixedConflicts(index, solution))
             return (plan, usedStart)
         }
+        let assembled = clock.now
         let plan = try assembler.plan(from: solution, solver: solver)
+        var metadata: Logger.Metadata = [
+            "held": "\(plan.assignments.count)", "unmetPreferences": "\(plan.unmetPreferences.count)",
+            "seconds": "\((clock.now - assembled).seconds)",
+        ]
+        for (step, value) in assembler.timings { metadata[step] = "\(value)" }
+        logger.debug("plan assembled", metadata: metadata)
         // Pools can only do better than their columns say (an "any" outcome may get the preferred
         // sex); a plan below the solver's objective is a bug.
         if let solverObjective = solution.objectiveValue,

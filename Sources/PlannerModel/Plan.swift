@@ -188,28 +188,31 @@ public struct Reason: Sendable, Equatable, Codable {
     }
 }
 
+/// Where and with whom a hearing is held: its start, people, mode and language.
+public struct HearingSpot: Sendable, Equatable, Codable {
+    public var date: Day
+    /// The day part it starts in.
+    public var slot: String
+    public var interpreter: String
+    public var interpreterMode: InterpreterMode
+    public var language: String
+    public var officer: String
+
+    public init(date: Day, slot: String, interpreter: String, interpreterMode: InterpreterMode, language: String, officer: String) {
+        self.date = date
+        self.slot = slot
+        self.interpreter = interpreter
+        self.interpreterMode = interpreterMode
+        self.language = language
+        self.officer = officer
+    }
+}
+
 /// The best way found to give a hearing the person of the sex it asked for, with everybody else
 /// where the plan has them except the few hearings in the way (`moves`), and what it would cost.
 /// Anyone can check it: apply it to the plan, check the hard rules, and add up the scores.
 public struct Alternative: Sendable, Equatable, Codable {
-    /// Where a hearing is held: start, people, mode and language.
-    public struct Spot: Sendable, Equatable, Codable {
-        public var date: Day
-        public var slot: String
-        public var interpreter: String
-        public var interpreterMode: InterpreterMode
-        public var language: String
-        public var officer: String
-
-        public init(date: Day, slot: String, interpreter: String, interpreterMode: InterpreterMode, language: String, officer: String) {
-            self.date = date
-            self.slot = slot
-            self.interpreter = interpreter
-            self.interpreterMode = interpreterMode
-            self.language = language
-            self.officer = officer
-        }
-    }
+    public typealias Spot = HearingSpot
 
     /// A hearing that would have to change for it: where it would go (nil: not held), and its
     /// score in the plan and after.

@@ -101,6 +101,7 @@ struct PlannerServer {
             auditor: auditor, now: parts.now
         ).add(to: router)
         PlanRoutes(database: parts.database, board: board).add(to: router)
+        ExportRoutes(database: parts.database).add(to: router)
         VerificationRoutes(database: parts.database, desk: VerificationDesk()).add(to: router)
         ReportRoutes(board: board).add(to: router)
         WhatIfRoutes(

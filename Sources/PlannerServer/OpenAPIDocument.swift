@@ -83,6 +83,8 @@ enum OpenAPIDocument {
                 content:
                   application/json:
                     schema: {type: object, description: roster@1}
+                  application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+                    schema: {type: string, format: binary, description: "a roster workbook (docs/formats-xlsx.md), stored as the roster@1 it reads as"}
               responses:
                 "201":
                   description: Stored and planned; Location names the plan version.
@@ -210,6 +212,34 @@ enum OpenAPIDocument {
                   content:
                     application/json:
                       schema: {$ref: "#/components/schemas/Verification"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/plans/{version}/export:
+            get:
+              summary: The plan version as a workbook people read and print (docs/formats-xlsx.md).
+              description: |
+                An overview, a sheet per location, every hearing held, the unmet preferences and the
+                hearings not held with their reasons in words, the changes per person against the version
+                before, and a sheet per interpreter and per officer. Sent with Cache-Control no-store.
+              parameters:
+                - {$ref: "#/components/parameters/version"}
+                - name: format
+                  in: query
+                  schema: {type: string, enum: [xlsx], default: xlsx}
+                - name: lang
+                  in: query
+                  description: The language of the sheets; without it, Accept-Language decides (Dutch first).
+                  schema: {type: string, enum: [nl, en]}
+              responses:
+                "200":
+                  description: The workbook.
+                  headers:
+                    Cache-Control:
+                      schema: {type: string, const: no-store}
+                  content:
+                    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+                      schema: {type: string, format: binary}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}

@@ -10,7 +10,8 @@ struct HearingPlannerBench: AsyncParsableCommand {
             Sections, run in this order: plan (planning one-week rosters of 200, 1,000 and 2,500 \
             hearings and four weeks of 10,000, each against issue 4's target, with glpsol and HiGHS on \
             the same model as references when they are installed) \
-            decode (reading and validating 10,000 hearings, JSON and CSV), replan (a 2,500-hearing week \
+            decode (reading and validating 10,000 hearings, JSON and CSV), sheets (the same roster as an \
+            .xlsx workbook, read and validated; the export of a plan of it as a workbook), replan (a 2,500-hearing week \
             after one interpreter loses two days, against planning it from scratch), whatif (options \
             for one hearing of a 2,500-hearing week, the trade-off sweep of a 1,000-hearing week) and \
             serve (the service on the 2,500-hearing week: from an accepted change to the new plan version, \
@@ -19,7 +20,7 @@ struct HearingPlannerBench: AsyncParsableCommand {
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case plan, techniques, decode, replan, whatif, serve
+        case plan, techniques, decode, sheets, replan, whatif, serve
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -29,7 +30,7 @@ struct HearingPlannerBench: AsyncParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (plan, techniques, decode, replan, whatif, serve); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, techniques, decode, sheets, replan, whatif, serve); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -111,6 +112,13 @@ struct HearingPlannerBench: AsyncParsableCommand {
                 "decode: \(Format.count(DecodeBenchmark.hearings)) hearings over \(DecodeBenchmark.weeks) weeks, median of \(runs) run(s)",
                 [DecodeBenchmark.table(figures)])
         }
+        if only.contains(.sheets) {
+            let figures = SheetsBenchmark(binary: binary, runs: runs, folder: folder).run()
+            report.sheets = figures
+            printSection(
+                "sheets: \(Format.count(SheetsBenchmark.hearings)) hearings over \(SheetsBenchmark.weeks) weeks as a workbook, and the export of a plan of it; median of \(runs) run(s)",
+                SheetsBenchmark.table(figures))
+        }
         if only.contains(.replan) {
             report.replan = ReplanBenchmark(binary: binary, runs: runs, timeLimit: timeLimit, folder: folder).run()
             printSection("replan: \(Format.count(ReplanBenchmark.hearings)) hearings, one interpreter loses two days; replan median of \(runs) run(s), plans run once with time limit \(Format.number(timeLimit)) s", ReplanBenchmark.table(report.replan!))
@@ -152,6 +160,7 @@ struct BenchReport: Codable, Sendable {
     var timeLimitSeconds: Double
     var planTimeLimitSeconds: Double
     var decode: [DecodeBenchmark.Figures]?
+    var sheets: SheetsBenchmark.Figures?
     var plan: [PlanBenchmark.Figures]?
     var techniques: [TechniqueBenchmark.Figures]?
     var replan: ReplanBenchmark.Figures?

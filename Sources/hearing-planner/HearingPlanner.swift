@@ -10,7 +10,8 @@ struct HearingPlanner: AsyncParsableCommand {
             wherever possible, and records the evidence whenever a request could not be met.
             """,
         subcommands: [
-            Validate.self, Convert.self, Generate.self, PlanCommand.self, Replan.self, Diff.self, ReportCommand.self,
-            CalendarCommand.self, TokenCommand.self, OptionsCommand.self, TradeoffCommand.self, Verify.self, Serve.self,
+            Validate.self, Convert.self, Template.self, Generate.self, PlanCommand.self, Replan.self, Diff.self,
+            ReportCommand.self, Export.self, CalendarCommand.self, TokenCommand.self, OptionsCommand.self, TradeoffCommand.self,
+            Verify.self, Serve.self,
         ])
 }

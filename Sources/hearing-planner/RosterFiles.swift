@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import PlannerModel
+import Workbooks
 
-/// Reads a roster from a JSON file or a CSV folder; the formats themselves are pure code.
+/// Reads a roster from a JSON file, a CSV folder or an .xlsx workbook; the formats themselves are
+/// pure code.
 enum RosterFiles {
     static func read(_ path: String) throws -> RosterSource {
         var isDirectory: ObjCBool = false
@@ -12,7 +14,18 @@ enum RosterFiles {
         if isDirectory.boolValue {
             return RosterCSV.read(files: try csvFiles(in: path))
         }
-        return RosterJSON.read(try bytes(of: path))
+        let bytes = try bytes(of: path)
+        // By name or by content: a workbook renamed to .json is still read as one, and a file named
+        // .xlsx that is not one is refused by the workbook reader with what it is instead.
+        if isWorkbookPath(path) || RosterWorkbook.looksLikeWorkbook(bytes) {
+            return RosterWorkbook.read(bytes, source: (path as NSString).lastPathComponent)
+        }
+        return RosterJSON.read(bytes)
+    }
+
+    /// Whether a path names an Excel workbook by its extension.
+    static func isWorkbookPath(_ path: String) -> Bool {
+        ["xlsx", "xlsm"].contains((path as NSString).pathExtension.lowercased())
     }
 
     /// Every `.csv` file of a folder, by name; the reader itself says which it needs.
@@ -118,6 +131,13 @@ struct DocumentOrder: Comparable {
             // "path (line L, column C)"
             file = ""
             numbers = place[open.upperBound...].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        } else if let bang = place.firstIndex(of: "!") {
+            // "sheet!F14": by sheet, then row, then column.
+            file = String(place[..<bang])
+            let cell = place[place.index(after: bang)...]
+            let letters = cell.prefix { $0.isLetter }
+            let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+            numbers = [Int(cell.dropFirst(letters.count)) ?? 0, column]
         } else {
             let parts = place.split(separator: ":")
             file = parts.first.map(String.init) ?? place

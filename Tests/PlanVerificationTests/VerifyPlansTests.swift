@@ -32,6 +32,17 @@ struct VerifyPlansTests {
         #expect(report.passed, "\(report.text)")
     }
 
+    /// The national week of the benchmarks, planned for 15 seconds: the plan the service publishes
+    /// at that size passes, every alternative and every reason of it.
+    @Test func aGeneratedNationalWeekPasses() throws {
+        let roster = RosterGenerator(hearings: 2_500, seed: 1).generate()
+        let plan = try ClaimScenarios.planner().plan(roster, options: PlanningOptions(timeLimit: .seconds(15)))
+        #expect(plan.status == .feasible || plan.status == .optimal)
+        let report = PlanVerifier(roster: roster, plan: plan).verify()
+        #expect(report.passed, "\(report.text)")
+        #expect(report.checked.assignments > 2_000)
+    }
+
     /// A re-plan in which a frozen hearing gives way to a fixed replacement: it passes, and each of
     /// its re-planning claims, falsified, is refused.
     @Test func aReplanPassesAndItsChangesCannotBeFalsified() throws {

@@ -71,7 +71,31 @@ struct RosterUploadTests {
         }
     }
 
-    @Test("No file, a single CSV file, a workbook and a broken zip each say what to do")
+    static let workbooks = Fixture.folder.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Tests/WorkbooksTests/Fixtures")
+
+    @Test("A workbook (.xlsx) is read as the spreadsheet issue reads it: its summary, or each problem at its cell")
+    func workbook() async throws {
+        let valid = Array(try Data(contentsOf: Self.workbooks.appendingPathComponent("valid.xlsx")))
+        let wrong = Array(try Data(contentsOf: Self.workbooks.appendingPathComponent("wrong-cell-type.xlsx")))
+        let console = try ConsoleApp()
+        try await console.run { browser in
+            try await browser.signIn(FakeBackend.plannerToken)
+            let token = try await browser.formToken()
+            let check = try await browser.upload("/roster", fields: [("formToken", token)], file: ("roster", "week.xlsx", valid))
+            #expect(check.status == .ok)
+            #expect(check.text.contains("Controleer het nieuwe rooster"))
+            // Named otherwise, a workbook is still told from a zipped CSV folder by its parts.
+            let renamed = try await browser.upload("/roster", fields: [("formToken", token)], file: ("roster", "week.zip", valid))
+            #expect(renamed.status == .ok)
+            let broken = try await browser.upload("/roster", fields: [("formToken", token)], file: ("roster", "week.xlsx", wrong))
+            #expect(broken.status == .unprocessableContent)
+            #expect(broken.text.contains("<code>hearings!"))
+        }
+        #expect(console.backend.submitted.isEmpty)
+    }
+
+    @Test("No file, a single CSV file, a damaged workbook and a broken zip each say what to do")
     func unreadable() async throws {
         try await ConsoleApp().run { browser in
             try await browser.signIn(FakeBackend.plannerToken)
@@ -82,7 +106,8 @@ struct RosterUploadTests {
             let single = try await browser.upload("/roster", fields: [("formToken", token)], file: ("roster", "hearings.csv", Array("id\n".utf8)))
             #expect(single.text.contains("Eén CSV-bestand is geen rooster"))
             let workbook = try await browser.upload("/roster", fields: [("formToken", token)], file: ("roster", "week.xlsx", [1, 2, 3]))
-            #expect(workbook.text.contains("Excel-werkmap"))
+            #expect(workbook.status == .unprocessableContent)
+            #expect(workbook.text.contains("<code>week.xlsx"))
             let broken = try await browser.upload("/roster", fields: [("formToken", token)], file: ("roster", "week.zip", [0x50, 0x4B, 0x03, 0x04, 0, 0]))
             #expect(broken.text.contains("kan niet gelezen worden"))
         }

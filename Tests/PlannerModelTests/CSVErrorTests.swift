@@ -50,8 +50,8 @@ struct CSVErrorTests {
             "repeated column", "locations.csv", "id,name,id\nTA,Ter Apel,TA\n",
             at: "locations.csv:1:3", "the column \"id\" appears twice"),
         BadFolder(
-            "semicolon separated", "locations.csv", "id;name;rooms\nTA;Ter Apel;12\n",
-            at: "locations.csv:1:1", "separated by semicolons"),
+            "tab separated", "locations.csv", "id\tname\trooms\nTA\tTer Apel\t12\n",
+            at: "locations.csv:1:1", "separated by tabs"),
         BadFolder(
             "cell beyond the header", "locations.csv", "id,name,rooms\nTA,Ter Apel,12,,oops\n",
             at: "locations.csv:2:5", "no column name"),
@@ -140,8 +140,17 @@ struct CSVErrorTests {
             "text after a closing quote", "locations.csv", "id,name,rooms\nTA,\"Ter\" Apel,12\n",
             at: "locations.csv:2:2", "text follows the closing quote"),
         BadFolder(
-            "not UTF-8", "locations.csv", bytes: Array("id,name\nTA,Ter Apel\nZW,Zwolle ".utf8) + [0xE9, 0x0A],
-            at: "locations.csv:3", "not UTF-8 text"),
+            "neither UTF-8 nor Windows-1252", "locations.csv", bytes: Array("id,name\nTA,Ter Apel\nZW,Zwolle ".utf8) + [0x81, 0x0A],
+            at: "locations.csv:3", "neither UTF-8 nor Windows-1252 text (it has the byte 0x81"),
+        BadFolder(
+            "not UTF-8 after a UTF-8 mark", "locations.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("id,name\nZW,Zwolle ".utf8) + [0xE9, 0x0A],
+            at: "locations.csv:2", "not UTF-8 text, though the file begins with the mark of UTF-8"),
+        BadFolder(
+            "UTF-16 without its mark", "locations.csv", bytes: [0x69, 0x00, 0x64, 0x00, 0x0A, 0x00],
+            at: "locations.csv:1", "zero byte"),
+        BadFolder(
+            "a workbook named .csv", "locations.csv", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00],
+            at: "locations.csv", "this is a zip file, such as an .xlsx workbook"),
         BadFolder(
             "UTF-16", "locations.csv", bytes: [0xFF, 0xFE, 0x69, 0x00, 0x64, 0x00],
             at: "locations.csv", "saved as UTF-16"),

@@ -10,24 +10,7 @@ public struct HearingOptions: Sendable, Equatable, Codable {
     public static let format = "hearing-planner/options@1"
 
     /// Where and with whom a hearing is held.
-    public struct Spot: Sendable, Equatable, Codable {
-        public var date: Day
-        /// The day part it starts in.
-        public var slot: String
-        public var interpreter: String
-        public var interpreterMode: InterpreterMode
-        public var language: String
-        public var officer: String
-
-        public init(date: Day, slot: String, interpreter: String, interpreterMode: InterpreterMode, language: String, officer: String) {
-            self.date = date
-            self.slot = slot
-            self.interpreter = interpreter
-            self.interpreterMode = interpreterMode
-            self.language = language
-            self.officer = officer
-        }
-    }
+    public typealias Spot = HearingSpot
 
     /// Another hearing that must move (or be left unheld) for an option.
     public struct Move: Sendable, Equatable, Codable {

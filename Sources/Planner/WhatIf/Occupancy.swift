@@ -248,6 +248,15 @@ struct Occupancy: Sendable {
         onsiteDay[i * dayCount + day].compactMap { placed[$0] }
     }
 
+    /// How many hearings stand in the officer's way for these slots: those holding them then, and
+    /// their week's hearings when it is full.
+    func officerBlockers(_ o: Int, slots: Range<Int>) -> Int {
+        var count = slots.filter { officerAt[$0 * officerCount + o] >= 0 }.count
+        let week = weekOfDay[slots.lowerBound / partsPerDay]
+        if officerLoad[week * officerCount + o] >= officerCap[o] { count += officerWeek[o * weekCount + week].count }
+        return count
+    }
+
     /// The officer is free in every slot and under the weekly maximum (rules 5 and 7).
     func officerFits(_ o: Int, _ slots: Range<Int>) -> Bool {
         for t in slots where officerAt[t * officerCount + o] >= 0 { return false }

@@ -1,8 +1,10 @@
 import Foundation
 import PlannerModel
+import Workbooks
 import ZIPFoundation
 
-/// An uploaded roster file read and checked: JSON (roster@1), or the CSV folder as one .zip.
+/// An uploaded roster file read and checked: JSON (roster@1), a workbook (.xlsx,
+/// docs/formats-xlsx.md), or the CSV folder as one .zip.
 /// Every problem is reported at its place (a JSON path, or `file:line:column`); nothing is
 /// accepted with an error.
 enum RosterUpload {
@@ -15,7 +17,9 @@ enum RosterUpload {
 
     static func read(name: String, bytes: [UInt8], maxUnpackedBytes: Int) -> Outcome {
         let lower = name.lowercased()
-        if lower.hasSuffix(".xlsx") { return .unreadable(key: "roster.error.xlsx", values: [:]) }
+        if lower.hasSuffix(".xlsx") || (RosterWorkbook.looksLikeWorkbook(bytes) && isWorkbook(bytes)) {
+            return .checked(RosterWorkbook.read(bytes, source: Self.plainName(name)).checked())
+        }
         if lower.hasSuffix(".zip") || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             switch unzip(bytes, maxUnpackedBytes: maxUnpackedBytes) {
             case .success(let files): return .checked(RosterCSV.read(files: files).checked())
@@ -24,6 +28,19 @@ enum RosterUpload {
         }
         if lower.hasSuffix(".csv") { return .unreadable(key: "roster.error.singleCSV", values: [:]) }
         return .checked(RosterJSON.read(bytes).checked())
+    }
+
+    /// Whether a zip is a spreadsheet workbook rather than a folder of CSV files.
+    static func isWorkbook(_ bytes: [UInt8]) -> Bool {
+        guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return false }
+        return archive["[Content_Types].xml"] != nil && archive["xl/workbook.xml"] != nil
+    }
+
+    /// The uploaded file's name as places show it: its last part, printable characters only.
+    static func plainName(_ name: String) -> String {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let kept = String(last.filter { $0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } }.prefix(80))
+        return kept.isEmpty ? "the workbook" : kept
     }
 
     struct Problem: Error {

@@ -11,11 +11,7 @@
 public enum RosterCSV {
     /// The files of a roster folder: those it must have, and those it may have.
     public static let fileNames: (required: [String], optional: [String]) = (
-        required: [
-            CSVLayout.horizon.name, CSVLayout.locations.name, CSVLayout.hearings.name,
-            CSVLayout.interpreters.name, CSVLayout.officers.name, CSVLayout.availabilityBySlot.name,
-        ],
-        optional: [CSVLayout.policy.name]
+        required: RosterTableDecoder.requiredFiles, optional: [RosterLayout.policy.name]
     )
 
     /// Decodes a roster folder, given as the bytes of each file by its name (`hearings.csv`).
@@ -26,12 +22,20 @@ public enum RosterCSV {
     /// The source's `locate` turns model paths such as `hearings[3].location` into the cell
     /// they came from.
     public static func read(files: [String: [UInt8]]) -> RosterSource {
-        var decoder = RosterCSVDecoder(files: files)
-        let roster = decoder.decode()
-        let places = decoder.places
-        return RosterSource(
-            roster: roster, log: decoder.cells.log, incompleteIDs: decoder.incompleteIDs,
-            locate: { places.place(of: $0) })
+        var input = TableInput(style: .csvFolder)
+        let known = Set(fileNames.required + fileNames.optional)
+        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            if known.contains(name) {
+                if let table = CSVText.table(bytes, file: name, log: &input.log) {
+                    input.tables[name] = table
+                } else {
+                    input.unreadable.insert(name)
+                }
+            } else if name.lowercased().hasSuffix(".csv") {
+                input.others.append(name)
+            }
+        }
+        return RosterTableDecoder.source(of: input)
     }
 
     /// Encodes a roster as a folder: availability one row per slot, empty cells for defaults,

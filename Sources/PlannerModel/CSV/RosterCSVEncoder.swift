@@ -5,26 +5,29 @@ import Foundation
 /// hold so that it reads back the same (reading trims cells and splits lists at `;`).
 struct RosterCSVEncoder {
     private(set) var problems: [Diagnostic] = []
+    /// Availability one row per day (`I-4,2026-12-07,AM;PM`), as a workbook holds it, rather
+    /// than one row per slot.
+    var isAvailabilityByDate = false
 
     /// The rows of each file, header first, in the order of `RosterCSV.fileNames`.
     mutating func tables(for roster: Roster) -> [(name: String, rows: [[String]])] {
         var tables = [
-            (CSVLayout.horizon.name, horizonRows(roster.horizon)),
-            (CSVLayout.locations.name, Self.rows(CSVLayout.locations, roster.locations.enumerated().map {
+            (RosterLayout.horizon.name, horizonRows(roster.horizon)),
+            (RosterLayout.locations.name, Self.rows(RosterLayout.locations, roster.locations.enumerated().map {
                 locationCells($1, .root / "locations" / $0)
             })),
-            (CSVLayout.hearings.name, Self.rows(CSVLayout.hearings, roster.hearings.enumerated().map {
+            (RosterLayout.hearings.name, Self.rows(RosterLayout.hearings, roster.hearings.enumerated().map {
                 hearingCells($1, .root / "hearings" / $0)
             })),
-            (CSVLayout.interpreters.name, Self.rows(CSVLayout.interpreters, roster.interpreters.enumerated().map {
+            (RosterLayout.interpreters.name, Self.rows(RosterLayout.interpreters, roster.interpreters.enumerated().map {
                 interpreterCells($1, .root / "interpreters" / $0)
             })),
-            (CSVLayout.officers.name, Self.rows(CSVLayout.officers, roster.officers.enumerated().map {
+            (RosterLayout.officers.name, Self.rows(RosterLayout.officers, roster.officers.enumerated().map {
                 officerCells($1, .root / "officers" / $0)
             })),
-            (CSVLayout.availabilityBySlot.name, availabilityRows(roster)),
+            (RosterLayout.availabilityBySlot.name, isAvailabilityByDate ? availabilityRowsByDate(roster) : availabilityRows(roster)),
         ]
-        if roster.policy != Policy() { tables.append((CSVLayout.policy.name, policyRows(roster.policy))) }
+        if roster.policy != Policy() { tables.append((RosterLayout.policy.name, policyRows(roster.policy))) }
         return tables
     }
 
@@ -45,7 +48,7 @@ struct RosterCSVEncoder {
 
     /// The header, then each item's cells in the order of the header; a column an item has no
     /// cell for is empty.
-    private static func rows(_ layout: FileLayout, _ items: [[String: String]]) -> [[String]] {
+    private static func rows(_ layout: TableLayout, _ items: [[String: String]]) -> [[String]] {
         [layout.columns] + items.map { cells in layout.columns.map { cells[$0] ?? "" } }
     }
 
@@ -89,17 +92,17 @@ struct RosterCSVEncoder {
         for (index, skill) in interpreter.languages.enumerated() {
             let path = path / "languages" / index / "code"
             let code = text(skill.code, path)
-            if code.contains(CSVLayout.listSeparator) {
+            if code.contains(RosterLayout.listSeparator) {
                 refuse(path, "contains ';', which separates the items of a list in a CSV cell")
-            } else if code.last == CSVLayout.unregisteredMark {
+            } else if code.last == RosterLayout.unregisteredMark {
                 refuse(path, "ends with '*', which in a CSV cell marks a language the interpreter is not registered for")
             }
-            languages.append(code + (skill.registered ? "" : String(CSVLayout.unregisteredMark)))
+            languages.append(code + (skill.registered ? "" : String(RosterLayout.unregisteredMark)))
         }
         return [
             "id": text(interpreter.id, path / "id"),
             "gender": interpreter.gender.rawValue,
-            "languages": languages.joined(separator: String(CSVLayout.listSeparator)),
+            "languages": languages.joined(separator: String(RosterLayout.listSeparator)),
             "onsiteLocations": list(interpreter.onsiteLocations, path / "onsiteLocations"),
             "remote": interpreter.remote ? "true" : "",
             "maxHearingsPerWeek": interpreter.maxHearingsPerWeek.map(String.init) ?? "",
@@ -118,14 +121,34 @@ struct RosterCSVEncoder {
 
     private func availabilityRows(_ roster: Roster) -> [[String]] {
         let people = roster.interpreters.map { ($0.id, $0.available) } + roster.officers.map { ($0.id, $0.available) }
-        return [CSVLayout.availabilityBySlot.columns]
+        return [RosterLayout.availabilityBySlot.columns]
             + people.flatMap { id, slots in slots.map { [id, $0.description] } }
+    }
+
+    /// One row per run of slots of the same person and date, so that reading the rows back gives
+    /// each person's slots in the same order.
+    private func availabilityRowsByDate(_ roster: Roster) -> [[String]] {
+        let people = roster.interpreters.map { ($0.id, $0.available) } + roster.officers.map { ($0.id, $0.available) }
+        var rows = [RosterLayout.availabilityByDate.columns]
+        for (id, slots) in people {
+            var index = slots.startIndex
+            while index < slots.endIndex {
+                let date = slots[index].date
+                var parts: [String] = []
+                while index < slots.endIndex, slots[index].date == date {
+                    parts.append(slots[index].part)
+                    index += 1
+                }
+                rows.append([id, date.description, parts.joined(separator: String(RosterLayout.listSeparator))])
+            }
+        }
+        return rows
     }
 
     private mutating func horizonRows(_ horizon: Horizon) -> [[String]] {
         let path = FieldPath.root / "horizon"
         var rows = [
-            CSVLayout.horizon.columns,
+            RosterLayout.horizon.columns,
             ["start", horizon.start.description],
             ["end", horizon.end.description],
             ["holidays", horizon.holidays.map(\.description).joined(separator: ";")],
@@ -143,14 +166,14 @@ struct RosterCSVEncoder {
         }
         for part in parts {
             guard let times = horizon.slotTimes[part] else { continue }
-            let key = CSVLayout.slotTimesPrefix + text(part, path / "slotTimes" / part)
+            let key = RosterLayout.slotTimesPrefix + text(part, path / "slotTimes" / part)
             rows.append([key, "\(times.start)-\(times.end)"])
         }
         return rows
     }
 
     private func policyRows(_ policy: Policy) -> [[String]] {
-        [CSVLayout.policy.columns]
+        [RosterLayout.policy.columns]
             + Policy.numericKeys.map { [$0.key, policy[keyPath: $0.path].decimalText] }
             + [["maxChanges", policy.maxChanges.map(String.init) ?? ""]]
     }
@@ -179,10 +202,10 @@ struct RosterCSVEncoder {
     private mutating func list(_ items: [String], _ path: FieldPath) -> String {
         for (index, item) in items.enumerated() {
             _ = text(item, path / index)
-            if item.contains(CSVLayout.listSeparator) {
+            if item.contains(RosterLayout.listSeparator) {
                 refuse(path / index, "contains ';', which separates the items of a list in a CSV cell")
             }
         }
-        return items.joined(separator: String(CSVLayout.listSeparator))
+        return items.joined(separator: String(RosterLayout.listSeparator))
     }
 }

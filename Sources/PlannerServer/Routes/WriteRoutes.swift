@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import PlannerModel
 import PlannerStore
+import Workbooks
 
 /// `POST /v1/rosters` and `POST /v1/events`.
 struct WriteRoutes: Sendable {
@@ -30,11 +31,13 @@ struct WriteRoutes: Sendable {
         router.post("/v1/events") { request, context in try await postEvents(request, context) }
     }
 
-    /// Validates a roster@1 document, stores it, and answers once its first plan is made.
+    /// Validates a roster@1 document or a roster workbook (.xlsx), stores it, and answers once its
+    /// first plan is made. A workbook is stored as the roster@1 JSON it reads as.
     func submitRoster(_ request: Request, _ context: PlannerRequestContext) async throws -> Response {
         let action = "POST /v1/rosters"
-        let bytes = try await readBody(request, context, action: action)
-        let checked = RosterJSON.read(bytes).checked()
+        var bytes = try await readBody(request, context, action: action)
+        let isWorkbook = request.headers[.contentType]?.hasPrefix(ExportRoutes.xlsx) == true || RosterWorkbook.looksLikeWorkbook(bytes)
+        let checked = (isWorkbook ? RosterWorkbook.read(bytes) : RosterJSON.read(bytes)).checked()
         guard let roster = checked.roster else {
             auditor.record(token: context.auditName, action: action, outcome: "422 \(checked.errors.count) error(s)")
             var error = APIError(
@@ -43,6 +46,7 @@ struct WriteRoutes: Sendable {
             error.body.diagnostics = checked.diagnostics
             throw error
         }
+        if isWorkbook { bytes = try RosterJSON.write(roster) }
         let id = try await state.submit(roster: roster, document: bytes, token: context.auditName, at: now())
         trigger.changeArrived(urgent: true)
         switch await state.firstPlan(of: id) {

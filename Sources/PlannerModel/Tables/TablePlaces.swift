@@ -1,7 +1,8 @@
-/// Where each part of a roster read from a CSV folder came from, so that a model path such as
-/// `hearings[3].location` can be shown to a planner as the cell `hearings.csv:5:5`.
-struct CSVPlaces: Sendable {
-    /// The rows of one list file, by the index of the item in the roster (not in the file: rows
+/// Where each part of a roster read from tables came from, so that a model path such as
+/// `hearings[3].location` can be shown to a planner as the cell `hearings.csv:5:5` of a folder or
+/// `hearings!E5` of a workbook.
+struct TablePlaces: Sendable {
+    /// The rows of one list table, by the index of the item in the roster (not in the table: rows
     /// with errors are left out of the roster).
     struct ListRows: Sendable {
         var file: String
@@ -10,27 +11,36 @@ struct CSVPlaces: Sendable {
         var columns: [String: Int] = [:]
     }
 
+    var style: TableStyle
     /// By the roster's list name: `locations`, `hearings`, `interpreters`, `officers`.
     var lists: [String: ListRows] = [:]
-    /// The line of each key of `horizon.csv` and `policy.csv`, by `horizon` and `policy`.
+    /// The line of each key of `horizon` and `policy`, by `horizon` and `policy`.
     var keyLines: [String: [String: Int]] = [:]
     /// `available[list][i][k]`: the availability cell that gave slot `k` of person `i` of `list`.
-    var available: [String: [[CSVPlace]]] = [:]
+    var available: [String: [[TablePlace]]] = [:]
 
-    /// `file:line:column` for a model path or a CSV place; `file` alone where no line applies.
+    init(style: TableStyle) {
+        self.style = style
+    }
+
+    func place(_ place: TablePlace) -> String {
+        style.place(place.file, line: place.line, column: place.column)
+    }
+
+    /// The place of a model path or a table place; the table alone where no line applies.
     func place(of path: FieldPath) -> String {
-        guard case .key(let first)? = path.components.first else { return "the roster folder" }
+        guard case .key(let first)? = path.components.first else { return style.wholePlace }
         let rest = Array(path.components.dropFirst())
         if first.hasSuffix(".csv") {
-            return ([first] + rest.compactMap { if case .index(let n) = $0 { "\(n)" } else { nil } })
-                .joined(separator: ":")
+            let numbers = rest.compactMap { if case .index(let n) = $0 { n } else { nil } }
+            return style.place(first, line: numbers.first, column: numbers.dropFirst().first)
         }
         switch first {
         case "horizon":
-            return keyPlace(in: "horizon", file: CSVLayout.horizon.name, key: Self.horizonKey(rest))
+            return keyPlace(in: "horizon", file: RosterLayout.horizon.name, key: Self.horizonKey(rest))
         case "policy":
             let keys = rest.compactMap { if case .key(let key) = $0 { key } else { nil } }
-            return keyPlace(in: "policy", file: CSVLayout.policy.name, key: keys.isEmpty ? nil : keys.joined(separator: "."))
+            return keyPlace(in: "policy", file: RosterLayout.policy.name, key: keys.isEmpty ? nil : keys.joined(separator: "."))
         default:
             return itemPlace(in: first, rest) ?? path.description
         }
@@ -38,16 +48,16 @@ struct CSVPlaces: Sendable {
 
     private func itemPlace(in listName: String, _ rest: [FieldPath.Component]) -> String? {
         guard let list = lists[listName] else { return nil }
-        guard case .index(let index)? = rest.first, list.lines.indices.contains(index) else { return list.file }
+        guard case .index(let index)? = rest.first, list.lines.indices.contains(index) else { return style.place(list.file) }
         let line = list.lines[index]
-        let rowStart = CSVPlace(file: list.file, line: line, column: 1).description
+        let rowStart = style.place(list.file, line: line, column: 1)
         guard rest.count > 1, case .key(let field) = rest[1] else { return rowStart }
         if field == "available" {
             let slots = available[listName]?[index] ?? []
             if rest.count > 2, case .index(let slot) = rest[2], slots.indices.contains(slot) {
-                return slots[slot].description
+                return place(slots[slot])
             }
-            return slots.first?.description ?? rowStart
+            return slots.first.map(place) ?? rowStart
         }
         var column = field
         if field == "fixed" {
@@ -56,23 +66,23 @@ struct CSVPlaces: Sendable {
             if rest.count > 2, case .key(let key) = rest[2] { part = key }
             column = "fixed" + part.prefix(1).uppercased() + part.dropFirst()
         }
-        return CSVPlace(file: list.file, line: line, column: list.columns[column] ?? 1).description
+        return style.place(list.file, line: line, column: list.columns[column] ?? 1)
     }
 
     /// The value cell of a key row; a key that stands for several rows (`preferencePenalty`)
-    /// gives its first. The file name alone when there is no such row.
+    /// gives its first. The table alone when there is no such row.
     private func keyPlace(in name: String, file: String, key: String?) -> String {
-        guard let key, let lines = keyLines[name] else { return file }
+        guard let key, let lines = keyLines[name] else { return style.place(file) }
         let line = lines[key] ?? lines.filter { $0.key.hasPrefix(key + ".") }.map(\.value).min()
-        guard let line else { return file }
-        return CSVPlace(file: file, line: line, column: 2).description
+        guard let line else { return style.place(file) }
+        return style.place(file, line: line, column: 2)
     }
 
     /// `start`, `holidays` for `holidays[0]`, `slotTimes.AM` for `slotTimes.AM`.
     private static func horizonKey(_ rest: [FieldPath.Component]) -> String? {
         guard case .key(let key)? = rest.first else { return nil }
         if key == "slotTimes", rest.count > 1, case .key(let part) = rest[1] {
-            return CSVLayout.slotTimesPrefix + part
+            return RosterLayout.slotTimesPrefix + part
         }
         return key
     }

@@ -1,77 +1,120 @@
-/// Turns the files of a CSV folder into a `Roster`, logging every problem at its cell.
+/// The tables of a roster as a source gives them, before decoding: those it could read, by the
+/// layout's file name (`hearings.csv`), and what it logged while reading them.
+struct TableInput {
+    var style: TableStyle
+    var tables: [String: RosterTable] = [:]
+    /// Tables that are there but could not be read as tables (their problem is logged already).
+    var unreadable = Set<String>()
+    /// Other tables of the source: other `.csv` files of a folder, other sheets of a workbook.
+    var others: [String] = []
+    var log = DiagnosticLog()
+}
+
+/// Turns the tables of a roster, from a CSV folder or a workbook, into a `Roster`, logging every
+/// problem at its cell.
 ///
 /// As with JSON, a row with an error is left out of the roster and its id remembered. When a
-/// required file is missing or cannot be read as a table with its required columns, no roster is
+/// required table is missing or cannot be read as a table with its required columns, no roster is
 /// built: checking references against a list that could not be read would only repeat that error.
-struct RosterCSVDecoder {
-    let files: [String: [UInt8]]
-    private(set) var cells = CellReader()
+struct RosterTableDecoder {
+    let input: TableInput
+    var cells = CellReader()
     private(set) var incompleteIDs = Set<String>()
-    private(set) var places = CSVPlaces()
+    var places: TablePlaces
     private var hasEveryRequiredFile = true
-    /// Lists whose file was read with all its required columns, so that their ids are all known.
+    /// Lists whose table was read with all its required columns, so that their ids are all known.
     private var readLists = Set<String>()
 
-    init(files: [String: [UInt8]]) {
-        self.files = files
+    init(_ input: TableInput) {
+        self.input = input
+        cells.log = input.log
+        places = TablePlaces(style: input.style)
     }
 
+    var style: TableStyle { input.style }
+
     mutating func decode() -> Roster? {
-        reportUnknownFiles()
+        reportOtherTables()
         let horizon = decodeHorizon()
         let policy = decodePolicy()
-        let locations = items("locations", CSVLayout.locations, Self.location)
-        let hearings = items("hearings", CSVLayout.hearings, Self.hearing)
-        var interpreters = items("interpreters", CSVLayout.interpreters, Self.interpreter)
-        var officers = items("officers", CSVLayout.officers, Self.officer)
+        let locations = items("locations", RosterLayout.locations, Self.location)
+        let hearings = items("hearings", RosterLayout.hearings, Self.hearing)
+        var interpreters = items("interpreters", RosterLayout.interpreters, Self.interpreter)
+        var officers = items("officers", RosterLayout.officers, Self.officer)
         let availability = decodeAvailability(knownPeople: interpreters.map(\.item.id) + officers.map(\.item.id))
         attach(availability, to: &interpreters, list: "interpreters")
         attach(availability, to: &officers, list: "officers")
 
-        record(locations, as: "locations", CSVLayout.locations)
-        record(hearings, as: "hearings", CSVLayout.hearings)
-        record(interpreters, as: "interpreters", CSVLayout.interpreters)
-        record(officers, as: "officers", CSVLayout.officers)
+        record(locations, as: "locations", RosterLayout.locations)
+        record(hearings, as: "hearings", RosterLayout.hearings)
+        record(interpreters, as: "interpreters", RosterLayout.interpreters)
+        record(officers, as: "officers", RosterLayout.officers)
         guard let horizon, hasEveryRequiredFile else { return nil }
         return Roster(
             horizon: horizon, policy: policy, locations: locations.map(\.item), hearings: hearings.map(\.item),
             interpreters: interpreters.map(\.item), officers: officers.map(\.item))
     }
 
-    // MARK: Files and tables
+    // MARK: Tables
+
+    static let requiredFiles = RosterLayout.tables.filter { $0.name != RosterLayout.policy.name }.map(\.name)
+    static let allFiles = RosterLayout.tables.map(\.name)
 
     /// A `.csv` file that is not part of a roster is an error, so that a misspelt `policy.csv`
-    /// does not silently leave the default weights in force. Other files are not looked at.
-    private mutating func reportUnknownFiles() {
-        let known = Set(RosterCSV.fileNames.required + RosterCSV.fileNames.optional)
-        for name in files.keys.sorted() where name.lowercased().hasSuffix(".csv") && !known.contains(name) {
-            cells.log.error(
-                .csv(name),
-                "this file is not part of a roster folder\(FieldReader.suggestion(for: name, among: known)); the files are \(Self.fileList)")
+    /// does not silently leave the default weights in force. A workbook may hold other sheets
+    /// (notes, an explanation), but one named almost as a roster sheet is an error for the same reason.
+    private mutating func reportOtherTables() {
+        let known = Set(Self.allFiles.map(style.name))
+        let list = Self.allFiles.map(style.name).joined(separator: ", ")
+        for name in input.others.sorted() {
+            let suggestion = FieldReader.suggestion(for: name, among: known)
+            switch style {
+            case .csvFolder:
+                cells.log.error(
+                    .table(name), "this file is not part of a roster folder\(suggestion); the files are \(list)")
+            case .workbook where !suggestion.isEmpty:
+                cells.log.error(
+                    .table(name + ".csv"),
+                    "this sheet is not part of a roster\(suggestion); the roster's sheets are \(list), and other sheets must have other names")
+            case .workbook:
+                break
+            }
         }
     }
 
-    private static let fileList = (RosterCSV.fileNames.required + RosterCSV.fileNames.optional).joined(separator: ", ")
-
-    private mutating func table(_ layout: FileLayout) -> CSVTable? {
-        let isRequired = RosterCSV.fileNames.required.contains(layout.name)
-        guard let bytes = files[layout.name] else {
+    mutating func table(_ layout: TableLayout) -> NamedTable? {
+        let isRequired = Self.requiredFiles.contains(layout.name)
+        guard let table = input.tables[layout.name] else {
             if isRequired {
-                cells.log.error(.csv(layout.name), "this file is missing; a roster folder needs \(RosterCSV.fileNames.required.joined(separator: ", "))")
+                if !input.unreadable.contains(layout.name) {
+                    let needed = Self.requiredFiles.map(style.name).joined(separator: ", ")
+                    let others = input.others.isEmpty ? "" : " (its other sheets are \(input.others.joined(separator: ", ")))"
+                    cells.log.error(.table(layout.name), style.isFolder
+                        ? "this file is missing; a roster folder needs \(needed)"
+                        : "this sheet is missing; a roster workbook needs the sheets \(needed)\(others)")
+                }
                 hasEveryRequiredFile = false
             }
             return nil
         }
-        let table = CSVTable.parse(bytes, file: layout.name, log: &cells.log)
-        if table == nil && isRequired { hasEveryRequiredFile = false }
-        return table
+        for problem in table.problems {
+            cells.log.error(.table(layout.name, line: problem.line, column: problem.column), problem.message)
+        }
+        guard let header = table.records.first else {
+            cells.log.error(
+                .table(layout.name, line: 1, column: 1),
+                "the \(style.unit) is empty; it needs at least its header \(style.lineWord)")
+            if isRequired { hasEveryRequiredFile = false }
+            return nil
+        }
+        return NamedTable(file: layout.name, table: table, header: header, records: table.records.dropFirst())
     }
 
-    /// The rows of a file whose header has every required column; logs the header's problems.
-    private mutating func rows(_ layout: FileLayout, of table: CSVTable) -> [CSVRow]? {
+    /// The rows of a table whose header has every required column; logs the header's problems.
+    mutating func rows(_ layout: TableLayout, of table: NamedTable) -> [TableRow]? {
         let (rows, hasRequiredColumns) = table.rows(layout, log: &cells.log)
         guard hasRequiredColumns else {
-            if RosterCSV.fileNames.required.contains(layout.name) { hasEveryRequiredFile = false }
+            if Self.requiredFiles.contains(layout.name) { hasEveryRequiredFile = false }
             for row in rows where !row["id"].isEmpty { incompleteIDs.insert(row["id"]) }
             return nil
         }
@@ -82,14 +125,14 @@ struct RosterCSVDecoder {
 
     /// Decodes each row of a list file; a row with an error is left out and its id remembered.
     private mutating func items<Item>(
-        _ list: String, _ layout: FileLayout, _ decode: (inout CellReader, CSVRow) -> Item?
-    ) -> [(item: Item, row: CSVRow)] {
+        _ list: String, _ layout: TableLayout, _ decode: (inout CellReader, TableRow) -> Item?
+    ) -> [(item: Item, row: TableRow)] {
         guard let table = table(layout), let rows = rows(layout, of: table) else { return [] }
         readLists.insert(list)
-        var result: [(item: Item, row: CSVRow)] = []
+        var result: [(item: Item, row: TableRow)] = []
         for row in rows {
             let problemsBefore = cells.log.entries.count
-            cells.reportStrayCells(row)
+            cells.reportStrayCells(row, lineWord: style.lineWord)
             if let item = decode(&cells, row), cells.log.entries.count == problemsBefore {
                 result.append((item, row))
             } else if !row["id"].isEmpty {
@@ -99,14 +142,14 @@ struct RosterCSVDecoder {
         return result
     }
 
-    private mutating func record<Item>(_ items: [(item: Item, row: CSVRow)], as list: String, _ layout: FileLayout) {
-        var rows = CSVPlaces.ListRows(file: layout.name)
+    private mutating func record<Item>(_ items: [(item: Item, row: TableRow)], as list: String, _ layout: TableLayout) {
+        var rows = TablePlaces.ListRows(file: layout.name)
         rows.lines = items.map(\.row.line)
         rows.columns = (items.first?.row.columns ?? [:]).mapValues { $0 + 1 }
         places.lists[list] = rows
     }
 
-    private static func location(_ c: inout CellReader, _ row: CSVRow) -> Location? {
+    private static func location(_ c: inout CellReader, _ row: TableRow) -> Location? {
         let id = c.required(row, "id", .text)
         let name = c.optional(row, "name", .text)
         let rooms = c.optional(row, "rooms", .count)
@@ -114,7 +157,7 @@ struct RosterCSVDecoder {
         return Location(id: id, name: name, rooms: rooms)
     }
 
-    private static func hearing(_ c: inout CellReader, _ row: CSVRow) -> Hearing? {
+    private static func hearing(_ c: inout CellReader, _ row: TableRow) -> Hearing? {
         let id = c.required(row, "id", .text)
         let kind = c.optional(row, "kind", .text)
         let language = c.required(row, "language", .text)
@@ -145,9 +188,9 @@ struct RosterCSVDecoder {
     }
 
     /// `.some(nil)` when all four fixed... cells are empty; a date and a slot are needed otherwise.
-    private static func fixedAssignment(_ c: inout CellReader, _ row: CSVRow) -> FixedAssignment?? {
+    private static func fixedAssignment(_ c: inout CellReader, _ row: TableRow) -> FixedAssignment?? {
         let columns = ["fixedDate", "fixedSlot", "fixedInterpreter", "fixedOfficer"]
-        guard columns.contains(where: { !row[$0].isEmpty }) else { return .some(nil) }
+        guard columns.contains(where: { !row.cell($0).isEmpty }) else { return .some(nil) }
         let date = requiredWhenFixed(&c, row, "fixedDate", .day)
         let slot = requiredWhenFixed(&c, row, "fixedSlot", .text)
         let interpreter = c.optional(row, "fixedInterpreter", .text)
@@ -157,16 +200,16 @@ struct RosterCSVDecoder {
     }
 
     private static func requiredWhenFixed<Value>(
-        _ c: inout CellReader, _ row: CSVRow, _ column: String, _ parser: CellParser<Value>
+        _ c: inout CellReader, _ row: TableRow, _ column: String, _ parser: CellParser<Value>
     ) -> Value? {
-        guard !row[column].isEmpty else {
+        guard !row.cell(column).isEmpty else {
             c.report(row.place(column), "\(column) is required when the hearing is fixed (a fixed... column is filled in)")
             return nil
         }
         return c.required(row, column, parser)
     }
 
-    private static func interpreter(_ c: inout CellReader, _ row: CSVRow) -> Interpreter? {
+    private static func interpreter(_ c: inout CellReader, _ row: TableRow) -> Interpreter? {
         let id = c.required(row, "id", .text)
         let gender = c.required(row, "gender", .choice(Gender.self))
         let languages = c.optional(row, "languages", .languages)
@@ -179,7 +222,7 @@ struct RosterCSVDecoder {
             remote: remote ?? false, maxHearingsPerWeek: cap)
     }
 
-    private static func officer(_ c: inout CellReader, _ row: CSVRow) -> Officer? {
+    private static func officer(_ c: inout CellReader, _ row: TableRow) -> Officer? {
         let id = c.required(row, "id", .text)
         let gender = c.required(row, "gender", .choice(Gender.self))
         let location = c.required(row, "location", .text)
@@ -193,23 +236,23 @@ struct RosterCSVDecoder {
 
     /// The slots of each person in file order, with the cell each came from.
     private struct Availability {
-        var slots: [String: [(slot: SlotName, place: CSVPlace)]] = [:]
+        var slots: [String: [(slot: SlotName, place: TablePlace)]] = [:]
         /// People with a row that had an error; they are left out like any item with an error.
         var peopleWithErrors = Set<String>()
     }
 
     private mutating func decodeAvailability(knownPeople: [String]) -> Availability {
         var availability = Availability()
-        guard let table = table(CSVLayout.availabilityBySlot) else { return availability }
-        let isByDate = table.header.cells.contains { $0 == "date" || $0 == "slots" }
-        let layout = isByDate ? CSVLayout.availabilityByDate : CSVLayout.availabilityBySlot
+        guard let table = table(RosterLayout.availabilityBySlot) else { return availability }
+        let isByDate = table.header.cells.contains { $0.text == "date" || $0.text == "slots" }
+        let layout = isByDate ? RosterLayout.availabilityByDate : RosterLayout.availabilityBySlot
         guard let rows = rows(layout, of: table) else { return availability }
-        var rowsByUnknownPerson: [String: [CSVRow]] = [:]
+        var rowsByUnknownPerson: [String: [TableRow]] = [:]
         let known = Set(knownPeople).union(incompleteIDs)
         let canTellUnknown = readLists.contains("interpreters") && readLists.contains("officers")
         for row in rows {
             let problemsBefore = cells.log.entries.count
-            cells.reportStrayCells(row)
+            cells.reportStrayCells(row, lineWord: style.lineWord)
             let person = cells.required(row, "person", .text)
             var slots: [SlotName]?
             if isByDate {
@@ -233,7 +276,7 @@ struct RosterCSVDecoder {
             let others = personRows.count - 1
             cells.report(
                 personRows[0].place("person"),
-                "\"\(person)\" is neither in interpreters.csv nor in officers.csv"
+                "\"\(person)\" is neither in \(style.name(RosterLayout.interpreters.name)) nor in \(style.name(RosterLayout.officers.name))"
                     + (others > 0 ? " (\(others) more row\(others == 1 ? "" : "s") below name this person too)" : ""))
         }
         return availability
@@ -241,14 +284,14 @@ struct RosterCSVDecoder {
 
     /// Gives each person their slots; a person with an availability error is left out.
     private mutating func attach<Person: AvailablePerson>(
-        _ availability: Availability, to people: inout [(item: Person, row: CSVRow)], list: String
+        _ availability: Availability, to people: inout [(item: Person, row: TableRow)], list: String
     ) {
         people.removeAll { person in
             let id = person.item.id
             if availability.peopleWithErrors.contains(id) { incompleteIDs.insert(id) }
             return availability.peopleWithErrors.contains(id)
         }
-        var slotPlaces: [[CSVPlace]] = []
+        var slotPlaces: [[TablePlace]] = []
         for index in people.indices {
             let given = availability.slots[people[index].item.id] ?? []
             people[index].item.available = given.map(\.slot)
@@ -256,100 +299,9 @@ struct RosterCSVDecoder {
         }
         places.available[list] = slotPlaces
     }
-
-    // MARK: Horizon and policy
-
-    /// The rows of a key,value file by key, after logging unknown and repeated keys.
-    private mutating func keyRows(_ layout: FileLayout, as name: String, isKnown: (String) -> Bool) -> [String: CSVRow]? {
-        guard let table = table(layout), let rows = rows(layout, of: table) else { return nil }
-        var byKey: [String: CSVRow] = [:]
-        for row in rows {
-            cells.reportStrayCells(row)
-            let key = row["key"]
-            if key.isEmpty {
-                cells.report(row.place("key"), "the key is empty")
-            } else if let first = byKey[key] {
-                cells.report(row.place("key"), "\"\(key)\" is given twice (also on line \(first.line))")
-            } else if isKnown(key) {
-                byKey[key] = row
-            } else if name == "horizon" && key.hasPrefix("slotTimes") {
-                cells.report(row.place("key"), "unknown key \"\(key)\"; name the day part after a dot, such as slotTimes.AM")
-            } else {
-                let suggestion = FieldReader.suggestion(for: key, among: Set(knownKeys(of: layout)))
-                cells.report(row.place("key"), "unknown key \"\(key)\"\(suggestion)")
-            }
-        }
-        places.keyLines[name] = byKey.mapValues(\.line)
-        return byKey
-    }
-
-    private func knownKeys(of layout: FileLayout) -> [String] {
-        layout.name == CSVLayout.policy.name
-            ? CSVLayout.policyKeys
-            : CSVLayout.horizonKeys + ["slotTimes.AM", "slotTimes.PM"]
-    }
-
-    private mutating func decodeHorizon() -> Horizon? {
-        let file = CSVLayout.horizon.name
-        guard let rows = keyRows(CSVLayout.horizon, as: "horizon", isKnown: { key in
-            CSVLayout.horizonKeys.contains(key)
-                || (key.hasPrefix(CSVLayout.slotTimesPrefix) && key.count > CSVLayout.slotTimesPrefix.count)
-        }) else { return nil }
-        func value<Value>(_ key: String, _ parser: CellParser<Value>) -> Value?? {
-            guard let row = rows[key] else { return .some(nil) }
-            return cells.optional(row["value"], at: row.place("value"), named: key, parser)
-        }
-        var start: Day?
-        var end: Day?
-        for key in ["start", "end"] {
-            guard let row = rows[key] else {
-                cells.log.error(.csv(file), "there is no row for \"\(key)\", which is required")
-                continue
-            }
-            let day = cells.required(row["value"], at: row.place("value"), named: key, .day)
-            if key == "start" { start = day } else { end = day }
-        }
-        let holidays = value("holidays", .days)
-        let slots = value("slots", .dayParts)
-        let timeZone = value("timeZone", .text)
-        var slotTimes: [String: DayPartTimes]? = Horizon.defaultSlotTimes
-        for (key, row) in rows.sorted(by: { $0.value.line < $1.value.line })
-        where key.hasPrefix(CSVLayout.slotTimesPrefix) {
-            switch cells.optional(row["value"], at: row.place("value"), named: key, .times) {
-            case .some(.some(let times)): slotTimes?[String(key.dropFirst(CSVLayout.slotTimesPrefix.count))] = times
-            case .some(.none): break
-            case .none: slotTimes = nil
-            }
-        }
-        guard let start, let end, let holidays, let slots, let slotTimes, let timeZone else { return nil }
-        return Horizon(
-            start: start, end: end, holidays: holidays ?? [],
-            slots: slots.flatMap { $0.isEmpty ? nil : $0 } ?? Horizon.defaultSlots,
-            slotTimes: slotTimes, timeZone: timeZone ?? Horizon.defaultTimeZone)
-    }
-
-    /// The default policy with the weights of `policy.csv`, when there is one.
-    private mutating func decodePolicy() -> Policy {
-        var policy = Policy()
-        guard files[CSVLayout.policy.name] != nil,
-              let rows = keyRows(CSVLayout.policy, as: "policy", isKnown: CSVLayout.policyKeys.contains)
-        else { return policy }
-        for (key, path) in Policy.numericKeys {
-            guard let row = rows[key] else { continue }
-            if let weight = cells.optional(row["value"], at: row.place("value"), named: key, .weight(in: Policy.range(of: key))), let weight {
-                policy[keyPath: path] = weight
-            }
-        }
-        if let row = rows["maxChanges"],
-           let cap = cells.optional(row["value"], at: row.place("value"), named: "maxChanges", .count)
-        {
-            policy.maxChanges = cap
-        }
-        return policy
-    }
 }
 
-/// Interpreters and officers, which both get their slots from `availability.csv`.
+/// Interpreters and officers, which both get their slots from the availability table.
 protocol AvailablePerson {
     var id: String { get }
     var available: [SlotName] { get set }
@@ -357,3 +309,15 @@ protocol AvailablePerson {
 
 extension Interpreter: AvailablePerson {}
 extension Officer: AvailablePerson {}
+
+extension RosterTableDecoder {
+    /// Decodes the tables into a roster source whose places are those of the tables.
+    static func source(of input: TableInput) -> RosterSource {
+        var decoder = RosterTableDecoder(input)
+        let roster = decoder.decode()
+        let places = decoder.places
+        return RosterSource(
+            roster: roster, log: decoder.cells.log, incompleteIDs: decoder.incompleteIDs,
+            locate: { places.place(of: $0) })
+    }
+}

@@ -5,58 +5,93 @@ struct CellProblem: Error {
 
 /// Turns the trimmed, non-empty text of a cell into a value.
 struct CellParser<Value> {
-    let parse: (String) -> Result<Value, CellProblem>
+    /// What a cell of a workbook must hold for its text to be read: a date cell where a number
+    /// belongs is an error, not the text `2026-12-07`.
+    enum Expecting {
+        case text, number, date, flag
+    }
+
+    var expecting: Expecting = .text
+    let parse: (String, TableDialect) -> Result<Value, CellProblem>
+
+    init(expecting: Expecting = .text, _ parse: @escaping (String, TableDialect) -> Result<Value, CellProblem>) {
+        self.expecting = expecting
+        self.parse = parse
+    }
+
+    init(expecting: Expecting = .text, _ parse: @escaping (String) -> Result<Value, CellProblem>) {
+        self.init(expecting: expecting) { text, _ in parse(text) }
+    }
+
+    /// Why a workbook cell of `kind` cannot hold this kind of value; nil when it can. Every cell of
+    /// a CSV file is text, which any parser reads.
+    func refusal(of cell: TableCell) -> String? {
+        switch (expecting, cell.kind) {
+        case (_, .text), (.text, _), (.number, .number), (.date, .date), (.flag, .boolean), (.flag, .number):
+            return nil
+        case (.date, .number):
+            return "\(cell.text) is a number, not a date: format the cell as a date, or write the date as text such as 2026-12-07"
+        case (.date, .boolean), (.number, .boolean):
+            return "the cell holds \(cell.text.uppercased()) (yes/no), not a \(expecting == .date ? "date" : "number")"
+        case (.number, .date), (.flag, .date):
+            return "the cell holds the date \(cell.text), not a \(expecting == .number ? "number" : "yes/no value"); format the cell as a number or as text"
+        }
+    }
 }
 
-/// Reads typed values out of CSV cells. Every problem is logged at its cell with the column's
-/// name, and reading goes on, so that a folder's errors are all reported at once.
+/// Reads typed values out of table cells. Every problem is logged at its cell with the column's
+/// name, and reading goes on, so that a roster's errors are all reported at once.
 struct CellReader {
     var log = DiagnosticLog()
 
-    mutating func report(_ place: CSVPlace, _ message: String) {
-        log.error(.csv(place), message)
+    mutating func report(_ place: TablePlace, _ message: String) {
+        log.error(.table(place), message)
     }
 
     /// The value of a cell that must not be empty.
     mutating func required<Value>(
-        _ text: String, at place: CSVPlace, named name: String, _ parser: CellParser<Value>
+        _ cell: TableCell, at place: TablePlace, named name: String, _ parser: CellParser<Value>, _ dialect: TableDialect
     ) -> Value? {
-        guard !text.isEmpty else {
+        guard !cell.isEmpty else {
             report(place, "\(name) is required but empty")
             return nil
         }
-        return value(text, at: place, named: name, parser)
+        return value(cell, at: place, named: name, parser, dialect)
     }
 
     /// `.some(nil)` for an empty cell (the default applies), `nil` after an error.
     mutating func optional<Value>(
-        _ text: String, at place: CSVPlace, named name: String, _ parser: CellParser<Value>
+        _ cell: TableCell, at place: TablePlace, named name: String, _ parser: CellParser<Value>, _ dialect: TableDialect
     ) -> Value?? {
-        guard !text.isEmpty else { return .some(nil) }
-        return value(text, at: place, named: name, parser).map { .some($0) }
+        guard !cell.isEmpty else { return .some(nil) }
+        return value(cell, at: place, named: name, parser, dialect).map { .some($0) }
     }
 
-    mutating func required<Value>(_ row: CSVRow, _ column: String, _ parser: CellParser<Value>) -> Value? {
-        required(row[column], at: row.place(column), named: column, parser)
+    mutating func required<Value>(_ row: TableRow, _ column: String, _ parser: CellParser<Value>) -> Value? {
+        required(row.cell(column), at: row.place(column), named: column, parser, row.dialect)
     }
 
-    mutating func optional<Value>(_ row: CSVRow, _ column: String, _ parser: CellParser<Value>) -> Value?? {
-        optional(row[column], at: row.place(column), named: column, parser)
+    mutating func optional<Value>(_ row: TableRow, _ column: String, _ parser: CellParser<Value>) -> Value?? {
+        optional(row.cell(column), at: row.place(column), named: column, parser, row.dialect)
     }
 
     /// Logs each cell of the row that stands under no column of the header.
-    mutating func reportStrayCells(_ row: CSVRow) {
+    mutating func reportStrayCells(_ row: TableRow, lineWord: String) {
         for index in row.strayCells {
             report(
-                CSVPlace(file: row.file, line: row.line, column: index + 1),
-                "this cell has text but no column name in the header line")
+                TablePlace(file: row.file, line: row.line, column: index + 1),
+                "this cell has text but no column name in the header \(lineWord)")
         }
     }
 
     private mutating func value<Value>(
-        _ text: String, at place: CSVPlace, named name: String, _ parser: CellParser<Value>
+        _ cell: TableCell, at place: TablePlace, named name: String, _ parser: CellParser<Value>, _ dialect: TableDialect
     ) -> Value? {
-        switch parser.parse(text) {
+        if let problem = cell.problem ?? parser.refusal(of: cell) {
+            report(place, "\(name): \(problem)")
+            return nil
+        }
+        switch parser.parse(cell.text, cell.kind == .text ? dialect : .standard) {
         case .success(let value):
             return value
         case .failure(let problem):
@@ -74,7 +109,7 @@ extension CellParser where Value == String {
 
 extension CellParser where Value == Int {
     static func integer(minimum: Int) -> Self {
-        Self { text in
+        Self(expecting: .number) { text in
             guard let value = Int(text) else {
                 let isFraction = Double(text.replacingComma) != nil
                 return .failure(CellProblem(message: isFraction
@@ -95,11 +130,16 @@ extension CellParser where Value == Int {
 }
 
 extension CellParser where Value == Double {
-    /// A weight of the score: a number in `range`, with a point as decimal separator.
+    /// A weight of the score: a number in `range`, with a point as decimal separator, or a comma
+    /// in a Dutch CSV file (where a point would be ambiguous: Dutch writes 1.000 for a thousand).
     static func weight(in range: ClosedRange<Double>) -> Self {
-        Self { text in
-            guard let value = Double(text), value.isFinite else {
-                let hint = Double(text.replacingComma) != nil ? "; use a point as the decimal separator, such as 2.5" : ""
+        Self(expecting: .number) { text, dialect in
+            let hasOtherMark = text.contains(dialect.hasDecimalComma ? "." : ",")
+            let value = hasOtherMark ? nil : Double(dialect.hasDecimalComma ? text.replacingComma : text)
+            guard let value, value.isFinite else {
+                let example = dialect.hasDecimalComma ? "2,5" : "2.5"
+                let mark = dialect.hasDecimalComma ? "a comma" : "a point"
+                let hint = Double(text.replacingComma) != nil ? "; use \(mark) as the decimal separator, such as \(example)" : ""
                 return .failure(CellProblem(message: "'\(text)' is not a number\(hint)"))
             }
             guard range.contains(value) else {
@@ -113,7 +153,7 @@ extension CellParser where Value == Double {
 extension CellParser where Value == Bool {
     /// true/false, also yes/no and 1/0, in any case.
     static var flag: Self {
-        Self { text in
+        Self(expecting: .flag) { text in
             switch text.lowercased() {
             case "true", "yes", "1": .success(true)
             case "false", "no", "0": .success(false)
@@ -124,14 +164,27 @@ extension CellParser where Value == Bool {
 }
 
 extension CellParser where Value == Day {
+    /// `2026-12-07`; in a Dutch CSV file also `7-12-2026`, as a Dutch spreadsheet writes a date.
     static var day: Self {
-        Self { text in
-            guard let day = Day(text) else {
-                return .failure(CellProblem(message:
-                    "'\(text)' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-07 (format the column as text in a spreadsheet)"))
-            }
-            return .success(day)
+        Self(expecting: .date) { text, dialect in
+            if let day = Day(text) ?? (dialect.hasDayFirstDates ? Day(dayFirst: text) : nil) { return .success(day) }
+            return .failure(CellProblem(message: dialect.hasDayFirstDates
+                ? "'\(text)' is not a date: write it as 7-12-2026 or 2026-12-07"
+                : "'\(text)' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-07 (format the column as text in a spreadsheet)"))
         }
+    }
+}
+
+extension Day {
+    /// `7-12-2026` or `07-12-2026` (also with `/`): day, month, year, as Dutch writes a date.
+    init?(dayFirst text: String) {
+        let separator: Character = text.contains("/") ? "/" : "-"
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 }
 
@@ -166,10 +219,10 @@ extension CellParser where Value == [String] {
 
 extension CellParser where Value == [Day] {
     static var days: Self {
-        Self { text in
+        Self(expecting: .date) { text, dialect in
             var days: [Day] = []
             for item in listItems(text) {
-                switch CellParser<Day>.day.parse(item) {
+                switch CellParser<Day>.day.parse(item, dialect) {
                 case .success(let day): days.append(day)
                 case .failure(let problem): return .failure(problem)
                 }
@@ -185,9 +238,9 @@ extension CellParser where Value == [LanguageSkill] {
         Self { text in
             var skills: [LanguageSkill] = []
             for item in listItems(text) {
-                let isUnregistered = item.last == CSVLayout.unregisteredMark
+                let isUnregistered = item.last == RosterLayout.unregisteredMark
                 let code = String((isUnregistered ? String(item.dropLast()) : item).trimmingSpaces)
-                guard !code.isEmpty, !code.contains(CSVLayout.unregisteredMark) else {
+                guard !code.isEmpty, !code.contains(RosterLayout.unregisteredMark) else {
                     return .failure(CellProblem(message:
                         "'\(item)' is not a language: write codes such as tir;amh*, with * only at the end of a code the interpreter is not registered for"))
                 }
@@ -228,7 +281,7 @@ extension CellParser where Value == DayPartTimes {
 
 /// The items of a list-valued cell.
 func listItems(_ text: String) -> [String] {
-    text.split(separator: CSVLayout.listSeparator).map { String(String($0).trimmingSpaces) }.filter { !$0.isEmpty }
+    text.split(separator: RosterLayout.listSeparator).map { String(String($0).trimmingSpaces) }.filter { !$0.isEmpty }
 }
 
 extension String {

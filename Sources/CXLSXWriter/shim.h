@@ -1,0 +1,4 @@
+#ifndef HEARING_PLANNER_CXLSXWRITER_SHIM_H
+#define HEARING_PLANNER_CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif

@@ -1,0 +1,5 @@
+import ArgumentParser
+import Localization
+
+/// `--lang nl|en`.
+extension Language: ExpressibleByArgument {}
