@@ -17,7 +17,7 @@ BIN_RELEASE  = .build/release/hearing-planner
 OUT          = out
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release demo test bench serve docs-images clean
+.PHONY: all deps test-deps build release demo test bench serve docs-images console-images clean
 
 all: build
 
@@ -71,11 +71,15 @@ demo: build
 	$(BIN_DEBUG) report $(OUT)/sample-plan.json --roster data/sample/roster.json -o $(OUT)/sample-report.html
 	@echo "The plan is in $(OUT)/sample-plan.json; the fulfilment report is $(CURDIR)/$(OUT)/sample-report.html"
 
-# Every Swift test, then the console in a real headless Chromium against the real daemon (which
-# also writes the screenshots of docs/console.md to docs/images/console/).
+# Every Swift test, then the console in a real headless Chromium against the real daemon, which
+# writes screenshots of the main pages under out/screenshots/ (`make console-images` writes them
+# into docs/images/console/, the pictures of docs/console.md).
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots $(OUT)/screenshots/console
+
+console-images: test-deps build
 	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots docs/images/console
 
 bench: release

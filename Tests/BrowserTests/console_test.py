@@ -7,7 +7,8 @@ the demo week and confirms it, reads the schedule, opens a hearing with an unmet
 sees its reason and options, reports a sick call and sees the new version with who must be told
 what, and switches to English. A viewer then finds that nothing can be changed, by form or by a
 forged post. axe-core checks every page: no serious or critical violation. Screenshots of the main
-pages go to --screenshots (docs/images/console/ in `make test`).
+pages go to --screenshots (out/screenshots/console/ in `make test`, docs/images/console/ in
+`make console-images`).
 
     python3 Tests/BrowserTests/console_test.py --binary .build/debug/hearing-planner [--screenshots DIR]
 """
