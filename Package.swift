@@ -156,7 +156,7 @@ let package = Package(
         .executableTarget(
             name: "hearing-planner-bench",
             dependencies: [
-                "PlannerModel", "SyntheticRosters", "Workbooks",
+                "LinearProgramming", "PlannerModel", "SyntheticRosters", "Workbooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

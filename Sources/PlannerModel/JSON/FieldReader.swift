@@ -155,25 +155,7 @@ struct FieldReader {
 
     /// ", did you mean ...?" for a key one or two edits away from an allowed one.
     static func suggestion(for key: String, among allowed: Set<String>) -> String {
-        let best = allowed.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
-            .filter { $0.1 <= 2 }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }
-        return best.map { "; did you mean \"\($0.0)\"?" } ?? ""
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        DidYouMean.suggestion(for: key, among: allowed)
     }
 }
 
