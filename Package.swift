@@ -43,8 +43,13 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 // The roster's digest (sha256), which plans carry.
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // BuildInfo.version, from the file VERSION.
+            plugins: ["BuildVersion"]
         ),
+        // Builds the file VERSION into PlannerModel as `BuildInfo.version` when the package is built.
+        .plugin(name: "BuildVersion", capability: .buildTool(), dependencies: ["version-source"]),
+        .executableTarget(name: "version-source", path: "Sources/version-source"),
         // `hearing-planner verify`: an independent check of a plan against the spec, written apart
         // from the planner (it shares only the model types and the roster reader).
         .target(name: "PlanVerification", dependencies: ["PlannerModel"]),
@@ -121,6 +126,8 @@ let package = Package(
                 "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming", "Reports",
                 "PlannerStore", "PlannerServer", "PlanVerification", "Workbooks", "Localization",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // SIGHUP: the daemon reloads its token file.
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

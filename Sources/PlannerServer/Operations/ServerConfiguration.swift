@@ -27,6 +27,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var policyFile: String?
     /// The least severe log level written.
     public var logLevel: Logger.Level = .info
+    /// `retention.days`: the rosters, events and plans of a horizon are deleted this many days
+    /// after its last day (docs/privacy.md).
+    public var retentionDays: Int = 90
+    /// `retention.auditDays`: audit rows are deleted when older than this.
+    public var auditRetentionDays: Int = 730
 
     /// The defaults.
     public init() {}
