@@ -176,7 +176,10 @@ let package = Package(
         ),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "PlannerModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "PlannerStoreTests", dependencies: ["PlannerStore", "PlannerModel", "TestSupport"]),
+        .testTarget(
+            name: "PlannerStoreTests",
+            dependencies: ["PlannerStore", "PlannerModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "PlannerServerTests",
             dependencies: [
