@@ -87,7 +87,7 @@ struct OperationsTests {
             _ = try await client.send(.get, "/v1/calendars/hpf_SECRETVALUE.ics", token: nil)
             _ = try await client.send(.get, "/no/such/thing")
         }
-        let http = log.all.filter { $0.hasPrefix("<6>http ") || $0.hasPrefix("<4>http ") }
+        let http = log.all.filter { $0.hasPrefix("<6>http ") }
         #expect(http.count == 5, "\(log.all)")
         let shapes = http.map { $0.split(separator: " ").dropLast().joined(separator: " ") }
         #expect(shapes == [

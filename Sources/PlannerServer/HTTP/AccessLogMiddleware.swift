@@ -6,8 +6,9 @@ import Logging
 ///
 /// The template, never the path: `/v1/people/I-4/calendar.ics` is logged as
 /// `/v1/people/{id}/calendar.ics`, a feed's secret as `{secret}`, and no query is logged at all,
-/// since paths and queries carry ids. A request that matches no route is `(no route)`. Answers
-/// of 500 and above are warnings, the rest information.
+/// since paths and queries carry ids. A request that matches no route is `(no route)`. Every
+/// line is information, whatever the status: a 503 of `/readyz` is a state, not a fault, and the
+/// cause of a 500 is logged as an error where it happens.
 struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = PlannerRequestContext
 
@@ -32,7 +33,7 @@ struct AccessLogMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let line: Logger.Message = "http \(request.method.rawValue) \(Self.route(context.endpointPath)) \(status) \(Self.text(milliseconds))ms"
-        logger.log(level: status >= 500 ? .warning : .info, line)
+        logger.info(line)
     }
 
     /// The route's template as the router matched it; `(no route)` when none matched.
