@@ -117,6 +117,54 @@ struct OperationsCommandTests {
     }
 }
 
+extension OperationsCommandTests {
+    @Test("state erase takes one applicant's hearing out of the state and the file; state prune deletes whole horizons")
+    func eraseAndPrune() async throws {
+        let binary = try HearingPlannerBinary.located()
+        try await withTemporaryFolder { folder in
+            let token = try await ServeCommandTests.plannerToken(binary, in: folder)
+            let server = try await ServeProcess(binary: binary, folder: folder, token: token)
+            let (created, _) = try await server.json("POST", "/v1/rosters", body: try Data(contentsOf: ServeCommandTests.sampleRoster))
+            try #require(created == 201)
+            let plan = try await server.plan(atLeast: 1)
+            let held = try #require(plan["assignments"] as? [[String: Any]]).compactMap { $0["hearing"] as? String }
+            let hearing = try #require(held.first)
+            #expect(server.stop() == 0)
+            let state = folder.appendingPathComponent("state")
+            func stateBytes() throws -> Data {
+                try FileManager.default.contentsOfDirectory(atPath: state.path).reduce(into: Data()) { all, name in
+                    all.append(FileManager.default.contents(atPath: state.appendingPathComponent(name).path) ?? Data())
+                }
+            }
+            #expect(try stateBytes().range(of: Data(hearing.utf8)) != nil)
+
+            let erase = try await binary.run(["state", "erase", "--hearing", hearing, "--state-dir", "state"], in: folder)
+            #expect(erase.status == 0, "\(erase.standardError)")
+            #expect(erase.standardOutput.contains("Erased 1 hearing(s) from 1 roster(s), 1 plan version(s), 0 event(s)"))
+            #expect(try stateBytes().range(of: Data(hearing.utf8)) == nil)
+            let again = try await binary.run(["state", "erase", "--hearing", hearing, "--state-dir", "state"], in: folder)
+            #expect(again.status == 1)
+
+            let restarted = try await ServeProcess(binary: binary, folder: folder, token: token)
+            let after = try await restarted.plan(atLeast: 1)
+            let remaining = try #require(after["assignments"] as? [[String: Any]]).compactMap { $0["hearing"] as? String }
+                + (try #require(after["unscheduled"] as? [[String: Any]])).compactMap { $0["hearing"] as? String }
+            #expect(remaining.count == 59 && !remaining.contains(hearing))
+            let (_, trail) = try await restarted.request("GET", "/readyz")
+            #expect(!String(decoding: trail, as: UTF8.self).contains(hearing))
+            #expect(restarted.stop() == 0)
+            #expect(!restarted.output.contains(hearing))
+
+            let prune = try await binary.run(["state", "prune", "--before", "2100-01-01", "--state-dir", "state"], in: folder)
+            #expect(prune.status == 0, "\(prune.standardError)")
+            #expect(prune.standardOutput.contains("Pruned horizons that ended before 2100-01-01: 1 roster(s), 1 plan version(s), 0 event(s)"))
+            let check = try await binary.run(["state", "check", "--state-dir", "state"], in: folder)
+            #expect(check.standardOutput.contains("0 roster(s), 0 event(s) (0 pending), 0 plan version(s)"))
+            #expect(check.status == 0)
+        }
+    }
+}
+
 extension ServeProcess {
     /// Waits until the log has `text`.
     func waitForLog(_ text: String, within timeout: Duration = .seconds(20)) async throws {
