@@ -112,6 +112,8 @@ let package = Package(
                 "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
                 "Workbooks", "Localization",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The HTTP/1 server's limits (idle connections, header sizes).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

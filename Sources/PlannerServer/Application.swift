@@ -52,7 +52,7 @@ public func buildApplication(
     let built = try await PlannerServer(parts)
     let board = built.board
     return Application(
-        router: built.router,
+        router: built.router, server: .http1(configuration: HTTPLimits.configuration),
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hearing-planner"),
         services: [built.replanService, built.tradeoffService] + built.retentionServices,
         onServerRunning: { channel in

@@ -59,6 +59,18 @@ struct OperationsTests {
         }
     }
 
+    @Test("The live server refuses a header field above 16 KiB, which its HTTP parser would otherwise take up to 80 KiB")
+    func headerLimit() async throws {
+        let app = try await buildApplication(try TestServer.parts(), port: 0)
+        try await app.test(.live) { client in
+            let small = try await client.execute(uri: "/healthz", method: .get, headers: [HTTPField.Name("X-Note")!: String(repeating: "a", count: 8_000)])
+            #expect(small.status == .ok)
+            let big = try? await client.execute(uri: "/healthz", method: .get, headers: [HTTPField.Name("X-Note")!: String(repeating: "a", count: 20_000)])
+            #expect(big == nil || big?.status != .ok)
+        }
+        #expect(HTTPLimits.idleTimeout == .seconds(60))
+    }
+
     @Test("Every answer carries Cache-Control: no-store, errors and plans included")
     func noStore() async throws {
         let app = try await buildApplication(try TestServer.parts())
