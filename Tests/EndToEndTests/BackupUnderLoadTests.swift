@@ -43,18 +43,19 @@ struct BackupUnderLoadTests {
                     if status == 202 { acknowledged.withLock { $0.append((event.id, ContinuousClock.now)) } }
                 }
             }
-            try await Task.sleep(for: .milliseconds(700))
+            // However loaded the machine: some events before the backup, some after it.
+            try await Self.wait(atLeast: 10) { acknowledged.withLock { $0.count } }
             let started = ContinuousClock.now
             let backup = try await binary.run(["state", "backup", "backup.sqlite", "--state-dir", "state"], in: folder)
             let ended = ContinuousClock.now
-            try await Task.sleep(for: .milliseconds(400))
+            try await Self.wait(atLeast: 5) { acknowledged.withLock { $0.filter { $0.at > ended }.count } }
             poster.cancel()
             await poster.value
             #expect(backup.status == 0, "\(backup.standardError)")
             let acks = acknowledged.withLock { $0 }
             let before = Set(acks.filter { $0.at < started }.map(\.id))
             let after = Set(acks.filter { $0.at > ended }.map(\.id))
-            #expect(before.count >= 5, "too few events before the backup to test anything: \(acks.count) in all")
+            #expect(before.count >= 10, "too few events before the backup to test anything: \(acks.count) in all")
             #expect(!after.isEmpty, "no event after the backup: the posting stopped too early")
             #expect(server.stop() == 0)
 
@@ -81,6 +82,12 @@ struct BackupUnderLoadTests {
             #expect(applied.count == stored)
             #expect(restarted.stop() == 0)
         }
+    }
+
+    /// Waits until `count()` reaches `least`, for at most two minutes.
+    static func wait(atLeast least: Int, _ count: @Sendable () -> Int) async throws {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while count() < least, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
     }
 
     /// 12 in "..., 12 event(s) (0 pending), ...".

@@ -72,11 +72,15 @@ struct HTTPRulesMiddleware: RouterMiddleware {
         if response.status == .notFound, context.endpointPath == "NotFound" {
             let allowed = methods.allowed(on: request.uri.path)
             if !allowed.isEmpty {
-                var refusal = APIError(
-                    .methodNotAllowed, code: "method-not-allowed",
-                    "\(request.method.rawValue) is not allowed here; this path allows \(allowed.joined(separator: ", ")).")
-                refusal.headers[.allow] = allowed.joined(separator: ", ")
-                response = refusal.response()
+                if response.headers[.contentType]?.hasPrefix("application/json") == true {
+                    response = APIError(
+                        .methodNotAllowed, code: "method-not-allowed",
+                        "\(request.method.rawValue) is not allowed here; this path allows \(allowed.joined(separator: ", ")).").response()
+                } else {
+                    // A page of its own (the console's): its body stays, with the right status.
+                    response.status = .methodNotAllowed
+                }
+                response.headers[.allow] = allowed.joined(separator: ", ")
             }
         }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
