@@ -7,7 +7,12 @@ APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev python3-h
 # without its recommended extras, and openpyxl from PyPI); the package test renders the man page
 # (man-db), installs the package (adduser) and asks the daemon over HTTP (curl).
 TEST_APT_PACKAGES = libreoffice-calc man-db adduser curl
-PIP_PACKAGES      = openpyxl
+# For the console's browser tests: selenium drives Debian's chromium (with its recommended fonts);
+# axe-selenium-python injects axe-core, in its 4.x version from axe-playwright-python (taken without
+# playwright: only its script is used).
+BROWSER_APT_PACKAGES = chromium chromium-driver
+PIP_PACKAGES      = openpyxl selenium axe-selenium-python
+PYTHON           ?= python3
 BIN_DEBUG    = .build/debug/hearing-planner
 BIN_RELEASE  = .build/release/hearing-planner
 OUT          = out
@@ -17,7 +22,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 MAN_CONFIGURATION ?= debug
 
-.PHONY: all deps test-deps build release demo test test-deb man deb bench serve docs-images clean
+.PHONY: all deps test-deps build release demo test test-deb man deb bench serve docs-images console-images clean
 
 all: build
 
@@ -36,6 +41,9 @@ test-deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
+	for p in $(BROWSER_APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
 	test_missing=""; for p in $(TEST_APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || test_missing="$$test_missing $$p"; \
 	done; \
@@ -45,8 +53,11 @@ test-deps:
 	  if [ -n "$$missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing || exit 1; fi; \
 	  if [ -n "$$test_missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$test_missing || exit 1; fi; \
 	fi
-	@python3 -c "import openpyxl" 2>/dev/null || { echo "Installing (pip): $(PIP_PACKAGES)"; \
-	  python3 -m pip install -q $(PIP_PACKAGES) || python3 -m pip install -q --break-system-packages $(PIP_PACKAGES); }
+	@$(PYTHON) -c "import openpyxl, selenium, axe_selenium_python" 2>/dev/null || { echo "Installing (pip): $(PIP_PACKAGES)"; \
+	  $(PYTHON) -m pip install -q $(PIP_PACKAGES) || $(PYTHON) -m pip install -q --break-system-packages $(PIP_PACKAGES); }
+	@$(PYTHON) -c "import importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python || \
+	  $(PYTHON) -m pip install -q --no-deps --break-system-packages axe-playwright-python
 
 build: deps
 	$(SWIFT) build
@@ -65,9 +76,13 @@ demo: build
 	$(BIN_DEBUG) report $(OUT)/sample-plan.json --roster data/sample/roster.json -o $(OUT)/sample-report.html
 	@echo "The plan is in $(OUT)/sample-plan.json; the fulfilment report is $(CURDIR)/$(OUT)/sample-report.html"
 
+# Every Swift test, then the console in a real headless Chromium against the real daemon, which
+# writes screenshots of the main pages under out/screenshots/ (`make console-images` writes them
+# into docs/images/console/, the pictures of docs/console.md), then the Debian package (test-deb).
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots $(OUT)/screenshots/console
 	@$(MAKE) --no-print-directory test-deb
 
 # The Debian package built from the debug build (the Swift runtime of this machine's toolchain
@@ -94,19 +109,23 @@ deb: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product hearing-planner
 	packaging/build-deb.sh $(BIN_RELEASE) $(OUT)/man/hearing-planner.1 $(OUT)
 
+console-images: test-deps build
+	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots docs/images/console
+
 bench: release
 	.build/release/hearing-planner-bench --binary $(BIN_RELEASE)
 
 # Runs the service on 127.0.0.1:8470 with its state under out/serve; makes a planner token there
-# the first time (printed once; kept in out/serve/token for curl) and submits the sample week.
+# the first time (printed; kept in out/serve/token) and submits the demo week (500 hearings over
+# eight locations) for the console at http://127.0.0.1:8470/ (docs/console.md).
 serve: build
 	@mkdir -p $(OUT)/serve && chmod 700 $(OUT)/serve
 	@[ -s $(OUT)/serve/tokens ] || (umask 077; $(BIN_DEBUG) token add make-serve --role planner --tokens $(OUT)/serve/tokens > $(OUT)/serve/token)
-	@echo "Token: $$(cat $(OUT)/serve/token)   (also in $(OUT)/serve/token)"
+	@echo "Console: http://127.0.0.1:8470/   sign in with the token $$(cat $(OUT)/serve/token)   (also in $(OUT)/serve/token)"
 	@( for i in 1 2 3 4 5 6 7 8 9 10; do sleep 1; \
 	     curl -sf -o /dev/null -X POST -H "Authorization: Bearer $$(cat $(OUT)/serve/token)" \
-	       --data-binary @data/sample/roster.json http://127.0.0.1:8470/v1/rosters && \
-	     echo "Submitted data/sample/roster.json; try: curl -H \"Authorization: Bearer \$$(cat $(OUT)/serve/token)\" http://127.0.0.1:8470/v1/plans/current" && break; \
+	       --data-binary @data/demo-week/roster.json http://127.0.0.1:8470/v1/rosters && \
+	     echo "Submitted data/demo-week/roster.json: open http://127.0.0.1:8470/ in a browser (API: docs/api.md)" && break; \
 	   done ) &
 	$(BIN_DEBUG) serve --listen 127.0.0.1:8470 --state-dir $(OUT)/serve/state --tokens $(OUT)/serve/tokens
 

@@ -21,8 +21,13 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         // Named for the bench's HTTP client only; Hummingbird builds it anyway.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
-        // The .xlsx container when reading workbooks (a zip of XML parts).
+        // The .xlsx container when reading workbooks (a zip of XML parts), and a roster uploaded in
+        // the console as a CSV folder in one .zip.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The console's templates (mustache, rendered on the server; no HTML in code).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Reads the console's multipart/form-data uploads; its dependencies are swift-nio and collections.
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev: no pkg-config file ships, so none is named.
@@ -86,17 +91,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The search for a mixed-integer program's best point: relaxations (simplex, first-order),
+        // the dive, cutting planes, proximity and neighbourhood searches, then branch and cut. Knows
+        // nothing of hearings: the domain hands it a rounding strategy.
+        .target(
+            name: "MIPSearch",
+            dependencies: ["LinearProgramming", .product(name: "Logging", package: "swift-log")]
+        ),
         // Roster -> program -> plan, evidence, scoring. Pure apart from the solver it is given.
         .target(
-            name: "Planner",
+            name: "Planning",
             dependencies: [
-                "PlannerModel", "LinearProgramming",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "PlannerModel", "LinearProgramming", "MIPSearch",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Plans -> fulfilment statistics -> JSON, CSV, Markdown and HTML; calendars. Pure.
-        .target(name: "Reports", dependencies: ["PlannerModel"]),
+        .target(name: "Reports", dependencies: ["PlannerModel", "Localization"]),
         // GRDB persistence: rosters, the event log, plan versions and the audit trail.
         .target(
             name: "PlannerStore",
@@ -105,12 +116,28 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The planners' console: server-rendered pages in Dutch and English, sessions, CSRF,
+        // uploads; templates, style sheet and script under Embedded/, built into the binary. It
+        // reaches the planning state only through the ConsoleBackend the server hands it.
+        .target(
+            name: "PlannerConsole",
+            dependencies: [
+                "PlannerModel", "Planning", "Reports", "Localization", "Workbooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]
+        ),
         // The daemon: Hummingbird app, routes, auth, the re-plan service, sd_notify, metrics.
         .target(
             name: "PlannerServer",
             dependencies: [
-                "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
-                "Workbooks", "Localization",
+                "PlannerModel", "Planning", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
+                "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The HTTP/1 server's limits (idle connections, header sizes).
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -125,8 +152,8 @@ let package = Package(
         .executableTarget(
             name: "hearing-planner",
             dependencies: [
-                "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming", "Reports",
-                "PlannerStore", "PlannerServer", "PlanVerification", "Workbooks", "Localization",
+                "PlannerModel", "SyntheticRosters", "Planning", "GLPKSolver", "LinearProgramming", "Reports",
+                "PlannerStore", "PlannerServer", "PlanVerification", "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // SIGHUP: the daemon reloads its token file.
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -147,7 +174,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["PlannerModel", "SyntheticRosters", "Planner", "PlanVerification"],
+            dependencies: ["PlannerModel", "SyntheticRosters", "Planning", "PlanVerification"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "TestSupport"]),
@@ -155,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "WorkbooksTests",
             dependencies: [
-                "Workbooks", "PlannerModel", "Localization", "Planner", "GLPKSolver", "TestSupport", "SyntheticRosters",
+                "Workbooks", "PlannerModel", "Localization", "Planning", "GLPKSolver", "TestSupport", "SyntheticRosters",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -163,17 +190,18 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanVerificationTests",
-            dependencies: ["PlanVerification", "PlannerModel", "Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
+            dependencies: ["PlanVerification", "PlannerModel", "Planning", "GLPKSolver", "TestSupport", "SyntheticRosters"]
         ),
         .testTarget(name: "SyntheticRostersTests", dependencies: ["SyntheticRosters", "TestSupport"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearProgramming"]),
+        .testTarget(name: "MIPSearchTests", dependencies: ["MIPSearch", "LinearProgramming", "GLPKSolver"]),
         .testTarget(
-            name: "PlannerTests",
-            dependencies: ["Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
+            name: "PlanningTests",
+            dependencies: ["Planning", "GLPKSolver", "TestSupport", "SyntheticRosters"]
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Planner", "GLPKSolver", "SyntheticRosters", "TestSupport", "PlannerModel"],
+            dependencies: ["Reports", "Planning", "GLPKSolver", "SyntheticRosters", "TestSupport", "PlannerModel"],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "PlannerModel"]),
@@ -183,9 +211,17 @@ let package = Package(
             dependencies: ["PlannerStore", "PlannerModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "PlannerConsoleTests",
+            dependencies: [
+                "PlannerConsole", "PlannerModel", "Planning", "Localization", "TestSupport", "GLPKSolver", "Reports",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
             name: "PlannerServerTests",
             dependencies: [
-                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport", "Planner", "Reports", "GLPKSolver", "Workbooks",
+                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport", "Planning", "Reports", "GLPKSolver", "Workbooks",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]

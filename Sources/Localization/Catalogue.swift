@@ -1,7 +1,8 @@
 import Foundation
 
 /// Every word the tool shows people in one language, read from `Embedded/catalogues/<language>.json`
-/// (a flat object of dotted keys), which is built into the binary. Dutch and English hold the same
+/// and `Embedded/catalogues/<part>/<language>.json` (flat objects of dotted keys), which are built
+/// into the binary. Dutch and English hold the same
 /// keys; a test keeps them so.
 ///
 /// A text may name values in braces, `{count}`, which `text(_:_:)` fills in. Counted texts have a
@@ -24,14 +25,31 @@ public struct Catalogue: Sendable {
 
     private init(language: Language) {
         self.language = language
-        let name = "catalogues/\(language.rawValue).json"
-        guard let json = EmbeddedFiles.files[name],
-              let texts = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))
-        else {
-            // A catalogue that does not parse is caught by the tests before it ships.
-            preconditionFailure("The embedded catalogue \(name) is missing or not a flat JSON object of strings.")
-        }
+        let (texts, problems) = Self.merged(language, from: EmbeddedFiles.files)
+        // A catalogue that does not parse, or a key in two files, is caught by the tests before it ships.
+        precondition(problems.isEmpty, "The embedded catalogues of \(language.rawValue) are broken: \(problems.joined(separator: "; "))")
         self.texts = texts
+    }
+
+    /// The texts of `language` from every catalogue file for it: `catalogues/<language>.json` and
+    /// `catalogues/<part>/<language>.json` (the console's words, the report's), each a flat JSON
+    /// object of strings; and what is wrong with them (a file that does not parse, a key in two files).
+    static func merged(_ language: Language, from files: [String: String]) -> (texts: [String: String], problems: [String]) {
+        var texts: [String: String] = [:]
+        var problems: [String] = []
+        let name = "\(language.rawValue).json"
+        for path in files.keys.sorted() where path.hasPrefix("catalogues/") && (path.hasSuffix("/" + name)) {
+            guard let json = files[path], let part = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) else {
+                problems.append("\(path) is not a flat JSON object of strings")
+                continue
+            }
+            for (key, text) in part {
+                if texts[key] != nil { problems.append("\(key) is in two files (\(path))") }
+                texts[key] = text
+            }
+        }
+        if texts.isEmpty { problems.append("no catalogue file for \(language.rawValue)") }
+        return (texts, problems)
     }
 
     /// The text of `key` with `{name}` placeholders filled in from `values`. A key the catalogue

@@ -3,7 +3,8 @@ import GLPKSolver
 import Hummingbird
 import Logging
 import NIOCore
-import Planner
+import Planning
+import PlannerConsole
 import PlannerStore
 import ServiceLifecycle
 
@@ -11,6 +12,8 @@ import ServiceLifecycle
 public struct ServerParts: Sendable {
     public var database: AppDatabase
     public var settings: ServerSettings
+    /// The planners' console: its sessions and uploads.
+    public var console: ConsoleSettings
     /// Finds the record of a bearer token, or nil for an unknown one (``TokenFile/authenticate(bearer:)``).
     public var authenticate: @Sendable (String) -> TokenRecord?
     public var planMaker: PlanMaker
@@ -24,13 +27,14 @@ public struct ServerParts: Sendable {
     public var onPublished: @Sendable (Int) -> Void
 
     public init(
-        database: AppDatabase, settings: ServerSettings = ServerSettings(),
+        database: AppDatabase, settings: ServerSettings = ServerSettings(), console: ConsoleSettings = ConsoleSettings(),
         authenticate: @escaping @Sendable (String) -> TokenRecord?, planMaker: PlanMaker, metrics: ServerMetrics = ServerMetrics(),
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         onListening: @escaping @Sendable (_ port: Int, _ version: Int?) async -> Void = { _, _ in }, onPublished: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
         self.database = database
         self.settings = settings
+        self.console = console
         self.authenticate = authenticate
         self.planMaker = planMaker
         self.metrics = metrics
@@ -41,8 +45,8 @@ public struct ServerParts: Sendable {
     }
 }
 
-/// The service as one Hummingbird application: the JSON API of docs/api.md with the re-plan
-/// service beside it. The executable runs it; tests drive the very same application in memory.
+/// The service as one Hummingbird application: the JSON API of docs/api.md and the planners'
+/// console (docs/console.md) with the re-plan service beside them. The executable runs it; tests drive the very same application in memory.
 ///
 /// Reads the state back from the database first, so that the service starts with the plan and
 /// the pending events it had when it stopped.
@@ -82,16 +86,25 @@ struct PlannerServer {
         let auditor = Auditor(database: parts.database, logger: parts.logger, now: parts.now)
 
         let router = Router(context: PlannerRequestContext.self, options: .autoGenerateHeadEndpoints)
+        let jobs = TradeoffJobs()
+        let desk = OptionsDesk()
+        let console = try Console<PlannerRequestContext>(
+            backend: ServerConsoleBackend(
+                database: parts.database, state: state, board: board, trigger: trigger, desk: desk, jobs: jobs, auditor: auditor,
+                authenticate: parts.authenticate, solveTimeLimit: parts.settings.solveTimeLimit, now: parts.now),
+            settings: parts.console, logger: parts.logger, now: parts.now)
         // Outermost: the access log sees every answer; the HTTP rules (no-store, 405) apply to all.
         let routeMethods = RouteMethods()
         router.add(middleware: AccessLogMiddleware(logger: parts.logger))
         router.add(middleware: HTTPRulesMiddleware(methods: routeMethods))
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: console.fallback)
         // Before the bearer-token middleware, which therefore does not apply: a calendar feed's
         // secret is its credential.
         let feeds = FeedRoutes(database: parts.database, board: board, auditor: auditor, now: parts.now)
         feeds.addOpenRoute(to: router)
         router.add(middleware: BearerAuthMiddleware(authenticate: parts.authenticate, auditor: auditor))
+        console.add(to: router)
         feeds.add(to: router)
         ServiceRoutes(board: board, metrics: parts.metrics).add(to: router)
         WriteRoutes(
@@ -102,9 +115,8 @@ struct PlannerServer {
         ExportRoutes(database: parts.database).add(to: router)
         VerificationRoutes(database: parts.database, desk: VerificationDesk()).add(to: router)
         ReportRoutes(board: board).add(to: router)
-        let jobs = TradeoffJobs()
         WhatIfRoutes(
-            board: board, desk: OptionsDesk(), jobs: jobs, body: BodyReader(limit: parts.settings.maxBodyBytes),
+            board: board, desk: desk, jobs: jobs, body: BodyReader(limit: parts.settings.maxBodyBytes),
             auditor: auditor, solveTimeLimit: parts.settings.solveTimeLimit, now: parts.now
         ).add(to: router)
 

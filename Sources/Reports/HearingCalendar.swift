@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlannerModel
 
 /// One person's hearings as an iCalendar file (RFC 5545), for their own calendar program.
@@ -32,7 +33,10 @@ public struct HearingCalendar: Sendable, Equatable {
     ///
     /// - Throws: ``ReportError`` when the roster does not belong to the plan, the person is not in
     ///   the roster, the person has no hearing in the plan, or the horizon's times cannot be used.
-    public init(plan: Plan, roster: Roster, person: String, stamp: Date) throws {
+    /// `catalogue` gives the words of the summaries and descriptions, with dates as people write
+    /// them; without one they are in English with ISO dates.
+    public init(plan: Plan, roster: Roster, person: String, stamp: Date, catalogue: Catalogue? = nil) throws {
+        let words = catalogue.map { ReportWords(catalogue: $0) } ?? .english
         _ = try ReportInput(plan: plan, roster: roster)
         let isInterpreter = roster.interpreters.contains { $0.id == person }
         guard isInterpreter || roster.officers.contains(where: { $0.id == person }) else {
@@ -59,24 +63,24 @@ public struct HearingCalendar: Sendable, Equatable {
             let hearing = hearings[assignment.hearing]
             let kind = hearing?.kind.map { " (\($0))" } ?? ""
             let remote = assignment.interpreterMode == .remote
-            let other = assignment.interpreter == person
-                ? "officer \(assignment.officer), " + (remote ? "by video for \(assignment.location)" : "room at \(assignment.location)")
-                : "interpreter \(assignment.interpreter)" + (remote ? " by video" : "") + ", room at \(assignment.location)"
             let place = places[assignment.location]
             let placeName = place?.name.map { "\($0) (\(assignment.location))" } ?? assignment.location
+            let other = assignment.interpreter == person
+                ? words(remote ? "calendar.withOfficerRemote" : "calendar.withOfficer", ["officer": assignment.officer, "location": assignment.location])
+                : words(remote ? "calendar.withInterpreterRemote" : "calendar.withInterpreter", ["interpreter": assignment.interpreter, "location": assignment.location])
             let local = "\(startTime.start)–\(endTime.end) \(horizon.timeZone)"
-            let description = [
-                "Hearing \(assignment.hearing)\(kind) on \(assignment.date), \(local).",
-                "Language: \(assignment.language).",
-                "Interpreter: \(assignment.interpreter) (\(remote ? "by video" : "on site")).",
-                "Officer: \(assignment.officer).",
-                "Location: \(placeName).",
-            ].joined(separator: "\n")
+            let values = [
+                "hearing": assignment.hearing, "kind": kind, "date": words.date(assignment.date), "time": local,
+                "language": assignment.language, "interpreter": assignment.interpreter, "officer": assignment.officer,
+                "mode": words[remote ? "calendar.byVideo" : "calendar.onSite"], "place": placeName, "other": other,
+            ]
+            let description = ["hearing", "language", "interpreter", "officer", "location"]
+                .map { words("calendar.line.\($0)", values) }.joined(separator: "\n")
             events.append(Event(
                 uid: Self.uid(hearing: assignment.hearing, person: person),
                 start: start, end: end,
-                summary: "Hearing \(assignment.hearing)\(kind), \(other)",
-                location: remote && assignment.interpreter == person ? "By video (\(placeName))" : placeName,
+                summary: words("calendar.summary", values),
+                location: remote && assignment.interpreter == person ? words("calendar.videoPlace", values) : placeName,
                 description: description))
         }
         guard !events.isEmpty else {

@@ -1,28 +1,38 @@
 import Foundation
+import Localization
 import PlannerModel
 
 extension FulfilmentReport {
     /// The report as one self-contained HTML page: inline CSS and SVG, no scripts, no fonts or
     /// images from elsewhere, with the table behind every chart, for screen and paper.
     public func html() -> String {
-        var page = HTMLReportPage(report: self)
-        return HTML.page(title: "Fulfilment of preference requests", body: page.body())
+        var page = HTMLReportPage(report: self, words: .english)
+        return HTML.page(title: page.words["title"], body: page.body())
+    }
+
+    /// The report's sections for a page that brings its own frame and style sheet (the console):
+    /// no `<html>`, no inline style, in the catalogue's language, dates as people write them.
+    public func htmlBody(catalogue: Catalogue) -> String {
+        var page = HTMLReportPage(report: self, words: ReportWords(catalogue: catalogue))
+        return page.body()
     }
 }
 
-/// Builds the body of the HTML report, section by section.
+/// Builds the body of the HTML report, section by section, in the words of one language.
 struct HTMLReportPage {
     let report: FulfilmentReport
+    let words: ReportWords
     private var chartCount = 0
 
-    init(report: FulfilmentReport) { self.report = report }
+    init(report: FulfilmentReport, words: ReportWords) {
+        self.report = report
+        self.words = words
+    }
 
     mutating func body() -> String {
-        var out = "<header>\n<h1>Fulfilment of preference requests</h1>\n"
-        out += "<p class=\"lead\">\(HTML.escape(ReportText.scopeSentence(report)))</p>\n"
-        out += "<p class=\"lead\">How often applicants' requests for an interpreter or an interviewing officer of a particular sex "
-            + "were honoured, for whom, and why not. No hearing is named, and a group with fewer than \(report.minCell) "
-            + "preference requests shows no numbers.</p>\n</header>\n"
+        var out = "<header>\n<h1>\(HTML.escape(words["title"]))</h1>\n"
+        out += "<p class=\"lead\">\(HTML.escape(words.scopeSentence(report)))</p>\n"
+        out += "<p class=\"lead\">\(words("lead", ["minCell": "\(report.minCell)"]))</p>\n</header>\n"
         out += overall()
         out += waiting()
         out += reasons()
@@ -34,141 +44,145 @@ struct HTMLReportPage {
         return out
     }
 
+    private var roleSeries: [SVGChart.Series] { [SVGChart.interpreter(words), SVGChart.officer(words), SVGChart.both(words)] }
+    private var roleTitles: [String] { [words["role.interpreter"], words["role.officer"], words["role.both"]] }
+
     // MARK: Sections
 
     mutating func overall() -> String {
-        var out = "<section id=\"overall\">\n<h2>Requests met</h2>\n<div class=\"cards\">\n"
-        for (key, title, cell) in [("interpreter", "Interpreter of the requested sex", report.overall.interpreter),
-                                   ("officer", "Officer of the requested sex", report.overall.officer),
-                                   ("both", "Both together", report.overall.both)] {
-            out += "<div class=\"card \(key)\"><div class=\"role\">\(title)</div>"
+        var out = "<section id=\"overall\">\n<h2>\(HTML.escape(words["overall.title"]))</h2>\n<div class=\"cards\">\n"
+        for (key, cell) in [("interpreter", report.overall.interpreter), ("officer", report.overall.officer), ("both", report.overall.both)] {
+            out += "<div class=\"card \(key)\"><div class=\"role\">\(HTML.escape(words["overall.card.\(key)"]))</div>"
             switch cell {
             case .suppressed:
-                out += "<div class=\"big\">–</div><div class=\"small\">suppressed</div>"
+                out += "<div class=\"big\">–</div><div class=\"small\">\(HTML.escape(words["suppressed"]))</div>"
             case let .shown(requested, met, rate, ci95):
-                out += "<div class=\"big\">\(ReportNumber.percent(rate))</div><div class=\"small\">\(met) of \(requested) met; "
-                    + "95% interval \(ReportNumber.percent(ci95.lowerBound))–\(ReportNumber.percent(ci95.upperBound))</div>"
+                out += "<div class=\"big\">\(words.percent(rate))</div><div class=\"small\">"
+                    + HTML.escape(words("overall.cardDetail", [
+                        "met": "\(met)", "requested": "\(requested)", "low": words.percent(ci95.lowerBound), "high": words.percent(ci95.upperBound),
+                    ])) + "</div>"
             }
             out += "</div>\n"
         }
         out += "</div>\n"
-        let chart = nextChart("Share of requests met, with 95% intervals")
+        let chart = nextChart(words["overall.chart"])
         out += figure(chart, chart.rates(
-            series: [SVGChart.interpreter, SVGChart.officer, SVGChart.both],
-            rows: [SVGChart.RateRow(label: "All held hearings", cells: [report.overall.interpreter, report.overall.officer, report.overall.both])]))
-        out += fulfilmentTable(caption: "Requests met, per role", firstColumn: "Role",
-                               rows: [("Interpreter", [report.overall.interpreter]), ("Officer", [report.overall.officer]), ("Both", [report.overall.both])],
+            series: roleSeries,
+            rows: [SVGChart.RateRow(label: words["overall.allHeld"], cells: [report.overall.interpreter, report.overall.officer, report.overall.both])]))
+        out += fulfilmentTable(caption: words["overall.caption"], firstColumn: words["column.role"],
+                               rows: [(roleTitles[0], [report.overall.interpreter]), (roleTitles[1], [report.overall.officer]), (roleTitles[2], [report.overall.both])],
                                roles: [])
         return out + "</section>\n"
     }
 
     mutating func waiting() -> String {
         let entries = [("met", report.waiting.met), ("unmet", report.waiting.unmet), ("none", report.waiting.none)]
-        var out = "<section id=\"waiting\">\n<h2>The price of a preference in waiting</h2>\n"
-        out += "<p>Working days from a hearing's earliest date to the day it was held, for held hearings.</p>\n"
+        var out = "<section id=\"waiting\">\n<h2>\(HTML.escape(words["waiting.title"]))</h2>\n"
+        out += "<p>\(words["waiting.lead"])</p>\n"
         if entries.allSatisfy({ $0.1.value == nil }) {
-            out += "<p class=\"note\">Too few requests to show waiting times, so there is no chart.</p>\n"
+            out += "<p class=\"note\">\(HTML.escape(words["waiting.tooFew"]))</p>\n"
         } else {
-            let chart = nextChart("Working days waited: median and 90th percentile")
-            let labels = ["met": "all met", "unmet": "one or more unmet", "none": "none asked"]
+            let chart = nextChart(words["waiting.chart"])
             out += figure(chart, chart.counts(
-                series: [SVGChart.Series(name: "Median", color: "#0072b2"), SVGChart.Series(name: "90th percentile", color: "#56b4e9")],
+                series: [SVGChart.Series(name: words["waiting.median"], color: "#0072b2"), SVGChart.Series(name: words["waiting.p90"], color: "#56b4e9")],
                 rows: entries.map { key, figures in
-                    SVGChart.CountRow(label: labels[key] ?? key,
+                    SVGChart.CountRow(label: words["waiting.short.\(key)"],
                                       values: [figures.value?.medianWaitDays, figures.value.map { Double($0.p90WaitDays) }])
                 },
-                unit: "working days"))
+                unit: words["unit.workingDays"]))
         }
         var rows = ""
         for (key, figures) in entries {
-            rows += "<tr><th scope=\"row\">\(HTML.escape(ReportText.waitClass(key)))</th>"
+            rows += "<tr><th scope=\"row\">\(HTML.escape(words.waitClass(key)))</th>"
             if let stats = figures.value {
-                rows += num(stats.hearings) + num(ReportText.days(stats.medianWaitDays)) + num(stats.p90WaitDays)
+                rows += num(stats.hearings) + num(words.number(stats.medianWaitDays)) + num(stats.p90WaitDays)
             } else {
                 rows += suppressedCell(colspan: 3)
             }
             rows += "</tr>\n"
         }
-        out += table(caption: "Waiting per kind of held hearing",
-                     head: "<tr><th scope=\"col\">Held hearings that</th><th scope=\"col\" class=\"num\">Hearings</th><th scope=\"col\" class=\"num\">Median</th><th scope=\"col\" class=\"num\">90th percentile</th></tr>",
+        out += table(caption: words["waiting.caption"],
+                     head: "<tr>" + th(words["waiting.column.kind"]) + th(words["column.hearings"], num: true) + th(words["waiting.median"], num: true)
+                        + th(words["waiting.column.p90"], num: true) + "</tr>",
                      rows: rows)
         return out + "</section>\n"
     }
 
     mutating func reasons() -> String {
-        var out = "<section id=\"reasons\">\n<h2>Why not</h2>\n<h3>Preferences not met</h3>\n"
+        var out = "<section id=\"reasons\">\n<h2>\(HTML.escape(words["reasons.title"]))</h2>\n<h3>\(HTML.escape(words["reasons.unmet"]))</h3>\n"
         let sides = [report.unmetByReason.interpreter, report.unmetByReason.officer, report.unmetByReason.both]
         let codes = ReportText.orderedReasons(sides.flatMap { $0.value.map { Array($0.byReason.keys) } ?? [] })
         if codes.isEmpty && sides.allSatisfy({ $0.value != nil }) {
-            out += "<p>Every requested preference of a held hearing was met.</p>\n"
+            out += "<p>\(HTML.escape(words["reasons.allMet"]))</p>\n"
         } else if sides[0].value == nil && sides[1].value == nil {
-            out += "<p class=\"note\">Too few requests to show reasons, so there is no chart.</p>\n"
+            out += "<p class=\"note\">\(HTML.escape(words["reasons.tooFew"]))</p>\n"
         } else {
-            let chart = nextChart("Unmet preferences by reason")
+            let chart = nextChart(words["reasons.chart"])
             out += figure(chart, chart.counts(
-                series: [SVGChart.interpreter, SVGChart.officer],
+                series: [SVGChart.interpreter(words), SVGChart.officer(words)],
                 rows: codes.map { code in
                     SVGChart.CountRow(label: code, values: [sides[0], sides[1]].map { side in side.value.map { Double($0.byReason[code] ?? 0) } })
                 },
-                unit: "preferences"))
+                unit: words["unit.preferences"]))
         }
         var rows = ""
         for code in codes {
-            rows += "<tr><th scope=\"row\"><code>\(HTML.escape(code))</code><br><span class=\"note\">\(HTML.escape(ReportText.reason(code)))</span></th>"
+            rows += "<tr><th scope=\"row\"><code>\(HTML.escape(code))</code><br><span class=\"note\">\(HTML.escape(words.reason(code)))</span></th>"
             for side in sides { rows += side.value.map { num($0.byReason[code] ?? 0) } ?? suppressedCell(colspan: 1) }
             rows += "</tr>\n"
         }
-        rows += "<tr><th scope=\"row\">All unmet preferences</th>"
+        rows += "<tr><th scope=\"row\">\(HTML.escape(words["reasons.allUnmet"]))</th>"
         for side in sides { rows += side.value.map { num($0.unmet) } ?? suppressedCell(colspan: 1) }
         rows += "</tr>\n"
-        out += table(caption: "Unmet preferences by reason and role",
-                     head: "<tr><th scope=\"col\">Reason</th><th scope=\"col\" class=\"num\">Interpreter</th><th scope=\"col\" class=\"num\">Officer</th><th scope=\"col\" class=\"num\">Both</th></tr>",
+        out += table(caption: words["reasons.caption"],
+                     head: "<tr>" + th(words["column.reason"]) + roleTitles.map { th($0, num: true) }.joined() + "</tr>",
                      rows: rows)
 
         if let forced = report.deadlineForced {
-            out += "<h3>Heard because the deadline came</h3>\n"
+            out += "<h3>\(HTML.escape(words["forced.title"]))</h3>\n"
             switch forced {
             case .suppressed:
-                out += "<p>Deadline-forced hearings: <em>suppressed</em>.</p>\n"
+                out += "<p>\(HTML.escape(words["forced.label"])): <em>\(HTML.escape(words["suppressed"]))</em>.</p>\n"
             case .shown(let value):
-                out += "<p><strong>\(value.hearings)</strong> of the \(value.heldWithUnmetPreference) held hearings with an unmet preference "
-                    + "were <em>deadline-forced</em>: their acceptable wait ended in the horizon, so they were heard without the "
-                    + "preferred person rather than wait longer.</p>\n"
+                out += "<p>" + words("forced.sentence", [
+                    "hearings": "<strong>\(value.hearings)</strong>", "held": "\(value.heldWithUnmetPreference)",
+                    "forced": "<em>\(HTML.escape(words["forced.term"]))</em>",
+                ]) + "</p>\n"
             }
         }
 
-        out += "<h3>Hearings not held</h3>\n"
+        out += "<h3>\(HTML.escape(words["unheld.title"]))</h3>\n"
         let unheldCodes = ReportText.orderedReasons(report.unheld.byReason.keys)
         if unheldCodes.isEmpty {
-            out += "<p>Every hearing in the queue was held.</p>\n"
+            out += "<p>\(HTML.escape(words["unheld.allHeld"]))</p>\n"
         } else {
-            let chart = nextChart("Hearings not held, by reason")
+            let chart = nextChart(words["unheld.chart"])
             out += figure(chart, chart.counts(
-                series: [SVGChart.Series(name: "Hearings not held", color: "#6e7781")],
+                series: [SVGChart.Series(name: words["unheld.title"], color: "#6e7781")],
                 rows: unheldCodes.map { SVGChart.CountRow(label: $0, values: [Double(report.unheld.byReason[$0] ?? 0)]) },
-                unit: "hearings"))
+                unit: words["unit.hearings"]))
         }
         var unheldRows = ""
         for code in unheldCodes {
-            unheldRows += "<tr><th scope=\"row\"><code>\(HTML.escape(code))</code><br><span class=\"note\">\(HTML.escape(ReportText.reason(code)))</span></th>"
+            unheldRows += "<tr><th scope=\"row\"><code>\(HTML.escape(code))</code><br><span class=\"note\">\(HTML.escape(words.reason(code)))</span></th>"
                 + num(report.unheld.byReason[code] ?? 0) + "</tr>\n"
         }
-        unheldRows += "<tr><th scope=\"row\">All hearings not held</th>\(num(report.unheld.hearings))</tr>\n"
-        unheldRows += "<tr><th scope=\"row\">of which the deadline was in the horizon</th>\(num(report.unheld.deadlineInHorizon))</tr>\n"
-        out += table(caption: "Hearings not held", head: "<tr><th scope=\"col\">Reason</th><th scope=\"col\" class=\"num\">Hearings</th></tr>", rows: unheldRows)
+        unheldRows += "<tr><th scope=\"row\">\(HTML.escape(words["unheld.all"]))</th>\(num(report.unheld.hearings))</tr>\n"
+        unheldRows += "<tr><th scope=\"row\">\(HTML.escape(words["unheld.deadline"]))</th>\(num(report.unheld.deadlineInHorizon))</tr>\n"
+        out += table(caption: words["unheld.title"], head: "<tr>" + th(words["column.reason"]) + th(words["column.hearings"], num: true) + "</tr>", rows: unheldRows)
         return out + "</section>\n"
     }
 
     mutating func trend() -> String {
-        var out = "<section id=\"trend\">\n<h2>Trend over the weeks</h2>\n"
-        let chart = nextChart("Share of requests met per plan, with 95% intervals")
+        var out = "<section id=\"trend\">\n<h2>\(HTML.escape(words["trend.title"]))</h2>\n"
+        let chart = nextChart(words["trend.chart"])
         out += figure(chart, chart.trend(
-            series: [SVGChart.interpreter, SVGChart.officer, SVGChart.both], labels: report.periods.map(\.label),
+            series: roleSeries, labels: report.periods.map(\.label),
             cells: [report.periods.map(\.interpreter), report.periods.map(\.officer), report.periods.map(\.both)]))
-        out += fulfilmentTable(caption: "Requests met per plan", firstColumn: "Period",
+        out += fulfilmentTable(caption: words["trend.caption"], firstColumn: words["column.period"],
                                rows: report.periods.map { ($0.label, [$0.interpreter, $0.officer, $0.both]) },
-                               roles: ["Interpreter", "Officer", "Both"],
-                               extra: (["Held", "Not held"], report.periods.map { ["\($0.heldHearings)", "\($0.unheldHearings)"] }))
+                               roles: roleTitles,
+                               extra: ([words["column.held"], words["column.notHeld"]], report.periods.map { ["\($0.heldHearings)", "\($0.unheldHearings)"] }))
         return out + "</section>\n"
     }
 
@@ -177,21 +191,21 @@ struct HTMLReportPage {
         for dimension in report.scope.groupBy {
             let rows = report.groups.filter { $0.by == dimension }
             guard !rows.isEmpty else { continue }
-            let name = dimension.title.lowercased()
-            out += "<section id=\"by-\(dimension.rawValue)\">\n<h2>By \(HTML.escape(name))</h2>\n"
-            if dimension == .role { out += "<p>The overall figures, one row per role.</p>\n" }
+            let name = words["dimension.inSentence.\(dimension.rawValue)"]
+            out += "<section id=\"by-\(dimension.rawValue)\">\n<h2>\(HTML.escape(words("groups.title", ["name": name])))</h2>\n"
+            if dimension == .role { out += "<p>\(HTML.escape(words["groups.roleNote"]))</p>\n" }
             let cells = rows.map { [$0.interpreter, $0.officer, $0.both] }
             if cells.allSatisfy({ $0.allSatisfy { $0 == nil || $0 == .suppressed } }) {
-                out += "<p class=\"note\">Every group has too few requests to show a figure, so there is no chart.</p>\n"
+                out += "<p class=\"note\">\(HTML.escape(words["groups.tooFew"]))</p>\n"
             } else {
-                let chart = nextChart("Share of requests met by \(name), with 95% intervals")
+                let chart = nextChart(words("groups.chart", ["name": name]))
                 out += figure(chart, chart.rates(
-                    series: [SVGChart.interpreter, SVGChart.officer, SVGChart.both],
+                    series: roleSeries,
                     rows: zip(rows, cells).map { SVGChart.RateRow(label: FulfilmentReport.groupName($0), cells: $1) }))
             }
-            out += fulfilmentTable(caption: "Requests met by \(name)", firstColumn: dimension.title,
+            out += fulfilmentTable(caption: words("groups.caption", ["name": name]), firstColumn: words.dimension(dimension),
                                    rows: zip(rows, cells).map { (FulfilmentReport.groupName($0), $1) },
-                                   roles: ["Interpreter", "Officer", "Both"])
+                                   roles: roleTitles)
             out += "</section>\n"
         }
         return out
@@ -199,19 +213,19 @@ struct HTMLReportPage {
 
     mutating func supply() -> String {
         let lines = report.interpreterSupply ?? []
-        var out = "<section id=\"supply\">\n<h2>Interpreters asked for and available, per language</h2>\n"
-        out += "<p>Requests count every hearing in the queue, held or not, and the day parts (half days) of hearing time they "
-            + "take; <em>people</em> are the interpreters of that sex who speak the language, and <em>parts available</em> "
-            + "the day parts in which they were available.</p>\n"
-        for (sex, title) in [("female", "Female interpreters"), ("male", "Male interpreters")] {
-            let chart = nextChart("\(title): day parts asked for and available, per language")
+        var out = "<section id=\"supply\">\n<h2>\(HTML.escape(words["supply.title"]))</h2>\n"
+        out += "<p>" + words("supply.lead", [
+            "people": "<em>\(HTML.escape(words["supply.people"]))</em>", "available": "<em>\(HTML.escape(words["supply.available"]))</em>",
+        ]) + "</p>\n"
+        for sex in ["female", "male"] {
+            let chart = nextChart(words("supply.chart", ["title": words["supply.\(sex)Interpreters"]]))
             out += figure(chart, chart.counts(
-                series: [SVGChart.Series(name: "Asked for", color: "#cc79a7"), SVGChart.Series(name: "Available", color: "#999999")],
+                series: [SVGChart.Series(name: words["supply.askedFor"], color: "#cc79a7"), SVGChart.Series(name: words["supply.availableSeries"], color: "#999999")],
                 rows: lines.map { line in
                     let side = sex == "female" ? line.female : line.male
                     return SVGChart.CountRow(label: line.language, values: [side.demand.value.map { Double($0.dayParts) }, Double(side.supply.dayParts)])
                 },
-                unit: "day parts"))
+                unit: words["unit.dayParts"]))
         }
         var rows = ""
         for line in lines {
@@ -222,47 +236,49 @@ struct HTMLReportPage {
             }
             rows += "</tr>\n"
         }
-        out += table(caption: "Requests and availability per language",
-                     head: "<tr><th scope=\"col\" rowspan=\"2\">Language</th><th scope=\"colgroup\" colspan=\"4\">Female interpreter</th><th scope=\"colgroup\" colspan=\"4\">Male interpreter</th></tr>\n"
-                        + "<tr>" + String(repeating: "<th scope=\"col\" class=\"num\">Requests</th><th scope=\"col\" class=\"num\">Parts asked</th><th scope=\"col\" class=\"num\">People</th><th scope=\"col\" class=\"num\">Parts available</th>", count: 2) + "</tr>",
+        let subheads = th(words["supply.column.requests"], num: true) + th(words["supply.column.partsAsked"], num: true)
+            + th(words["supply.column.people"], num: true) + th(words["supply.column.partsAvailable"], num: true)
+        out += table(caption: words["supply.caption"],
+                     head: "<tr><th scope=\"col\" rowspan=\"2\">\(HTML.escape(words["column.language"]))</th>"
+                        + "<th scope=\"colgroup\" colspan=\"4\">\(HTML.escape(words["supply.femaleInterpreter"]))</th>"
+                        + "<th scope=\"colgroup\" colspan=\"4\">\(HTML.escape(words["supply.maleInterpreter"]))</th></tr>\n"
+                        + "<tr>" + String(repeating: subheads, count: 2) + "</tr>",
                      rows: rows)
         return out + "</section>\n"
     }
 
     mutating func workload() -> String {
-        var out = "<section id=\"workload\">\n<h2>Workload: how evenly hearings were spread</h2>\n"
+        var out = "<section id=\"workload\">\n<h2>\(HTML.escape(words["workload.title"]))</h2>\n"
         var rows = ""
-        for (title, spread) in [("Interpreters", report.workload.interpreter), ("Officers", report.workload.officer)] {
-            rows += "<tr><th scope=\"row\">\(title)</th>" + num(spread.people) + num(spread.hearings)
-                + num(spread.min.map(String.init) ?? "–") + num(spread.median.map(ReportText.days) ?? "–")
-                + num(spread.max.map(String.init) ?? "–") + num(spread.gini.map { ReportNumber.text($0) } ?? "–") + "</tr>\n"
+        let sides = [("interpreters", report.workload.interpreter, "#0072b2"), ("officers", report.workload.officer, "#d55e00")]
+        for (key, spread, _) in sides {
+            rows += "<tr><th scope=\"row\">\(HTML.escape(words["workload.\(key)"]))</th>" + num(spread.people) + num(spread.hearings)
+                + num(spread.min.map(String.init) ?? "–") + num(spread.median.map(words.number) ?? "–")
+                + num(spread.max.map(String.init) ?? "–") + num(spread.gini.map(words.number) ?? "–") + "</tr>\n"
         }
-        for (title, spread, color) in [("Interpreters", report.workload.interpreter, "#0072b2"), ("Officers", report.workload.officer, "#d55e00")] {
-            let chart = nextChart("\(title): how many people had how many hearings")
-            out += figure(chart, chart.columns(values: spread.peopleByHearings, color: color, xTitle: "hearings per person", yTitle: "people"))
-            out += table(caption: "\(title) by number of hearings",
-                         head: "<tr><th scope=\"col\">Hearings per person</th>" + spread.peopleByHearings.indices.map { "<th scope=\"col\" class=\"num\">\($0)</th>" }.joined() + "</tr>",
-                         rows: "<tr><th scope=\"row\">People</th>" + spread.peopleByHearings.map { num($0) }.joined() + "</tr>\n")
+        for (key, spread, color) in sides {
+            let title = words["workload.\(key)"]
+            let chart = nextChart(words("workload.chart", ["title": title]))
+            out += figure(chart, chart.columns(values: spread.peopleByHearings, color: color, xTitle: words["workload.xTitle"], yTitle: words["workload.yTitle"]))
+            out += table(caption: words("workload.byNumber", ["title": title]),
+                         head: "<tr>" + th(words["workload.perPerson"]) + spread.peopleByHearings.indices.map { th("\($0)", num: true) }.joined() + "</tr>",
+                         rows: "<tr><th scope=\"row\">\(HTML.escape(words["workload.people"]))</th>" + spread.peopleByHearings.map { num($0) }.joined() + "</tr>\n")
         }
-        out += table(caption: "Hearings per person",
-                     head: "<tr><th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">People</th><th scope=\"col\" class=\"num\">Hearings</th><th scope=\"col\" class=\"num\">Fewest</th><th scope=\"col\" class=\"num\">Median</th><th scope=\"col\" class=\"num\">Most</th><th scope=\"col\" class=\"num\">Gini</th></tr>",
+        out += table(caption: words["workload.caption"],
+                     head: "<tr>" + th(words["column.role"]) + th(words["workload.people"], num: true) + th(words["column.hearings"], num: true)
+                        + th(words["workload.fewest"], num: true) + th(words["workload.median"], num: true) + th(words["workload.most"], num: true)
+                        + th(words["workload.gini"], num: true) + "</tr>",
                      rows: rows)
         return out + "</section>\n"
     }
 
     func definitions() -> String {
-        var out = "<section id=\"definitions\">\n<h2>What the figures mean</h2>\n<dl>\n"
-        let items = [
-            ("Request", "A held hearing's request for an interpreter, or an officer, of a particular sex. Hearings not held are not counted here; they are under “Hearings not held”."),
-            ("Rate and 95% interval", "Requests met divided by requests. The 95% Wilson interval is the range the underlying rate plausibly lies in, given how few requests a group may have."),
-            ("Waiting", "Working days from a hearing's earliest date to the day it was held. The 90th percentile is the wait that 9 in 10 hearings did not exceed."),
-            ("Deadline-forced", "A held hearing whose deadline fell on or before the end of its horizon (overdue hearings included) and which had at least one preference unmet."),
-            ("Gini", "0 when every person had the same number of hearings, towards 1 when a few had them all. People available at least once count, also with 0 hearings."),
-            ("Suppressed", "Fewer than \(report.minCell) requests, or withheld so that such a number cannot be worked out from the totals shown. "
-                + "Withheld numbers are marked the same way, so that the mark itself tells nothing."),
-        ]
-        for (term, text) in items { out += "<dt>\(HTML.escape(term))</dt><dd>\(HTML.escape(text))</dd>\n" }
-        out += "</dl>\n<p class=\"note\">The full definitions are in docs/reports.md of hearing-planner.</p>\n</section>\n"
+        var out = "<section id=\"definitions\">\n<h2>\(HTML.escape(words["definitions.title"]))</h2>\n<dl>\n"
+        for key in ["request", "rate", "waiting", "forced", "gini", "suppressed"] {
+            let text = words("definitions.\(key).text", ["minCell": "\(report.minCell)"])
+            out += "<dt>\(HTML.escape(words["definitions.\(key).term"]))</dt><dd>\(HTML.escape(text))</dd>\n"
+        }
+        out += "</dl>\n<p class=\"note\">\(HTML.escape(words["definitions.more"]))</p>\n</section>\n"
         return out
     }
 
@@ -270,7 +286,7 @@ struct HTMLReportPage {
 
     mutating func nextChart(_ title: String) -> SVGChart {
         chartCount += 1
-        return SVGChart(id: "chart-\(chartCount)", title: title)
+        return SVGChart(id: "chart-\(chartCount)", title: title, words: words)
     }
 
     func figure(_ chart: SVGChart, _ svg: String) -> String {
@@ -281,13 +297,17 @@ struct HTMLReportPage {
         "<div class=\"scroll\"><table>\n<caption>\(HTML.escape(caption))</caption>\n<thead>\(head)</thead>\n<tbody>\n\(rows)</tbody>\n</table></div>\n"
     }
 
+    func th(_ text: String, num: Bool = false) -> String {
+        "<th scope=\"col\"\(num ? " class=\"num\"" : "")>\(HTML.escape(text))</th>"
+    }
+
     /// A table of fulfilment cells: per role, met of requested, rate and interval.
     mutating func fulfilmentTable(caption: String, firstColumn: String, rows: [(String, [FulfilmentReport.Cell?])], roles: [String],
                                   extra: ([String], [[String]])? = nil) -> String {
-        let subheads = "<th scope=\"col\" class=\"num\">Met</th><th scope=\"col\" class=\"num\">Rate</th><th scope=\"col\" class=\"num\">95% interval</th>"
+        let subheads = th(words["column.met"], num: true) + th(words["column.rate"], num: true) + th(words["column.interval"], num: true)
         var head: String
         if roles.isEmpty {
-            head = "<tr><th scope=\"col\">\(HTML.escape(firstColumn))</th>" + subheads + "</tr>"
+            head = "<tr>" + th(firstColumn) + subheads + "</tr>"
         } else {
             head = "<tr><th scope=\"col\" rowspan=\"2\">\(HTML.escape(firstColumn))</th>"
             for title in extra?.0 ?? [] { head += "<th scope=\"col\" rowspan=\"2\" class=\"num\">\(HTML.escape(title))</th>" }
@@ -303,8 +323,8 @@ struct HTMLReportPage {
                 case nil: body += "<td class=\"num\">–</td><td></td><td></td>"
                 case .suppressed?: body += suppressedCell(colspan: 3)
                 case let .shown(requested, met, rate, ci95)?:
-                    body += num("\(met) of \(requested)") + num(ReportNumber.percent(rate))
-                        + num("\(ReportNumber.percent(ci95.lowerBound))–\(ReportNumber.percent(ci95.upperBound))")
+                    body += num(words("metOf", ["met": "\(met)", "requested": "\(requested)"])) + num(words.percent(rate))
+                        + num("\(words.percent(ci95.lowerBound))–\(words.percent(ci95.upperBound))")
                 }
             }
             body += "</tr>\n"
@@ -316,7 +336,7 @@ struct HTMLReportPage {
     func num(_ value: String) -> String { "<td class=\"num\">\(HTML.escape(value))</td>" }
 
     func suppressedCell(colspan: Int) -> String {
-        return "<td class=\"suppressed\"\(colspan > 1 ? " colspan=\"\(colspan)\"" : "")>suppressed</td>"
+        "<td class=\"suppressed\"\(colspan > 1 ? " colspan=\"\(colspan)\"" : "")>\(HTML.escape(words["suppressed"]))</td>"
     }
 }
 

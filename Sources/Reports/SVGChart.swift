@@ -6,12 +6,14 @@ struct SVGChart {
         let color: String
     }
 
-    static let interpreter = Series(name: "Interpreter", color: "#0072b2")
-    static let officer = Series(name: "Officer", color: "#d55e00")
-    static let both = Series(name: "Both", color: "#009e73")
+    static func interpreter(_ words: ReportWords) -> Series { Series(name: words["role.interpreter"], color: "#0072b2") }
+    static func officer(_ words: ReportWords) -> Series { Series(name: words["role.officer"], color: "#d55e00") }
+    static func both(_ words: ReportWords) -> Series { Series(name: words["role.both"], color: "#009e73") }
 
     let id: String
     let title: String
+    /// The words of the chart's language ("suppressed", the decimal mark).
+    var words = ReportWords.english
 
     static let width = 760.0
     static let labelWidth = 190.0
@@ -51,12 +53,12 @@ struct SVGChart {
             for (position, s) in lines[index].enumerated() {
                 let by = y + Double(position) * (bar + 2)
                 guard s >= 0, let cell = row.cells[s] else {
-                    svg += text(x0 + 4, by + bar - 3, "suppressed", anchor: "start", size: 11, cssClass: "muted")
+                    svg += text(x0 + 4, by + bar - 3, words["suppressed"], anchor: "start", size: 11, cssClass: "muted")
                     continue
                 }
                 switch cell {
                 case .suppressed:
-                    svg += text(x0 + 4, by + bar - 3, "\(series[s].name): suppressed", anchor: "start", size: 11, cssClass: "muted")
+                    svg += text(x0 + 4, by + bar - 3, "\(series[s].name): \(words["suppressed"])", anchor: "start", size: 11, cssClass: "muted")
                 case let .shown(_, _, rate, ci95):
                     let w = Self.plotWidth * rate
                     svg += rect(x0, by, max(w, 0.5), bar, series[s].color)
@@ -66,7 +68,7 @@ struct SVGChart {
                     svg += line(lo, mid, hi, mid, nil, stroke: "#1f2328", width: 1.2)
                     svg += line(lo, mid - 4, lo, mid + 4, nil, stroke: "#1f2328", width: 1.2)
                     svg += line(hi, mid - 4, hi, mid + 4, nil, stroke: "#1f2328", width: 1.2)
-                    svg += text(max(x0 + w, hi) + 6, by + bar - 2, ReportNumber.percent(rate), anchor: "start", size: 11)
+                    svg += text(max(x0 + w, hi) + 6, by + bar - 2, words.percent(rate), anchor: "start", size: 11)
                 }
             }
             svg += "</g>"
@@ -114,12 +116,12 @@ struct SVGChart {
                 let by = y + Double(position) * (bar + 2)
                 guard s >= 0, let value = row.values[s] else {
                     let name = s >= 0 ? "\(series[s].name): " : ""
-                    svg += text(x0 + 4, by + bar - 3, name + "suppressed", anchor: "start", size: 11, cssClass: "muted")
+                    svg += text(x0 + 4, by + bar - 3, name + words["suppressed"], anchor: "start", size: 11, cssClass: "muted")
                     continue
                 }
                 let w = Self.plotWidth * value / Double(scaleMax)
                 svg += rect(x0, by, max(w, value > 0 ? 1 : 0), bar, series[s].color)
-                svg += text(x0 + w + 6, by + bar - 2, ReportNumber.text(value), anchor: "start", size: 11)
+                svg += text(x0 + w + 6, by + bar - 2, words.number(value), anchor: "start", size: 11)
             }
         }
         return svg + "</svg>\n"

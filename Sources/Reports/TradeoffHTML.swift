@@ -1,63 +1,74 @@
 import Foundation
+import Localization
 import PlannerModel
 
 extension TradeoffReport {
     /// One self-contained page: the curve of fulfilment against waiting, then the table.
     public func html() -> String {
-        var body = "<h1>What a preference policy costs in waiting</h1>\n"
-        body += "<p class=\"lead\">\(hearings) hearings, \(start) to \(end), planned once per preference penalty. "
-            + "A penalty of P means that an unmet preference weighs as much as P more working days of waiting "
-            + "(a high-priority one proportionally more). Other weights are the roster's own.</p>\n"
+        let words = ReportWords.english
+        return HTML.page(title: words["tradeoff.pageTitle"], body: "<h1>\(words["tradeoff.title"])</h1>\n" + body(words))
+    }
+
+    /// The report's sections for a page that brings its own frame, heading and style sheet (the
+    /// console), in the catalogue's language.
+    public func htmlBody(catalogue: Catalogue) -> String {
+        body(ReportWords(catalogue: catalogue))
+    }
+
+    func body(_ words: ReportWords) -> String {
+        var body = "<p class=\"lead\">" + words("tradeoff.lead", ["hearings": "\(hearings)", "start": words.date(start), "end": words.date(end)]) + "</p>\n"
         if let current = runs.first(where: \.isCurrentPolicy) {
-            body += "<p>The current policy (penalty \(ReportNumber.text(current.standardPenalty)), high priority "
-                + "\(ReportNumber.text(current.highPenalty))) meets \(percent(current.both.rate)) of the requested preferences "
-                + "of held hearings, with a median wait of \(days(current.medianWaitDays)) and 90 % of held hearings waiting "
-                + "\(current.p90WaitDays.map { "\($0)" } ?? "–") working days or less.</p>\n"
+            body += "<p>" + words("tradeoff.current", [
+                "penalty": words.number(current.standardPenalty), "high": words.number(current.highPenalty),
+                "met": percent(current.both.rate, words), "median": days(current.medianWaitDays, words),
+                "p90": current.p90WaitDays.map { "\($0)" } ?? "–",
+            ]) + "</p>\n"
         }
-        let chart = SVGChart(id: "tradeoff-curve", title: "Preferences met against waiting, one point per penalty")
-        body += "<figure><figcaption>Preferences met (both roles) against the waiting of held hearings</figcaption>\n"
+        let chart = SVGChart(id: "tradeoff-curve", title: words["tradeoff.chart"], words: words)
+        body += "<figure><figcaption>\(words["tradeoff.figure"])</figcaption>\n"
         body += chart.tradeoffCurve(runs: self)
-        body += "</figure>\n<p class=\"note\">Each point is one plan; its label is the standard-priority penalty. "
-            + "The ringed point is the current policy. Moving right costs waiting; moving up honours more preferences.</p>\n"
-        body += table()
-        body += """
-            <h2>How to read this</h2>
-            <dl>
-            <dt>Preferences met</dt><dd>Of the held hearings' requests for an interpreter or officer of a particular sex, how many were met. Hearings not held are not counted.</dd>
-            <dt>Wait</dt><dd>Working days from a hearing's earliest date to its hearing, for the held hearings: the median, and the 90th percentile (9 in 10 waited that long or less).</dd>
-            <dt>Deferred</dt><dd>Hearings left for a later horizon because holding them now, without their preference, scored less than waiting.</dd>
-            <dt>Status and gap</dt><dd>Optimal plans are proven best for their penalty; a feasible plan's gap bounds how far from the best it may be. The curve is exact only where every point is optimal.</dd>
-            </dl>
-
-            """
-        return HTML.page(title: "Preference policy trade-off", body: body)
+        body += "</figure>\n<p class=\"note\">\(words["tradeoff.curveNote"])</p>\n"
+        body += table(words)
+        body += "<h2>\(words["tradeoff.howToRead"])</h2>\n<dl>\n"
+        for key in ["met", "wait", "deferred", "status"] {
+            body += "<dt>\(words["tradeoff.read.\(key).term"])</dt><dd>\(words["tradeoff.read.\(key).text"])</dd>\n"
+        }
+        return body + "</dl>\n"
     }
 
-    private func percent(_ rate: Double?) -> String { rate.map(ReportNumber.percent) ?? "–" }
-    private func days(_ value: Double?) -> String {
-        value.map { "\(ReportNumber.text($0)) working day\($0 == 1 ? "" : "s")" } ?? "–"
+    private func percent(_ rate: Double?, _ words: ReportWords) -> String { rate.map(words.percent) ?? "–" }
+
+    private func days(_ value: Double?, _ words: ReportWords) -> String {
+        value.map { words.catalogue.text("report.tradeoff.days", count: $0 == 1 ? 1 : 2, ["days": words.number($0)]) } ?? "–"
     }
 
-    private func table() -> String {
+    private func table(_ words: ReportWords) -> String {
         func num(_ text: String) -> String { "<td class=\"num\">\(HTML.escape(text))</td>" }
         var rows = ""
         for run in runs {
-            rows += "<tr>" + num(ReportNumber.text(run.standardPenalty)) + num(ReportNumber.text(run.highPenalty))
-                + "<td>\(run.isCurrentPolicy ? "current" : "")</td>"
-                + num(percent(run.interpreter.rate)) + num("\(run.interpreter.met) / \(run.interpreter.requested)")
-                + num(percent(run.officer.rate)) + num("\(run.officer.met) / \(run.officer.requested)")
+            let gap = run.gap.map { $0 > 0 ? ", " + words("tradeoff.gap", ["gap": words.decimal(String(format: "%.1e", $0))]) : "" } ?? ""
+            rows += "<tr>" + num(words.number(run.standardPenalty)) + num(words.number(run.highPenalty))
+                + "<td>\(run.isCurrentPolicy ? words["tradeoff.currentMark"] : "")</td>"
+                + num(percent(run.interpreter.rate, words)) + num("\(run.interpreter.met) / \(run.interpreter.requested)")
+                + num(percent(run.officer.rate, words)) + num("\(run.officer.met) / \(run.officer.requested)")
                 + num("\(run.held)") + num("\(run.deferred)") + num("\(run.notHeld - run.deferred)")
-                + num(run.medianWaitDays.map(ReportNumber.text) ?? "–") + num(run.p90WaitDays.map { "\($0)" } ?? "–")
-                + "<td>\(HTML.escape(run.status))\(run.gap.map { $0 > 0 ? ", gap \(String(format: "%.1e", $0))" : "" } ?? "")</td></tr>\n"
+                + num(run.medianWaitDays.map(words.number) ?? "–") + num(run.p90WaitDays.map { "\($0)" } ?? "–")
+                + "<td>\(HTML.escape(words["tradeoff.status.\(run.status)"]))\(gap)</td></tr>\n"
+        }
+        let heads = ["penalty", "high", "", "interpreterMet", "metAsked", "officerMet", "metAsked", "held", "deferred", "notHeldOther", "median", "p90", "status"]
+        let head = heads.map { key -> String in
+            let isNumber = !["", "status"].contains(key)
+            let label = key.isEmpty ? "" : words["tradeoff.column.\(key)"]
+            return "<th\(isNumber ? " class=\"num\"" : "")>\(label)</th>"
         }
         return """
-            <h2>Per penalty</h2>
+            <h2>\(words["tradeoff.perPenalty"])</h2>
             <div class="scroll"><table>
-            <caption>One plan per penalty; rates are of the requested preferences of held hearings</caption>
-            <thead><tr><th class="num">penalty</th><th class="num">high priority</th><th></th>
-            <th class="num">interpreter met</th><th class="num">met / asked</th><th class="num">officer met</th><th class="num">met / asked</th>
-            <th class="num">held</th><th class="num">deferred</th><th class="num">not held, other</th>
-            <th class="num">median wait</th><th class="num">90th pct wait</th><th>status</th></tr></thead>
+            <caption>\(words["tradeoff.caption"])</caption>
+            <thead><tr>\(head[0...2].joined())
+            \(head[3...6].joined())
+            \(head[7...9].joined())
+            \(head[10...12].joined())</tr></thead>
             <tbody>
             \(rows)</tbody></table></div>
 
@@ -72,8 +83,8 @@ extension SVGChart {
         let height = 320.0, left = 56.0, right = 40.0, top = 34.0, bottom = 46.0
         let plotHeight = height - top - bottom
         let plotWidth = Self.width - left - right
-        let median = Series(name: "Median wait", color: SVGChart.interpreter.color)
-        let p90 = Series(name: "90th percentile wait", color: SVGChart.officer.color)
+        let median = Series(name: words["tradeoff.medianWait"], color: SVGChart.interpreter(words).color)
+        let p90 = Series(name: words["tradeoff.p90Wait"], color: SVGChart.officer(words).color)
         var svg = open(height: height)
         svg += legend([median, p90])
         let points = report.runs.compactMap { run -> (TradeoffReport.Run, Double)? in run.both.rate.map { (run, $0) } }
@@ -89,7 +100,7 @@ extension SVGChart {
             svg += line(x(Double(tick)), top, x(Double(tick)), top + plotHeight, "axis")
             svg += text(x(Double(tick)), top + plotHeight + 16, "\(tick)", anchor: "middle", size: 11)
         }
-        svg += text(left + plotWidth / 2, height - 6, "working days waited by held hearings", anchor: "middle", size: 11, cssClass: "muted")
+        svg += text(left + plotWidth / 2, height - 6, words["tradeoff.xTitle"], anchor: "middle", size: 11, cssClass: "muted")
         for (series, wait) in [(median, { (run: TradeoffReport.Run) in run.medianWaitDays }),
                                (p90, { (run: TradeoffReport.Run) in run.p90WaitDays.map(Double.init) })] {
             let placed = points.compactMap { point in wait(point.0).map { (point.0, x($0), y(point.1)) } }
@@ -103,7 +114,7 @@ extension SVGChart {
                     svg += "<circle cx=\"\(Self.n(px))\" cy=\"\(Self.n(py))\" r=\"8\" fill=\"none\" stroke=\"#1f2328\" stroke-width=\"1.5\"/>"
                 }
                 if series.name == median.name {
-                    let label = ReportNumber.text(run.standardPenalty) + (run.isCurrentPolicy ? " (current policy)" : "")
+                    let label = words.number(run.standardPenalty) + (run.isCurrentPolicy ? " " + words["tradeoff.currentLabel"] : "")
                     svg += text(px + 7, py - 7, label, anchor: "start", size: 11)
                 }
             }

@@ -16,6 +16,7 @@ import Glibc
 struct ServeBenchmark {
     static let hearings = 2_500
     static let readers = 50
+    static let pageRequests = 200
 
     var binary: String
     var runs: Int
@@ -39,6 +40,8 @@ struct ServeBenchmark {
         /// The served plan: identity bytes, and gzip bytes.
         var planBytes: Int?
         var gzipBytes: Int?
+        /// The console's schedule page (its first location) and overview, one request at a time, no re-plan running.
+        var consolePages: [ConsolePages.Times]?
         var failure: String?
     }
 
@@ -82,6 +85,10 @@ struct ServeBenchmark {
             let (status, _) = try await server.send("POST", "/v1/rosters", body: Data(roster), timeout: timeLimit * 3 + 60)
             guard status == 201 else { throw BenchFailure("POST /v1/rosters answered \(status)") }
             figures.firstPlanSeconds = (ContinuousClock.now - started).seconds
+
+            note("serve: the console's schedule page and overview, \(Self.pageRequests) requests each")
+            figures.consolePages = try await ConsolePages(port: server.port, token: token)
+                .measure(paths: ["/schedule", "/"], requests: Self.pageRequests)
 
             for run in 0..<runs {
                 note("serve: change \(run + 1) of \(runs)")
@@ -144,6 +151,15 @@ struct ServeBenchmark {
             table.append(["    median ms", reads?.medianMilliseconds.map { String(format: "%.1f", $0) } ?? "-"])
             table.append(["    p99 ms", reads?.p99Milliseconds.map { String(format: "%.1f", $0) } ?? "-"])
             if let failures = reads?.failures, failures > 0 { table.append(["    failed requests", Format.count(failures)]) }
+        }
+        for page in figures.consolePages ?? [] {
+            let name = page.path == "/" ? "overview (/)" : "schedule page (\(page.path), its first location)"
+            let target = page.path == "/" ? "" : " (the target: median under 50, p99 under 150)"
+            table.append(["console \(name), \(page.requests) requests one at a time, server time\(target):", ""])
+            table.append(["    median ms", page.medianMilliseconds.map { String(format: "%.1f", $0) } ?? "-"])
+            table.append(["    p99 ms", page.p99Milliseconds.map { String(format: "%.1f", $0) } ?? "-"])
+            table.append(["    median ms at the client", page.medianClientMilliseconds.map { String(format: "%.1f", $0) } ?? "-"])
+            table.append(["    page KiB", page.bytes.map { "\($0 / 1024)" } ?? "-"])
         }
         table.append(["plan size served, KiB: identity / gzip", "\(figures.planBytes.map { "\($0 / 1024)" } ?? "-") / \(figures.gzipBytes.map { "\($0 / 1024)" } ?? "-")"])
         if let failure = figures.failure { table.append(["failure", failure]) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PlannerConsole
 import PlannerModel
 import PlannerServer
 import PlannerStore
@@ -16,8 +17,9 @@ struct Serve: AsyncParsableCommand {
         abstract: "Run the planning service: the HTTP API, durable state, and re-planning on every change.",
         discussion: """
             Listens on 127.0.0.1:8470 unless the configuration file or --listen says otherwise; the \
-            flags override the file. Every route but /healthz needs a bearer token from the token \
-            file (`hearing-planner token add`). Stops gracefully on SIGTERM or SIGINT. Under systemd \
+            flags override the file. Every API route but /healthz needs a bearer token from the token \
+            file (`hearing-planner token add`); the planners' console at / signs in with the same \
+            tokens in a browser (docs/console.md). Stops gracefully on SIGTERM or SIGINT. Under systemd \
             (Type=notify) it sends READY once it listens with its state loaded, STATUS with the \
             current plan version, and WATCHDOG pings. SIGHUP (systemctl reload) reads the token \
             file again. Only one serve may use a state directory at a time. Once a day it deletes \
@@ -78,9 +80,13 @@ struct Serve: AsyncParsableCommand {
             maxBodyBytes: configuration.maxBodyBytes, solveTimeLimit: configuration.solveTimeLimit,
             debounce: configuration.debounce, adjustPolicy: { try configuration.policy(over: $0) },
             retention: RetentionRule(days: configuration.retentionDays, auditDays: configuration.auditRetentionDays))
+        let console = ConsoleSettings(
+            secureCookies: configuration.secureCookies,
+            idleTimeout: .milliseconds(Int64(configuration.sessionIdleMinutes * 60_000)),
+            maxUploadBytes: configuration.maxBodyBytes)
         let currentVersion = Mutex<Int?>(nil)
         let parts = ServerParts(
-            database: database, settings: settings, authenticate: { tokens.authenticate(bearer: $0) },
+            database: database, settings: settings, console: console, authenticate: { tokens.authenticate(bearer: $0) },
             planMaker: .glpk(logger: solverLogger), logger: logger,
             onListening: { port, version in
                 currentVersion.withLock { $0 = version }

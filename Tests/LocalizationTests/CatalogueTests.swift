@@ -28,6 +28,19 @@ import Testing
         }
     }
 
+    @Test func catalogueFilesMergeWithoutAKeyInTwoFiles() {
+        for language in Language.allCases {
+            #expect(Catalogue.merged(language, from: EmbeddedFiles.files).problems == [], "\(language)")
+        }
+        let files = [
+            "catalogues/nl.json": #"{"a": "1"}"#, "catalogues/console/nl.json": #"{"a": "2", "b": "3"}"#,
+            "catalogues/report/nl.json": "[]", "catalogues/en.json": #"{"c": "4"}"#,
+        ]
+        let (texts, problems) = Catalogue.merged(.nl, from: files)
+        #expect(Set(texts.keys) == ["a", "b"])
+        #expect(problems.count == 2)
+    }
+
     @Test func datesAsPeopleWriteThem() throws {
         let day = try #require(Day("2026-12-07"))
         #expect(Catalogue.of(.nl).slot(day, part: "AM") == "ma 7 dec 2026, ochtend")

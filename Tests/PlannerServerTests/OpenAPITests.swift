@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PlannerConsole
 import Testing
 
 @testable import PlannerServer
@@ -33,10 +34,13 @@ struct OpenAPITests {
         return operations
     }
 
-    @Test("Every route of the app is in the document, and every operation of the document is a route")
+    @Test("Every route of the API is in the document, and every operation of the document is a route")
     func routesMatch() async throws {
         let server = try await PlannerServer(try TestServer.parts())
-        let routes = Set(server.router.routes.map { "\($0.method.rawValue) \($0.path)" })
+        let all = server.router.routes.map { (path: "\($0.path)", route: "\($0.method.rawValue) \($0.path)") }
+        // The console's pages are for browsers, not clients of the API: docs/console.md has them.
+        let routes = Set(all.filter { Console<PlannerRequestContext>.isAPIPath($0.path) }.map(\.route))
+        #expect(all.count - routes.count > 20)
         let documented = Self.operations(in: OpenAPIDocument.yaml)
         #expect(routes.count >= 11)
         #expect(routes.subtracting(documented).isEmpty, "routes missing from docs/openapi.yaml: \(routes.subtracting(documented).sorted())")

@@ -1,9 +1,12 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import PlannerConsole
 
-/// Checks the bearer token of every request but `GET /healthz`: 401 when it is missing or
+/// Checks the bearer token of every API request but `GET /healthz`: 401 when it is missing or
 /// unknown, 403 when a viewer's token asks to change something. Refusals go to the audit trail.
+/// The console's paths (everything outside the API's) have their own sessions instead: a browser
+/// cannot send a bearer token.
 struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = PlannerRequestContext
 
@@ -15,7 +18,7 @@ struct BearerAuthMiddleware: RouterMiddleware {
     static let openPaths: Set<String> = ["/healthz"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if Self.openPaths.contains(request.uri.path) {
+        if Self.openPaths.contains(request.uri.path) || !Console<Context>.isAPIPath(request.uri.path) {
             return try await next(request, context)
         }
         let action = Auditor.action(request)

@@ -6,7 +6,7 @@ import PlannerModel
 struct ConfigurationReader {
     static let keys: [String] = [
         "listen", "stateDirectory", "tokenFile", "solveTimeLimit", "debounce", "freezeHours",
-        "maxBodyBytes", "policyFile", "logLevel",
+        "maxBodyBytes", "policyFile", "logLevel", "secureCookies", "sessionIdleMinutes",
         "retention",
     ]
     static let logLevels = Logger.Level.allCases.map(\.rawValue)
@@ -61,6 +61,14 @@ struct ConfigurationReader {
                 if let hours = number(node, at: path, atLeast: 0, atMost: 24 * 366) { configuration.freezeHours = hours }
             case "maxBodyBytes":
                 if let bytes = integer(node, at: path, atLeast: 1024, atMost: 1 << 30) { configuration.maxBodyBytes = bytes }
+            case "secureCookies":
+                guard case .bool(let flag) = node.value else {
+                    log.error(path, "must be true or false, not \(node.typeName)")
+                    continue
+                }
+                configuration.secureCookies = flag
+            case "sessionIdleMinutes":
+                if let minutes = number(node, at: path, atLeast: 1, atMost: 24 * 60) { configuration.sessionIdleMinutes = minutes }
             case "retention":
                 readRetention(node, at: path, into: &configuration)
             case "logLevel":

@@ -27,6 +27,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var policyFile: String?
     /// The least severe log level written.
     public var logLevel: Logger.Level = .info
+    /// Mark the console's cookies `Secure`: set it when browsers reach the service over HTTPS
+    /// (through a TLS proxy), so the session cookie is never sent over plain HTTP.
+    public var secureCookies: Bool = false
+    /// A console session unused this long ends.
+    public var sessionIdleMinutes: Double = 30
     /// `retention.days`: the rosters, events and plans of a horizon are deleted this many days
     /// after its last day (docs/privacy.md).
     public var retentionDays: Int = 90

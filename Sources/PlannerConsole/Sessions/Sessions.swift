@@ -1,0 +1,76 @@
+import Foundation
+import Synchronization
+
+/// The console's sessions, shared by every request: a ``SessionTable`` behind a lock.
+final class Sessions: Sendable {
+    private let table: Mutex<SessionTable>
+
+    init(_ settings: ConsoleSettings) {
+        table = Mutex(SessionTable(
+            idleTimeout: settings.idleTimeout.timeInterval, maxAge: settings.maxSessionAge.timeInterval,
+            capacity: settings.maxSessions))
+    }
+
+    func open(token: String, holder: ConsoleHolder, at time: Date) -> Session {
+        let id = Secret.make(), formToken = Secret.make()
+        return table.withLock { $0.open(id: id, token: token, holder: holder, formToken: formToken, at: time) }
+    }
+
+    func use(_ id: String, at time: Date) -> Session? {
+        table.withLock { $0.use(id, at: time) }
+    }
+
+    func update(_ id: String, _ change: @Sendable (inout Session) -> Void) {
+        table.withLock { $0.update(id, change) }
+    }
+
+    /// The session's notice, once: it is removed as it is read.
+    func takeNotice(_ id: String) -> Notice? {
+        table.withLock { table in
+            var notice: Notice?
+            table.update(id) { session in
+                notice = session.notice
+                session.notice = nil
+            }
+            return notice
+        }
+    }
+
+    func close(_ id: String) {
+        table.withLock { $0.close(id) }
+    }
+
+    var count: Int { table.withLock { $0.sessions.count } }
+}
+
+/// Random values that must not be guessed: session ids and form tokens.
+enum Secret {
+    /// 32 bytes from the system's secure generator, in base64url without padding.
+    static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for _ in 0..<4 {
+            let word = generator.next()
+            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+        }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Compares two secrets in a time that does not depend on where they first differ.
+    static func matches(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count, !x.isEmpty else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+}
+
+extension Duration {
+    var timeInterval: TimeInterval {
+        let parts = components
+        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) * 1e-18
+    }
+}
