@@ -9,8 +9,10 @@ enum OpenAPIDocument {
           summary: Plans asylum hearings and re-plans them within seconds of a change.
           description: |
             The service keeps the week's roster, an append-only log of change events, every plan
-            version and an audit trail. Every route but /healthz needs a bearer token: a planner's
-            token may write, a viewer's may only read. docs/api.md explains the routes with examples.
+            version and an audit trail. Every route but /healthz and a calendar feed link needs a bearer
+            token: a planner's token may write, a viewer's may only read. Every answer carries
+            `Cache-Control: no-store`; a method a path does not have is answered 405 with `Allow`.
+            docs/api.md explains the routes with examples, and the limits.
           license:
             name: see the project's repository
         servers:
@@ -31,6 +33,7 @@ enum OpenAPIDocument {
                         type: object
                         properties:
                           status: {type: string, const: alive}
+                          version: {type: string, description: "The version of hearing-planner that runs, such as 1.0.0."}
           /readyz:
             get:
               summary: There is a current plan and the last solve succeeded.
@@ -52,7 +55,9 @@ enum OpenAPIDocument {
               description: |
                 hearing_planner_solve_seconds (histogram), hearing_planner_plan_gap,
                 hearing_planner_replans_total{outcome}, hearing_planner_events_pending,
-                hearing_planner_plan_version, hearing_planner_preference_fulfilment_rate{role}.
+                hearing_planner_plan_version, hearing_planner_preference_fulfilment_rate{role},
+                hearing_planner_build_info{version} (always 1),
+                hearing_planner_retention_last_run_timestamp_seconds.
               responses:
                 "200":
                   description: The metrics.
@@ -286,6 +291,74 @@ enum OpenAPIDocument {
                     text/calendar:
                       schema: {type: string}
                 "401": {$ref: "#/components/responses/Unauthorized"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/people/{id}/feeds:
+            post:
+              summary: A new calendar feed link for one interpreter or officer (planners only).
+              description: |
+                Calendar programs cannot send a bearer token, so the link's secret is its credential: anyone
+                who has the link reads that person's hearings in the current plan, without a token, until a
+                planner revokes it. The secret is in `url` in this answer only; only its SHA-256 is kept.
+                The trade-off is in docs/privacy.md.
+              parameters:
+                - name: id
+                  in: path
+                  required: true
+                  schema: {type: string}
+              responses:
+                "201":
+                  description: The link, with its secret in `url`.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Feed"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/feeds:
+            get:
+              summary: Every calendar feed link, without its secret (planners only).
+              responses:
+                "200":
+                  description: The links, oldest first.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          feeds:
+                            type: array
+                            items: {$ref: "#/components/schemas/Feed"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /v1/feeds/{feed}:
+            delete:
+              summary: Revokes a calendar feed link at once (planners only).
+              parameters:
+                - name: feed
+                  in: path
+                  required: true
+                  schema: {type: integer}
+              responses:
+                "204": {description: Revoked; the link answers 404 from now on.}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/calendars/{secret}.ics:
+            get:
+              summary: A calendar feed link, for calendar programs; the secret in the path is the credential.
+              security: []
+              parameters:
+                - name: secret
+                  in: path
+                  required: true
+                  schema: {type: string, pattern: "^hpf_[A-Za-z0-9_-]{43}$"}
+              responses:
+                "200":
+                  description: The person's hearings in the current plan, as iCalendar; times in UTC.
+                  content:
+                    text/calendar:
+                      schema: {type: string}
                 "404": {$ref: "#/components/responses/NotFound"}
           /v1/hearings/{id}/options:
             get:
@@ -558,6 +631,16 @@ enum OpenAPIDocument {
                         id: {type: string}
                         reasons: {type: array, items: {type: string}}
                     hearings: {type: array, items: {type: string}}
+            Feed:
+              type: object
+              required: [feed, person, createdAt, createdBy]
+              properties:
+                feed: {type: integer, description: The link's number, to revoke it.}
+                person: {type: string, description: The interpreter's or officer's id.}
+                createdAt: {type: string, format: date-time}
+                createdBy: {type: string, description: The name of the planner's token that made it.}
+                lastUsedAt: {type: string, format: date-time, description: When a calendar program last read it (to the minute).}
+                url: {type: string, description: "Only when made: the path with the secret, /v1/calendars/hpf_....ics."}
             Readiness:
               type: object
               required: [status, pendingEvents, isSolving]
