@@ -28,6 +28,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Reads the console's multipart/form-data uploads; its dependencies are swift-nio and collections.
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // The shared state of several daemons (database.url): PostgreSQL's wire protocol, pooled.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // TLS to the database (postgres-nio builds it anyway).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev: no pkg-config file ships, so none is named.
@@ -116,6 +120,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The same store on PostgreSQL, for several daemons on one database: the tables, the
+        // migrations, leadership (an advisory lock on a session of its own) and LISTEN/NOTIFY.
+        .target(
+            name: "PlannerStorePostgres",
+            dependencies: [
+                "PlannerModel", "PlannerStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The planners' console: server-rendered pages in Dutch and English, sessions, CSRF,
         // uploads; templates, style sheet and script under Embedded/, built into the binary. It
         // reaches the planning state only through the ConsoleBackend the server hands it.
@@ -136,7 +153,7 @@ let package = Package(
         .target(
             name: "PlannerServer",
             dependencies: [
-                "PlannerModel", "Planning", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
+                "PlannerModel", "Planning", "Reports", "PlannerStore", "PlannerStorePostgres", "LinearProgramming", "GLPKSolver", "PlanVerification",
                 "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The HTTP/1 server's limits (idle connections, header sizes).
@@ -153,7 +170,7 @@ let package = Package(
             name: "hearing-planner",
             dependencies: [
                 "PlannerModel", "SyntheticRosters", "Planning", "GLPKSolver", "LinearProgramming", "Reports",
-                "PlannerStore", "PlannerServer", "PlanVerification", "Workbooks", "Localization", "PlannerConsole",
+                "PlannerStore", "PlannerStorePostgres", "PlannerServer", "PlanVerification", "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // SIGHUP: the daemon reloads its token file.
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -166,6 +183,8 @@ let package = Package(
             name: "hearing-planner-bench",
             dependencies: [
                 "LinearProgramming", "PlannerModel", "SyntheticRosters", "Workbooks",
+                // The throw-away PostgreSQL cluster of section shared, as the tests start it.
+                "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -208,7 +227,11 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "PlannerStoreTests",
-            dependencies: ["PlannerStore", "PlannerModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PlannerStore", "PlannerStorePostgres", "PlannerModel", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "PlannerConsoleTests",

@@ -6,11 +6,12 @@ import NIOCore
 import Planning
 import PlannerConsole
 import PlannerStore
+import PlannerStorePostgres
 import ServiceLifecycle
 
 /// Everything the service is built from that does not come from a request.
 public struct ServerParts: Sendable {
-    public var database: AppDatabase
+    public var database: any PlanningStore
     public var settings: ServerSettings
     /// The planners' console: its sessions and uploads.
     public var console: ConsoleSettings
@@ -25,9 +26,12 @@ public struct ServerParts: Sendable {
     public var onListening: @Sendable (_ port: Int, _ version: Int?) async -> Void
     /// Called with each new plan version once it is stored and current.
     public var onPublished: @Sendable (Int) -> Void
+    /// Several daemons on one PostgreSQL database: this daemon's session, which decides whether it
+    /// re-plans (docs/operations.md); nil for a daemon on its own.
+    public var cluster: Leadership?
 
     public init(
-        database: AppDatabase, settings: ServerSettings = ServerSettings(), console: ConsoleSettings = ConsoleSettings(),
+        database: any PlanningStore, settings: ServerSettings = ServerSettings(), console: ConsoleSettings = ConsoleSettings(),
         authenticate: @escaping @Sendable (String) -> TokenRecord?, planMaker: PlanMaker, metrics: ServerMetrics = ServerMetrics(),
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         onListening: @escaping @Sendable (_ port: Int, _ version: Int?) async -> Void = { _, _ in }, onPublished: @escaping @Sendable (Int) -> Void = { _ in }
@@ -42,6 +46,7 @@ public struct ServerParts: Sendable {
         self.now = now
         self.onListening = onListening
         self.onPublished = onPublished
+        self.cluster = nil
     }
 }
 
@@ -58,7 +63,7 @@ public func buildApplication(
     return Application(
         router: built.router, server: .http1(configuration: HTTPLimits.configuration),
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hearing-planner"),
-        services: [built.replanService, built.tradeoffService] + built.retentionServices,
+        services: [built.replanService, built.tradeoffService] + built.retentionServices + built.clusterServices,
         onServerRunning: { channel in
             await parts.onListening(channel.localAddress?.port ?? port, board.plan?.version)
         },
@@ -72,6 +77,8 @@ struct PlannerServer {
     let tradeoffService: TradeoffService
     /// Daily pruning, when the settings name a retention.
     let retentionServices: [RetentionService]
+    /// The session to the shared database, with several daemons.
+    let clusterServices: [ClusterService]
     let state: PlanningState
     let board: PlanBoard
 
@@ -79,7 +86,7 @@ struct PlannerServer {
         let board = PlanBoard()
         let state = PlanningState(
             database: parts.database, board: board, metrics: parts.metrics, logger: parts.logger,
-            adjustPolicy: parts.settings.adjustPolicy)
+            adjustPolicy: parts.settings.adjustPolicy, isShared: parts.cluster != nil)
         try await state.load()
         if let current = board.plan { parts.metrics.recordPublished(current.plan, version: current.version) }
         let trigger = ReplanTrigger(ReplanSchedule(debounce: parts.settings.debounce))
@@ -98,6 +105,7 @@ struct PlannerServer {
         router.add(middleware: AccessLogMiddleware(logger: parts.logger))
         router.add(middleware: HTTPRulesMiddleware(methods: routeMethods))
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: DatabaseOutageMiddleware())
         router.add(middleware: console.fallback)
         // Before the bearer-token middleware, which therefore does not apply: a calendar feed's
         // secret is its credential.
@@ -127,7 +135,13 @@ struct PlannerServer {
         let slot = SolverSlot()
         replanService = ReplanService(
             state: state, trigger: trigger, maker: parts.planMaker, slot: slot, settings: parts.settings, metrics: parts.metrics,
-            auditor: auditor, logger: parts.logger, now: parts.now, onPublished: parts.onPublished)
+            auditor: auditor, logger: parts.logger, now: parts.now, onPublished: parts.onPublished,
+            isLeader: { [cluster = parts.cluster] in cluster?.isLeader ?? true })
+        clusterServices = parts.cluster.map { cluster in
+            [ClusterService(
+                leadership: cluster, state: state, trigger: trigger, board: board,
+                gauges: ClusterGauges(registry: parts.metrics.registry, instance: cluster.instance), logger: parts.logger)]
+        } ?? []
         retentionServices = parts.settings.retention.map { rule in
             [RetentionService(
                 state: state, rule: rule, metrics: parts.metrics, logger: parts.logger, now: parts.now,

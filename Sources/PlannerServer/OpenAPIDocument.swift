@@ -57,7 +57,9 @@ enum OpenAPIDocument {
                 hearing_planner_replans_total{outcome}, hearing_planner_events_pending,
                 hearing_planner_plan_version, hearing_planner_preference_fulfilment_rate{role},
                 hearing_planner_build_info{version} (always 1),
-                hearing_planner_retention_last_run_timestamp_seconds.
+                hearing_planner_retention_last_run_timestamp_seconds; with several daemons on one
+                PostgreSQL database, hearing_planner_leader{instance} (1 on the daemon that re-plans)
+                and hearing_planner_database_reachable{instance}.
               responses:
                 "200":
                   description: The metrics.
@@ -650,6 +652,9 @@ enum OpenAPIDocument {
                 reason: {type: string}
                 pendingEvents: {type: integer}
                 isSolving: {type: boolean}
+                instance: {type: string, description: "With several daemons on one PostgreSQL database: this daemon's name (database.instance)."}
+                role: {type: string, enum: [leader, follower], description: "With several daemons: whether this one re-plans (leader) or serves what the leader publishes."}
+                database: {type: string, enum: [reachable, unreachable], description: "With several daemons: whether this daemon's session to the database is up."}
             Placement:
               type: object
               properties:

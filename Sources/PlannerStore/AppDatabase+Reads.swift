@@ -11,10 +11,14 @@ extension AppDatabase {
         try writer.read { db in try StoredRoster.fetchOne(db, key: id) }
     }
 
-    /// Every event of roster `rosterID`, in the order they arrived.
-    public func events(rosterID: Int64) throws -> [StoredEvent] {
+    public func latestRosterID() throws -> Int64? {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM roster") }
+    }
+
+    /// The events of roster `rosterID` after `sequence`, in the order they arrived.
+    public func events(rosterID: Int64, after sequence: Int64) throws -> [StoredEvent] {
         try writer.read { db in
-            try StoredEvent.filter(Column("rosterId") == rosterID).order(Column("sequence")).fetchAll(db)
+            try StoredEvent.filter(Column("rosterId") == rosterID && Column("sequence") > sequence).order(Column("sequence")).fetchAll(db)
         }
     }
 
@@ -28,6 +32,10 @@ extension AppDatabase {
     /// The newest plan version: the current plan.
     public func latestPlan() throws -> StoredPlan? {
         try writer.read { db in try StoredPlan.order(Column("version").desc).fetchOne(db) }
+    }
+
+    public func latestPlanVersion() throws -> Int? {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM plan") }
     }
 
     public func plan(version: Int) throws -> StoredPlan? {
@@ -46,7 +54,7 @@ extension AppDatabase {
     }
 
     /// The newest lines of the audit trail, newest first.
-    public func auditTrail(limit: Int = 100) throws -> [AuditEntry] {
+    public func auditTrail(limit: Int) throws -> [AuditEntry] {
         try writer.read { db in try AuditEntry.order(Column("id").desc).limit(limit).fetchAll(db) }
     }
 }

@@ -74,6 +74,34 @@ public struct RetainedFigures: Sendable, Equatable, Codable, FetchableRecord, Mu
     public var officerRequested: Int
     public var officerMet: Int
 
+    public init(
+        id: Int64? = nil, horizonStart: String, horizonEnd: String, prunedAt: Date, planVersions: Int, hearings: Int, held: Int,
+        interpreterRequested: Int, interpreterMet: Int, officerRequested: Int, officerMet: Int
+    ) {
+        self.id = id
+        self.horizonStart = horizonStart
+        self.horizonEnd = horizonEnd
+        self.prunedAt = prunedAt
+        self.planVersions = planVersions
+        self.hearings = hearings
+        self.held = held
+        self.interpreterRequested = interpreterRequested
+        self.interpreterMet = interpreterMet
+        self.officerRequested = officerRequested
+        self.officerMet = officerMet
+    }
+
+    /// The figures of `plan`, a roster's last plan, counted without ids.
+    public init(horizonStart: String, horizonEnd: String, prunedAt: Date, planVersions: Int, plan: Plan) {
+        let interpreter = plan.assignments.map(\.interpreterPreference).filter { $0 != .none }
+        let officer = plan.assignments.map(\.officerPreference).filter { $0 != .none }
+        self.init(
+            horizonStart: horizonStart, horizonEnd: horizonEnd, prunedAt: prunedAt, planVersions: planVersions,
+            hearings: plan.assignments.count + plan.unscheduled.count, held: plan.assignments.count,
+            interpreterRequested: interpreter.count, interpreterMet: interpreter.filter { $0 == .met }.count,
+            officerRequested: officer.count, officerMet: officer.filter { $0 == .met }.count)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -135,12 +163,7 @@ extension AppDatabase {
             db, sql: "SELECT CASE WHEN json_valid(document) THEN json_extract(document, '$.horizon.start') END FROM roster WHERE id = ?",
             arguments: [rosterID]) ?? ""
         let end = try String.fetchOne(db, sql: "SELECT horizonEnd FROM roster WHERE id = ?", arguments: [rosterID]) ?? ""
-        let interpreter = plan.assignments.map(\.interpreterPreference).filter { $0 != .none }
-        let officer = plan.assignments.map(\.officerPreference).filter { $0 != .none }
         return RetainedFigures(
-            horizonStart: start, horizonEnd: end, prunedAt: Date(timeIntervalSince1970: 0), planVersions: versions,
-            hearings: plan.assignments.count + plan.unscheduled.count, held: plan.assignments.count,
-            interpreterRequested: interpreter.count, interpreterMet: interpreter.filter { $0 == .met }.count,
-            officerRequested: officer.count, officerMet: officer.filter { $0 == .met }.count)
+            horizonStart: start, horizonEnd: end, prunedAt: Date(timeIntervalSince1970: 0), planVersions: versions, plan: plan)
     }
 }

@@ -42,10 +42,17 @@ extension AppDatabase {
     /// Appends events to the log of roster `rosterID`, all in one transaction: when this returns,
     /// every accepted event is on disk; when it throws, none is. Idempotent by event id: an id
     /// the roster's log holds already is skipped, whatever it carries now.
-    public func appendEvents(_ events: [NewEvent], rosterID: Int64, tokenName: String, at time: Date) throws -> AppendOutcome {
+    public func appendEvents(
+        _ events: [NewEvent], rosterID: Int64, tokenName: String, at time: Date, checkedAfter sequence: Int64?
+    ) throws -> AppendOutcome {
         try writer.write { db in
             guard try StoredRoster.exists(db, key: rosterID) else {
                 throw StoreError(.unknownRoster, "There is no roster \(rosterID) to add events to.")
+            }
+            if let sequence {
+                let newest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM roster")
+                let last = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM event WHERE rosterId = ?", arguments: [rosterID]) ?? 0
+                guard newest == rosterID, last <= sequence else { throw StoreError.logMoved }
             }
             var outcome = AppendOutcome(accepted: [], skipped: [])
             var seen = Set<String>()

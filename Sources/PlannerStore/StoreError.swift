@@ -7,7 +7,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         init(_ name: Name) { self.name = name }
 
         enum Name: String {
-            case unopenable, unknownRoster, corrupt, locked, invalidBackup
+            case unopenable, unknownRoster, corrupt, locked, invalidBackup, unavailable, logMoved, notLeader
         }
 
         /// The state directory or database cannot be created or opened.
@@ -21,6 +21,14 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         /// A file given to restore is not a backup this version can restore.
         public static let invalidBackup = Code(.invalidBackup)
 
+        /// The database server cannot be reached now (PostgreSQL stopped, the network cut): nothing
+        /// was stored; the same write may be tried again later.
+        public static let unavailable = Code(.unavailable)
+        /// Another daemon changed the event log since the batch was checked: catch up, check again.
+        public static let logMoved = Code(.logMoved)
+        /// This daemon no longer leads (another one re-plans): its plan was not stored.
+        public static let notLeader = Code(.notLeader)
+
         public var description: String { name.rawValue }
     }
 
@@ -33,4 +41,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+extension StoreError {
+    /// Another writer changed the log since the batch was checked.
+    public static let logMoved = StoreError(.logMoved, "The event log changed while the batch was being checked; check it again.")
 }

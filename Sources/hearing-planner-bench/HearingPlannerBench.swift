@@ -15,12 +15,14 @@ struct HearingPlannerBench: AsyncParsableCommand {
             after one interpreter loses two days, against planning it from scratch), whatif (options \
             for one hearing of a 2,500-hearing week, the trade-off sweep of a 1,000-hearing week) and \
             serve (the service on the 2,500-hearing week: from an accepted change to the new plan version, \
-            and GET /v1/plans/current under 50 concurrent readers during a re-plan). Each figure is the \
+            and GET /v1/plans/current under 50 concurrent readers during a re-plan) and shared (two daemons on \
+            one PostgreSQL database: a change accepted by the follower until the new version is current \
+            on both, failover after kill -9 of the leader, 50 readers on each). Each figure is the \
             median of --runs runs. The tables go to standard output, progress to standard error. See docs/performance.md.
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case plan, techniques, decode, sheets, replan, whatif, serve
+        case plan, techniques, decode, sheets, replan, whatif, serve, shared
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -30,7 +32,7 @@ struct HearingPlannerBench: AsyncParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (plan, techniques, decode, sheets, replan, whatif, serve); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, techniques, decode, sheets, replan, whatif, serve, shared); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -135,6 +137,13 @@ struct HearingPlannerBench: AsyncParsableCommand {
                 "serve: the service on \(Format.count(ServeBenchmark.hearings)) hearings, solve time limit \(Format.number(timeLimit)) s, \(runs) change(s), \(ServeBenchmark.readers) readers",
                 [ServeBenchmark.table(figures)])
         }
+        if only.contains(.shared) {
+            let figures = await SharedBenchmark(binary: binary, runs: runs, timeLimit: timeLimit, folder: folder).run()
+            report.shared = figures
+            printSection(
+                "shared: two daemons on one PostgreSQL database, \(Format.count(SharedBenchmark.hearings)) hearings, solve time limit \(Format.number(timeLimit)) s, \(runs) change(s), \(SharedBenchmark.kills) kills",
+                [SharedBenchmark.table(figures)])
+        }
         if let json {
             do {
                 try report.json().write(to: URL(fileURLWithPath: json))
@@ -166,6 +175,7 @@ struct BenchReport: Codable, Sendable {
     var replan: ReplanBenchmark.Figures?
     var whatif: WhatIfBenchmark.Figures?
     var serve: ServeBenchmark.Figures?
+    var shared: SharedBenchmark.Figures?
 
     func json() throws -> Data {
         let encoder = JSONEncoder()

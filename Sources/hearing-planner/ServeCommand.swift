@@ -5,6 +5,7 @@ import PlannerConsole
 import PlannerModel
 import PlannerServer
 import PlannerStore
+import PlannerStorePostgres
 import ServiceLifecycle
 import Synchronization
 
@@ -48,14 +49,23 @@ struct Serve: AsyncParsableCommand {
         }
         let logger = Self.logger(level: configuration.logLevel)
         let tokens: TokenStore
-        let database: AppDatabase
+        let database: any PlanningStore
         let lock: StateLock
+        var cluster: Leadership?
         do {
             // The policy file is read now, so that a broken one stops the start, not a submission.
             _ = try configuration.policy(over: Policy())
             // One daemon per state directory: a second one stops here, naming the first.
             lock = try StateLock.acquire(directory: configuration.stateDirectory, purpose: "serve")
-            database = try AppDatabase.open(stateDirectory: configuration.stateDirectory)
+            if let shared = configuration.database {
+                // Several daemons on one PostgreSQL database (docs/operations.md).
+                let store = try PostgresStore(settings: try shared.connectionSettings(), logger: logger)
+                database = store
+                cluster = Leadership(
+                    store: store, instance: shared.instance ?? Self.instanceName(port: configuration.listenPort), logger: logger)
+            } else {
+                database = try AppDatabase.open(stateDirectory: configuration.stateDirectory)
+            }
             tokens = try TokenStore(path: tokenPath, recordUse: { name, time in
                 do {
                     try database.recordTokenUse(name: name, at: time)
@@ -85,7 +95,7 @@ struct Serve: AsyncParsableCommand {
             idleTimeout: .milliseconds(Int64(configuration.sessionIdleMinutes * 60_000)),
             maxUploadBytes: configuration.maxBodyBytes)
         let currentVersion = Mutex<Int?>(nil)
-        let parts = ServerParts(
+        var parts = ServerParts(
             database: database, settings: settings, console: console, authenticate: { tokens.authenticate(bearer: $0) },
             planMaker: .glpk(logger: solverLogger), logger: logger,
             onListening: { port, version in
@@ -102,6 +112,7 @@ struct Serve: AsyncParsableCommand {
         let reload = await ReloadOnHangup.trap(tokens: tokens, notifier: notifier, logger: logger) {
             Self.status(currentVersion.withLock { $0 })
         }
+        parts.cluster = cluster
         let app = try await buildApplication(parts, host: host, port: configuration.listenPort)
         // The notifier last: a ServiceGroup stops its services in reverse, so STOPPING=1 goes first.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
@@ -129,6 +140,11 @@ struct Serve: AsyncParsableCommand {
 
     static func logger(level: Logger.Level) -> Logger {
         LogSetup.logger(level: level)
+    }
+
+    /// The host's name and the port, to tell daemons apart in `/readyz` and `/metrics`.
+    static func instanceName(port: Int) -> String {
+        "\(ProcessInfo.processInfo.hostName):\(port)"
     }
 
     static func status(_ version: Int?) -> String {

@@ -21,7 +21,7 @@ struct WhatIfRouteTests {
     }
 
     /// The published plan of the server's database, with the roster it was made from.
-    static func published(_ database: AppDatabase) throws -> PublishedPlan {
+    static func published(_ database: any PlanningStore) throws -> PublishedPlan {
         try PlanningState.published(try #require(try database.latestPlan()))
     }
 

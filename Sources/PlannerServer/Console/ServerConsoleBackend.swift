@@ -8,7 +8,7 @@ import Reports
 /// The console's view of the service: the same state, re-plan trigger, options desk, sweeps and
 /// audit trail as the API, so a change made in a browser is a change made through the API.
 struct ServerConsoleBackend: ConsoleBackend {
-    let database: AppDatabase
+    let database: any PlanningStore
     let state: PlanningState
     let board: PlanBoard
     let trigger: ReplanTrigger

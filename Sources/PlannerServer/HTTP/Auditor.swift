@@ -11,7 +11,7 @@ import Synchronization
 /// Requests without a valid token go through a ``RefusalThrottle``: anyone can send them, and
 /// each would otherwise add a row.
 struct Auditor: Sendable {
-    let database: AppDatabase
+    let database: any PlanningStore
     let logger: Logger
     let now: @Sendable () -> Date
     /// Shared by every copy of this auditor.
@@ -24,7 +24,7 @@ struct Auditor: Sendable {
     }
 
     init(
-        database: AppDatabase, logger: Logger, now: @escaping @Sendable () -> Date, refusals: RefusalThrottle = RefusalThrottle()
+        database: any PlanningStore, logger: Logger, now: @escaping @Sendable () -> Date, refusals: RefusalThrottle = RefusalThrottle()
     ) {
         self.database = database
         self.logger = logger

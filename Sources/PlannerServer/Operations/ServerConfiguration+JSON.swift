@@ -1,13 +1,14 @@
 import Foundation
 import Logging
 import PlannerModel
+import PlannerStorePostgres
 
 /// Decodes a configuration document strictly, recording every problem with its path and going on.
 struct ConfigurationReader {
     static let keys: [String] = [
         "listen", "stateDirectory", "tokenFile", "solveTimeLimit", "debounce", "freezeHours",
         "maxBodyBytes", "policyFile", "logLevel", "secureCookies", "sessionIdleMinutes",
-        "retention",
+        "retention", "database",
     ]
     static let logLevels = Logger.Level.allCases.map(\.rawValue)
 
@@ -71,6 +72,8 @@ struct ConfigurationReader {
                 if let minutes = number(node, at: path, atLeast: 1, atMost: 24 * 60) { configuration.sessionIdleMinutes = minutes }
             case "retention":
                 readRetention(node, at: path, into: &configuration)
+            case "database":
+                readDatabase(node, at: path, into: &configuration)
             case "logLevel":
                 guard let text = string(node, at: path) else { continue }
                 if let level = Logger.Level(rawValue: text) {
@@ -161,5 +164,46 @@ struct ConfigurationReader {
     /// "; did you mean ...?" for a key one or two edits away from a known one.
     static func suggestion(for key: String) -> String {
         DidYouMean.suggestion(for: key, among: keys)
+    }
+}
+
+extension ConfigurationReader {
+    /// `{"url": "postgres://...", "passwordFile": "...", "poolSize": 8, "instance": "..."}`.
+    fileprivate mutating func readDatabase(_ node: JSONNode, at path: FieldPath, into configuration: inout ServerConfiguration) {
+        guard case .object(let members) = node.value else {
+            log.error(path, "must be an object such as {\"url\": \"postgres://planner@db.example.org/planner\"}, not \(node.typeName)")
+            return
+        }
+        var database = DatabaseConfiguration(settings: nil)
+        for (key, member) in members {
+            let place = path / key
+            if case .null = member.value { continue }
+            switch key {
+            case "url":
+                guard let text = string(member, at: place) else { continue }
+                do {
+                    database.settings = try PostgresSettings(url: text)
+                } catch {
+                    log.error(place, error.message)
+                }
+            case "passwordFile":
+                database.passwordFile = filePath(member, at: place)
+            case "poolSize":
+                if let size = integer(member, at: place, atLeast: 1, atMost: 200) { database.poolSize = size }
+            case "instance":
+                guard let text = string(member, at: place) else { continue }
+                if text.isEmpty || text.count > 100 || text.contains(where: { $0.isWhitespace || $0 == "\"" }) {
+                    log.error(place, "must be a name of 1 to 100 characters without spaces or quotes")
+                } else {
+                    database.instance = text
+                }
+            default:
+                log.error(place, "unknown field \"\(key)\" (database has url, passwordFile, poolSize and instance)")
+            }
+        }
+        if database.settings == nil, !members.contains(where: { $0.0 == "url" }) {
+            log.error(path / "url", "is missing: the database is named by a URL such as postgres://planner@db.example.org/planner")
+        }
+        configuration.database = database
     }
 }

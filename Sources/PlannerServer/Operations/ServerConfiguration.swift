@@ -37,6 +37,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var retentionDays: Int = 90
     /// `retention.auditDays`: audit rows are deleted when older than this.
     public var auditRetentionDays: Int = 730
+    /// `database`: the shared PostgreSQL database of several daemons; nil for the SQLite file in
+    /// the state directory.
+    public var database: DatabaseConfiguration?
 
     /// The defaults.
     public init() {}

@@ -3,6 +3,7 @@ import LinearProgramming
 import Logging
 import Planning
 import PlannerModel
+import PlannerStore
 import ServiceLifecycle
 
 /// Keeps the published plan up to date with the accepted changes: coalesces changes that
@@ -25,9 +26,12 @@ struct ReplanService: Service {
     let logger: Logger
     let now: @Sendable () -> Date
     let onPublished: @Sendable (Int) -> Void
+    /// Whether this daemon re-plans: always on its own; with several on one database, only the
+    /// leader does (``ClusterService``), the others serve what it publishes.
+    var isLeader: @Sendable () -> Bool = { true }
 
     func run() async throws {
-        if await state.nextJob() != nil { trigger.changeArrived(urgent: true) }
+        if isLeader(), await state.nextJob() != nil { trigger.changeArrived(urgent: true) }
         await cancelWhenGracefulShutdown {
             for await _ in trigger.wakeUps {
                 await drain()
@@ -53,7 +57,7 @@ struct ReplanService: Service {
 
     /// Runs the next job, if any; false when it gave no plan.
     private func solveOnce() async -> Bool {
-        guard let job = await state.nextJob() else { return true }
+        guard isLeader(), let job = await state.nextJob() else { return true }
         await state.setSolving(true)
         let roster = job.roster
         let moment = now()
@@ -92,6 +96,9 @@ struct ReplanService: Service {
                     token: "replan-service", action: kind,
                     outcome: "version \(published.version), \(plan.status.rawValue), \(job.newEvents.count) event(s), \(plan.changes.count) change(s)")
                 onPublished(published.version)
+                return true
+            } catch let error as StoreError where error.code == .notLeader {
+                logger.notice("the plan was not stored: another daemon leads now", metadata: ["kind": "\(kind)"])
                 return true
             } catch {
                 return await failed(job, kind: kind, reason: "the new plan could not be stored (\(type(of: error)))", status: nil, conflicting: [], elapsed: nil)

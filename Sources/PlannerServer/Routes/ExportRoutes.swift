@@ -9,7 +9,7 @@ import Workbooks
 /// `GET /v1/plans/{version}/export?format=xlsx`: a plan version as the workbook people read and
 /// print (docs/formats-xlsx.md), for viewers and planners alike.
 struct ExportRoutes: Sendable {
-    let database: AppDatabase
+    let database: any PlanningStore
 
     static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

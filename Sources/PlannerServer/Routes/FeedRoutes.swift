@@ -14,7 +14,7 @@ import Reports
 /// - `DELETE /v1/feeds/{feed}` (planner): revokes a link at once;
 /// - `GET /v1/calendars/{secret}.ics` (no token): the person's hearings in the current plan.
 struct FeedRoutes: Sendable {
-    let database: AppDatabase
+    let database: any PlanningStore
     let board: PlanBoard
     let auditor: Auditor
     let now: @Sendable () -> Date

@@ -7,7 +7,7 @@ import PlannerStore
 
 /// `GET /v1/plans/current`, `/v1/plans/{version}` and `/v1/plans/{version}/changes`.
 struct PlanRoutes: Sendable {
-    let database: AppDatabase
+    let database: any PlanningStore
     let board: PlanBoard
 
     /// What changed in a plan version against the one before it for the same roster.

@@ -10,7 +10,7 @@ import Synchronization
 /// its plan versions, with the roster it was made from and, for a re-plan, the version before it
 /// and the moment it records. A version never changes, so its report is kept once made.
 struct VerificationRoutes: Sendable {
-    let database: AppDatabase
+    let database: any PlanningStore
     let desk: VerificationDesk
 
     func add(to router: Router<PlannerRequestContext>) {

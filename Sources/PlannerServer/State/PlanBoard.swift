@@ -36,6 +36,12 @@ public struct Readiness: Sendable, Equatable, Encodable {
     /// Accepted events that no plan includes yet.
     public var pendingEvents: Int
     public var isSolving: Bool
+    /// With several daemons on one database (PostgreSQL): this daemon's name, whether it leads
+    /// (`leader`, the one that re-plans) or follows (`follower`), and whether its session to the
+    /// database is up (`reachable`, `unreachable`). Absent for a daemon on its own SQLite file.
+    public var instance: String?
+    public var role: String?
+    public var database: String?
 
     public var isReady: Bool { status == .ready }
 }

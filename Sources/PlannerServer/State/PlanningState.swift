@@ -32,7 +32,7 @@ actor PlanningState {
         case superseded
     }
 
-    private let database: AppDatabase
+    private let database: any PlanningStore
     private let board: PlanBoard
     private let metrics: ServerMetrics
     private let logger: Logger
@@ -49,11 +49,17 @@ actor PlanningState {
     private var waiters: [Int64: [CheckedContinuation<FirstPlan, Never>]] = [:]
     /// Why the last solve (or loading the state) gave no plan; nil once a plan is made.
     private var lastFailure: String?
+    /// Several daemons share the database (PostgreSQL): before each write this one catches up
+    /// with what the others stored (``catchUp()``).
+    private let isShared: Bool
+    /// The sequence of the newest event of the roster this daemon has read back.
+    private var lastSequence: Int64 = 0
 
     init(
-        database: AppDatabase, board: PlanBoard, metrics: ServerMetrics, logger: Logger,
-        adjustPolicy: @escaping @Sendable (Policy) throws -> Policy = { $0 }
+        database: any PlanningStore, board: PlanBoard, metrics: ServerMetrics, logger: Logger,
+        adjustPolicy: @escaping @Sendable (Policy) throws -> Policy = { $0 }, isShared: Bool = false
     ) {
+        self.isShared = isShared
         self.adjustPolicy = adjustPolicy
         self.database = database
         self.board = board
@@ -71,6 +77,7 @@ actor PlanningState {
         }
         guard let roster = try database.latestRoster(), let id = roster.id else { return }
         let events = try database.events(rosterID: id)
+        lastSequence = events.last?.sequence ?? 0
         let published = board.plan
         var base: Roster
         var toApply: [StoredEvent]
@@ -120,6 +127,7 @@ actor PlanningState {
         accepted = []
         acceptedSet = []
         pending = []
+        lastSequence = 0
         lastFailure = nil
         if let current = board.plan, try database.plan(version: current.version) == nil { board.withdraw() }
         try load()
@@ -145,6 +153,7 @@ actor PlanningState {
         accepted = []
         acceptedSet = []
         pending = []
+        lastSequence = 0
         lastFailure = nil
         refreshHealth()
         return id
@@ -155,24 +164,105 @@ actor PlanningState {
     func accept(_ events: [EventRecord], token: String, at time: Date) throws
         -> Result<AppendOutcome, EventRejection>?
     {
-        guard let rosterID, let latest else { return nil }
-        switch latest.applying(events, alreadyApplied: acceptedSet) {
-        case .failure(let rejection):
-            return .failure(rejection)
-        case .success(let result):
-            let applied = Set(result.applied)
-            var seen = Set<String>()
-            let new = try events.filter { applied.contains($0.id) && seen.insert($0.id).inserted }
-                .map { NewEvent(eventID: $0.id, document: try EventDocument($0).json()) }
-            let outcome = try database.appendEvents(new, rosterID: rosterID, tokenName: token, at: time)
-            // Committed: now, and only now, the events count as accepted.
-            self.latest = result.roster
-            accepted += outcome.accepted
-            acceptedSet.formUnion(outcome.accepted)
-            pending += outcome.accepted
-            refreshHealth()
-            return .success(AppendOutcome(accepted: outcome.accepted, skipped: result.skipped + outcome.skipped))
+        for attempt in 1... {
+            if isShared { try catchUp() }
+            guard let rosterID, let latest else { return nil }
+            switch latest.applying(events, alreadyApplied: acceptedSet) {
+            case .failure(let rejection):
+                return .failure(rejection)
+            case .success(let result):
+                let applied = Set(result.applied)
+                var seen = Set<String>()
+                let new = try events.filter { applied.contains($0.id) && seen.insert($0.id).inserted }
+                    .map { NewEvent(eventID: $0.id, document: try EventDocument($0).json()) }
+                do {
+                    let outcome = try database.appendEvents(
+                        new, rosterID: rosterID, tokenName: token, at: time, checkedAfter: isShared ? lastSequence : nil)
+                    return .success(acceptCommitted(outcome, roster: result.roster, skipped: result.skipped))
+                } catch let error as StoreError where error.code == .logMoved && attempt < 10 {
+                    // Another daemon wrote meanwhile: catch up and check the batch again.
+                    continue
+                }
+            }
         }
+        return nil
+    }
+
+    /// Believes a batch the store committed.
+    private func acceptCommitted(_ outcome: AppendOutcome, roster: Roster, skipped: [String]) -> AppendOutcome {
+        // Committed: now, and only now, the events count as accepted.
+        self.latest = roster
+        accepted += outcome.accepted
+        acceptedSet.formUnion(outcome.accepted)
+        pending += outcome.accepted
+        refreshHealth()
+        return AppendOutcome(accepted: outcome.accepted, skipped: skipped + outcome.skipped)
+    }
+
+    // MARK: Several daemons
+
+    /// Reads what other daemons stored since this one last looked: a newer roster (the state is
+    /// then read again whole), events accepted elsewhere (applied to the roster here), a newer
+    /// plan version (published here, answering whoever waits for a roster's first plan). Returns
+    /// whether anything changed.
+    @discardableResult
+    func catchUp() throws -> Bool {
+        let newest = try database.latestRosterID()
+        guard newest == rosterID else {
+            try reloadAll()
+            return true
+        }
+        var changed = false
+        if let rosterID, let current = latest {
+            let fresh = try database.events(rosterID: rosterID, after: lastSequence)
+            if let last = fresh.last?.sequence { lastSequence = last }
+            let foreign = fresh.filter { !acceptedSet.contains($0.eventID) }
+            if !foreign.isEmpty {
+                switch current.applying(try Self.records(foreign.map(\.document)), alreadyApplied: acceptedSet) {
+                case .success(let result):
+                    latest = result.roster
+                    let ids = foreign.map(\.eventID)
+                    accepted += ids
+                    acceptedSet.formUnion(ids)
+                    pending += ids
+                    changed = true
+                case .failure:
+                    // Cannot happen for events checked on arrival; read everything again.
+                    try reloadAll()
+                    return true
+                }
+            }
+        }
+        if let version = try database.latestPlanVersion(), version > (board.plan?.version ?? 0),
+           let stored = try database.plan(version: version)
+        {
+            let published = try Self.published(stored)
+            board.publish(published)
+            if published.rosterID == rosterID {
+                let included = Set(published.plan.appliedEvents ?? [])
+                pending = accepted.filter { !included.contains($0) }
+                lastFailure = nil
+                resumeWaiters(published.rosterID, with: .planned(version: version, status: published.plan.status))
+            }
+            metrics.recordPublished(published.plan, version: version)
+            changed = true
+        }
+        if changed { refreshHealth() }
+        return changed
+    }
+
+    /// Forgets the roster and reads the state back whole.
+    private func reloadAll() throws {
+        if let previous = rosterID { resumeWaiters(previous, with: .superseded) }
+        rosterID = nil
+        latest = nil
+        accepted = []
+        acceptedSet = []
+        pending = []
+        lastSequence = 0
+        lastFailure = nil
+        if let current = board.plan, try database.plan(version: current.version) == nil { board.withdraw() }
+        try load()
     }
 
     // MARK: The re-plan service's side
