@@ -25,6 +25,10 @@ final class PostgresLink: Sendable {
 
     init(settings: PostgresSettings, logger: Logger) throws {
         self.settings = settings
+        // PostgresNIO's own debug lines (server notices, channel errors) are not for this log,
+        // which never carries data: its level is notice at the least.
+        var logger = logger
+        logger.logLevel = max(logger.logLevel, .notice)
         self.logger = logger
         self.group = MultiThreadedEventLoopGroup.singleton
         self.slots = DispatchSemaphore(value: settings.poolSize)

@@ -133,6 +133,7 @@ struct SharedDatabaseTests {
             #expect(killedDuringSolve, "the leader was never seen solving; it was killed between solves")
             let takeover = try await Self.leads(b, within: .seconds(10))
             #expect(takeover < .seconds(10))
+            FileHandle.standardError.write(Data("failover: the follower led \(takeover) after kill -9 of the leader during a solve\n".utf8))
 
             // The new leader plans everything pending; each acknowledged event in one version, once.
             let deadline = ContinuousClock.now + .seconds(60)
