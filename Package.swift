@@ -153,7 +153,7 @@ let package = Package(
         .target(
             name: "PlannerServer",
             dependencies: [
-                "PlannerModel", "Planning", "Reports", "PlannerStore", "PlannerStorePostgres", "LinearProgramming", "GLPKSolver", "PlanVerification",
+                "PlannerModel", "Planning", "Reports", "PlannerStore", "PlannerStorePostgres", "LinearProgramming", "PlanVerification",
                 "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The HTTP/1 server's limits (idle connections, header sizes).

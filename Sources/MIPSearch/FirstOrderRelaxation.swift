@@ -35,13 +35,14 @@ struct FirstOrderRelaxation {
 
     private let clock: SearchClock
 
-    /// Nil when a column has an infinite bound (the bound formula needs finite ones).
-    init?(program: LinearProgram, clock: SearchClock = .continuous) {
+    /// Nil when a column has an infinite bound (the bound formula needs finite ones). `cores`: the
+    /// threads a large program's products may use (`SearchSettings.cores`).
+    init?(program: LinearProgram, clock: SearchClock = .continuous, cores: Int = Parallel.cores) {
         self.clock = clock
         guard program.columnCount > 0, (0..<program.columnCount).allSatisfy({
             program.columnLowerBounds[$0].isFinite && program.columnUpperBounds[$0].isFinite
         }) else { return nil }
-        state = PDHGState(program: program)
+        state = PDHGState(program: program, cores: cores)
         objectiveConstant = program.objectiveConstant
     }
 

@@ -49,7 +49,9 @@ struct PDHGState {
     /// The original program.
     private let original: LinearProgram
 
-    init(program: LinearProgram) {
+    /// Programs of at least `RowMatrix.parallelNonzeros` nonzeros run their products on up to
+    /// four of `cores` threads; smaller ones on the calling thread.
+    init(program: LinearProgram, cores: Int) {
         original = program
         let n = program.columnCount, m = program.rowCount
         self.n = n
@@ -63,10 +65,11 @@ struct PDHGState {
         for r in 0..<m {
             for e in start[r]..<start[r + 1] { largest = max(largest, abs(value[e] * rowScale[r] * columnScale[index[e]])) }
         }
-        byRows = RowMatrix(start: start, index: index, value: value)
+        let parallel = program.nonzeroCount >= RowMatrix.parallelNonzeros && cores > 1
+        let threads = parallel ? min(4, cores) : 1
+        byRows = RowMatrix(start: start, index: index, value: value, threads: threads)
         let (columnStart, columnRow, columnValue) = Self.transpose(n, start, index, value)
-        byColumns = RowMatrix(start: columnStart, index: columnRow, value: columnValue)
-        let parallel = program.nonzeroCount >= RowMatrix.parallelNonzeros
+        byColumns = RowMatrix(start: columnStart, index: columnRow, value: columnValue, threads: threads)
         columnParts = Split(count: n, parallel: parallel)
         rowParts = Split(count: m, parallel: parallel)
         self.rowScale = SharedVector(rowScale)

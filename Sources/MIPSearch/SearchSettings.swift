@@ -22,17 +22,11 @@ public struct SearchSettings: Sendable {
     /// estimates every fractional column with one LP each and does not look at the time limit
     /// meanwhile (100 s for 733 columns on the 1,000-hearing week, past the limit).
     public var pseudoCostAbove = 60_000
-    /// The cores the search and its caller's work may use (`Parallel`).
-    public var cores = 1
+    /// The threads a rounding's local search and small programs use: the machine's cores unless
+    /// the caller says otherwise (the first-order method sizes its own threads by the matrix).
+    public var cores = Parallel.cores
 
     public init() {}
-
-    /// The defaults, with `cores` cores.
-    public static func standard(cores: Int) -> SearchSettings {
-        var settings = SearchSettings()
-        settings.cores = max(1, cores)
-        return settings
-    }
 
     /// About how long GLPK's simplex method takes on the relaxation of a program this size.
     public func simplexSeconds(nonzeros: Int) -> Double {

@@ -1,5 +1,4 @@
 import Foundation
-import GLPKSolver
 import Hummingbird
 import Logging
 import NIOCore
@@ -17,6 +16,9 @@ public struct ServerParts: Sendable {
     public var console: ConsoleSettings
     /// Finds the record of a bearer token, or nil for an unknown one (``TokenFile/authenticate(bearer:)``).
     public var authenticate: @Sendable (String) -> TokenRecord?
+    /// The planner and solver the service plans with, chosen by the executable.
+    public var engine: PlanningEngine
+    /// How a roster's plans are made: the engine's planner, unless a test says otherwise.
     public var planMaker: PlanMaker
     public var metrics: ServerMetrics
     public var logger: Logger
@@ -32,7 +34,7 @@ public struct ServerParts: Sendable {
 
     public init(
         database: any PlanningStore, settings: ServerSettings = ServerSettings(), console: ConsoleSettings = ConsoleSettings(),
-        authenticate: @escaping @Sendable (String) -> TokenRecord?, planMaker: PlanMaker, metrics: ServerMetrics = ServerMetrics(),
+        authenticate: @escaping @Sendable (String) -> TokenRecord?, engine: PlanningEngine, planMaker: PlanMaker? = nil, metrics: ServerMetrics = ServerMetrics(),
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         onListening: @escaping @Sendable (_ port: Int, _ version: Int?) async -> Void = { _, _ in }, onPublished: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
@@ -40,7 +42,8 @@ public struct ServerParts: Sendable {
         self.settings = settings
         self.console = console
         self.authenticate = authenticate
-        self.planMaker = planMaker
+        self.engine = engine
+        self.planMaker = planMaker ?? .standard(engine)
         self.metrics = metrics
         self.logger = logger
         self.now = now
@@ -58,7 +61,7 @@ public struct ServerParts: Sendable {
 public func buildApplication(
     _ parts: ServerParts, host: String = "127.0.0.1", port: Int = 8470
 ) async throws -> some ApplicationProtocol {
-    let built = try await PlannerServer(parts)
+    let built = try await ServerAssembly(parts)
     let board = built.board
     return Application(
         router: built.router, server: .http1(configuration: HTTPLimits.configuration),
@@ -71,7 +74,7 @@ public func buildApplication(
 }
 
 /// The router, the re-plan service and the tradeoff sweeps, wired to one state.
-struct PlannerServer {
+struct ServerAssembly {
     let router: Router<PlannerRequestContext>
     let replanService: ReplanService
     let tradeoffService: TradeoffService
@@ -132,9 +135,9 @@ struct PlannerServer {
         self.router = router
         self.state = state
         self.board = board
-        let slot = SolverSlot()
+        let runner = SolverRunner(slot: SolverSlot(), engine: parts.engine)
         replanService = ReplanService(
-            state: state, trigger: trigger, maker: parts.planMaker, slot: slot, settings: parts.settings, metrics: parts.metrics,
+            state: state, trigger: trigger, maker: parts.planMaker, runner: runner, settings: parts.settings, metrics: parts.metrics,
             auditor: auditor, logger: parts.logger, now: parts.now, onPublished: parts.onPublished,
             isLeader: { [cluster = parts.cluster] in cluster?.isLeader ?? true })
         clusterServices = parts.cluster.map { cluster in
@@ -148,7 +151,6 @@ struct PlannerServer {
                 sleep: { try await Task.sleep(for: $0) })]
         } ?? []
         tradeoffService = TradeoffService(
-            jobs: jobs, slot: slot, planner: Planner(solver: GLPKSolver(logger: parts.logger), logger: parts.logger),
-            logger: parts.logger, now: parts.now)
+            jobs: jobs, runner: runner, logger: parts.logger, now: parts.now)
     }
 }

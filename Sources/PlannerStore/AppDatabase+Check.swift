@@ -65,8 +65,7 @@ extension AppDatabase {
             report.events += 1
             eventsByRoster[event.rosterId, default: []].insert(event.eventID)
             if let version = event.appliedInVersion { appliedIn.append((event.rosterId, version)) } else { report.pendingEvents += 1 }
-            let wrapped = "{\"format\": \"\(EventsJSON.format)\", \"events\": [\(event.document)]}"
-            if EventsJSON.read(Array(wrapped.utf8)).events?.first?.id != event.eventID {
+            if EventsJSON.records(of: [event.document])?.first?.id != event.eventID {
                 report.problems.append("event \(event.sequence ?? 0) cannot be read back as the event it was")
             }
         }

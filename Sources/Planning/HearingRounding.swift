@@ -17,6 +17,8 @@ struct HearingRounding: RoundingStrategy {
     let settings: RoundingSettings
     let cancellation: CancellationToken?
     let clock: SearchClock
+    /// Threads for the local search and the small programs.
+    let cores: Int
 
     func round(_ point: [Double], until deadline: ContinuousClock.Instant?, rowDuals: [Double]?) -> [Double] {
         let guide = GreedyGuide(model: model, index: index, values: point)
@@ -28,7 +30,7 @@ struct HearingRounding: RoundingStrategy {
         var local = LocalSearch(index: index, deadline: began + (deadline - began) * share)
         local.cancellation = cancellation
         local.clock = clock
-        let outcome = local.improve(choices, threads: Parallel.cores, orFrom: { coarser.choices() })
+        let outcome = local.improve(choices, threads: cores, orFrom: { coarser.choices() })
         logger.debug("local search", metadata: [
             "moves": "\(outcome.moves)", "gain": "\(outcome.gain)", "passes": "\(outcome.passes)",
             "localOptimum": "\(outcome.isLocalOptimum)", "seconds": "\((clock.now - began).seconds)",
@@ -41,7 +43,7 @@ struct HearingRounding: RoundingStrategy {
         search.clock = clock
         search.widenings = 2
         if let rowDuals { search.gapShares = GapShares(model: model, program: program, rowDuals: rowDuals) }
-        let sub = search.improve(outcome.choices, threads: Parallel.cores)
+        let sub = search.improve(outcome.choices, threads: cores)
         logger.debug("subprograms", metadata: [
             "searches": "\(sub.searches)", "improved": "\(sub.improved)", "gain": "\(sub.gain)",
             "seconds": "\((clock.now - subBegan).seconds)",

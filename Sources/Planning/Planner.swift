@@ -77,7 +77,7 @@ public struct Planner: Sendable {
         }
         let rounding = HearingRounding(
             index: index, model: model, program: program, builder: builder(index), solver: solver, logger: logger,
-            settings: self.rounding, cancellation: options.cancellation, clock: clock)
+            settings: self.rounding, cancellation: options.cancellation, clock: clock, cores: max(1, search.cores))
         let solution = try Search(solver: solver, logger: logger, settings: search, clock: clock)
             .solve(program, decisions: model.decisionColumns, greedy: greedy, rounding: rounding, options: options, started: started)
         var assembler = PlanAssembler(index: index, model: model)

@@ -88,7 +88,7 @@ struct Replan: ParsableCommand {
         }
         if let maxChanges { current.policy.maxChanges = maxChanges }
         let logger = LogSetup.makeLogger(verbose: verbose)
-        let planner = Planner(solver: GLPKSolver(logger: logger), logger: logger)
+        let planner = Planner.glpk(logger: logger)
         let limit: Duration? = timeLimit.map { .milliseconds(Int64($0 * 1000)) }
         var plan = try planner.replan(
             current, baseline: baselinePlan, now: now.flatMap(Replan.parse) ?? Date(),

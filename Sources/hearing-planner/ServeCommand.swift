@@ -97,7 +97,7 @@ struct Serve: AsyncParsableCommand {
         let currentVersion = Mutex<Int?>(nil)
         var parts = ServerParts(
             database: database, settings: settings, console: console, authenticate: { tokens.authenticate(bearer: $0) },
-            planMaker: .glpk(logger: solverLogger), logger: logger,
+            engine: .glpk(logger: solverLogger), logger: logger,
             onListening: { port, version in
                 currentVersion.withLock { $0 = version }
                 logger.notice("listening", metadata: [

@@ -61,7 +61,7 @@ struct TradeoffCommand: ParsableCommand {
     func run() throws {
         let valid = try RosterLoader.read(roster)
         let logger = LogSetup.makeLogger(verbose: verbose)
-        let planner = Planner(solver: GLPKSolver(logger: logger), logger: logger)
+        let planner = Planner.glpk(logger: logger)
         let sweep = TradeoffSweep(penalties: try parsedPenalties())
         let limit: Duration? = timeLimit.map { .milliseconds(Int64($0 * 1000)) }
         let points: [TradeoffSweep.Point]

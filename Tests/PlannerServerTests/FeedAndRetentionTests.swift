@@ -65,7 +65,7 @@ struct FeedAndRetentionTests {
             #expect(submitted.status == .created)
         }
         // The fixture's horizon ends on 2026-12-11; kept for 30 days after, through 2027-01-10.
-        let rebuilt = try await PlannerServer(parts)
+        let rebuilt = try await ServerAssembly(parts)
         let service = RetentionService(
             state: rebuilt.state, rule: RetentionRule(days: 30), metrics: parts.metrics, logger: TestServer.quiet,
             now: { clock.withLock { $0 } }, sleep: { _ in })

@@ -17,7 +17,7 @@ struct FixedReplacementTests {
     static func parts() throws -> ServerParts {
         ServerParts(
             database: try AppDatabase.inMemory(), settings: ServerSettings(debounce: .milliseconds(20)),
-            authenticate: TestServer.authenticate, planMaker: .glpk(logger: TestServer.quiet), metrics: ServerMetrics(),
+            authenticate: TestServer.authenticate, engine: TestServer.engine, metrics: ServerMetrics(),
             logger: TestServer.quiet, now: { mondayEarly })
     }
 

@@ -36,7 +36,7 @@ struct OpenAPITests {
 
     @Test("Every route of the API is in the document, and every operation of the document is a route")
     func routesMatch() async throws {
-        let server = try await PlannerServer(try TestServer.parts())
+        let server = try await ServerAssembly(try TestServer.parts())
         let all = server.router.routes.map { (path: "\($0.path)", route: "\($0.method.rawValue) \($0.path)") }
         // The console's pages are for browsers, not clients of the API: docs/console.md has them.
         let routes = Set(all.filter { Console<PlannerRequestContext>.isAPIPath($0.path) }.map(\.route))

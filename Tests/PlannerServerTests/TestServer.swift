@@ -1,9 +1,11 @@
 import Foundation
+import GLPKSolver
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Planning
 import PlannerModel
 import PlannerStore
 import Testing
@@ -27,11 +29,11 @@ enum TestServer {
 
     static func parts(
         database: AppDatabase? = nil, settings: ServerSettings = ServerSettings(debounce: .milliseconds(20)),
-        planMaker: PlanMaker = .glpk(logger: quiet), metrics: ServerMetrics = ServerMetrics()
+        planMaker: PlanMaker? = nil, metrics: ServerMetrics = ServerMetrics()
     ) throws -> ServerParts {
         ServerParts(
             database: try database ?? AppDatabase.inMemory(), settings: settings, authenticate: authenticate,
-            planMaker: planMaker, metrics: metrics, logger: quiet, now: { now })
+            engine: engine, planMaker: planMaker, metrics: metrics, logger: quiet, now: { now })
     }
 
     static var quiet: Logger {
@@ -39,6 +41,10 @@ enum TestServer {
         logger.logLevel = .critical
         return logger
     }
+
+    /// The tests plan with GLPK, as the executable does.
+    static let engine = PlanningEngine(
+        makePlanner: { Planner(solver: GLPKSolver(logger: quiet), logger: quiet) }, threadFinished: { GLPKSolver.releaseThreadMemory() })
 
     /// A plan maker that plans first plans with GLPK and gives no plan for re-plans.
     static let failingReplans = PlanMaker { roster, baseline, now, options in
@@ -48,7 +54,7 @@ enum TestServer {
             plan.assignments = []
             return plan
         }
-        return try PlanMaker.glpk(logger: quiet).make(roster, nil, now, options)
+        return try PlanMaker.standard(engine).make(roster, nil, now, options)
     }
 }
 

@@ -19,7 +19,7 @@ struct ReplanService: Service {
     let trigger: ReplanTrigger
     let maker: PlanMaker
     /// Shared with tradeoff sweeps; re-plans go first.
-    let slot: SolverSlot
+    let runner: SolverRunner
     let settings: ServerSettings
     let metrics: ServerMetrics
     let auditor: Auditor
@@ -64,17 +64,8 @@ struct ReplanService: Service {
         let limit = settings.solveTimeLimit
         let maker = maker
         // The solve's own time, without the wait for a tradeoff sweep's point to end.
-        let (outcome, elapsed) = await slot.using(for: .replan) {
-            let started = ContinuousClock.now
-            let outcome: Result<Plan, any Error>
-            do {
-                outcome = .success(try await SolverThread.run(name: "re-plan", options: SolveOptions()) { options in
-                    try maker.make(roster, job.baseline, moment, PlanningOptions(timeLimit: limit, cancellation: options.cancellation))
-                })
-            } catch {
-                outcome = .failure(error)
-            }
-            return (outcome, ContinuousClock.now - started)
+        let (outcome, elapsed) = await runner.run(for: .replan, thread: "re-plan") { _, cancellation in
+            try maker.make(roster, job.baseline, moment, PlanningOptions(timeLimit: limit, cancellation: cancellation))
         }
         await state.setSolving(false)
         if Task.isCancelled {

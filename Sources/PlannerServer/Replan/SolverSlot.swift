@@ -1,3 +1,5 @@
+import LinearProgramming
+
 /// The one solve the service runs at a time, shared by re-planning and tradeoff sweeps.
 ///
 /// Two GLPK solves at once on a two-core machine would each run at about half speed, and a
@@ -42,6 +44,34 @@ actor SolverSlot {
             sweeps.removeFirst().resume()
         } else {
             isTaken = false
+        }
+    }
+}
+
+/// How re-plans and sweeps solve: take the slot, run the work on a solver thread of its own
+/// (cancelled with the awaiting task), let the engine clean up after the thread, free the slot.
+struct SolverRunner: Sendable {
+    let slot: SolverSlot
+    let engine: PlanningEngine
+
+    /// The work's outcome and the time it ran, without the wait for the slot.
+    func run<T: Sendable>(
+        for claimant: SolverSlot.Claimant, thread name: String,
+        _ work: @escaping @Sendable (_ engine: PlanningEngine, _ cancellation: CancellationToken?) throws -> T
+    ) async -> (outcome: Result<T, any Error>, elapsed: Duration) {
+        let engine = engine
+        return await slot.using(for: claimant) {
+            let started = ContinuousClock.now
+            let outcome: Result<T, any Error>
+            do {
+                outcome = .success(try await SolverThread.run(name: name, options: SolveOptions()) { options in
+                    defer { engine.threadFinished() }
+                    return try work(engine, options.cancellation)
+                })
+            } catch {
+                outcome = .failure(error)
+            }
+            return (outcome, ContinuousClock.now - started)
         }
     }
 }

@@ -174,7 +174,7 @@ actor PlanningState {
                 let applied = Set(result.applied)
                 var seen = Set<String>()
                 let new = try events.filter { applied.contains($0.id) && seen.insert($0.id).inserted }
-                    .map { NewEvent(eventID: $0.id, document: try EventDocument($0).json()) }
+                    .map { NewEvent(eventID: $0.id, document: try EventsJSON.document(of: $0)) }
                 do {
                     let outcome = try database.appendEvents(
                         new, rosterID: rosterID, tokenName: token, at: time, checkedAfter: isShared ? lastSequence : nil)
@@ -389,8 +389,7 @@ actor PlanningState {
 
     /// Stored event objects, read back through the events@1 reader.
     static func records(_ documents: [String]) throws -> [EventRecord] {
-        let text = "{\"format\": \"\(EventsJSON.format)\", \"events\": [" + documents.joined(separator: ",") + "]}"
-        guard let events = EventsJSON.read(Array(text.utf8)).events else {
+        guard let events = EventsJSON.records(of: documents) else {
             throw StoreError(.corrupt, "Events in the state database cannot be read back.")
         }
         return events

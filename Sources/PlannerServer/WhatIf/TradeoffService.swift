@@ -1,5 +1,4 @@
 import Foundation
-import GLPKSolver
 import LinearProgramming
 import Logging
 import Planning
@@ -16,8 +15,7 @@ import ServiceLifecycle
 /// cancelled and the waiting ones fail.
 struct TradeoffService: Service {
     let jobs: TradeoffJobs
-    let slot: SolverSlot
-    let planner: Planner
+    let runner: SolverRunner
     let logger: Logger
     let now: @Sendable () -> Date
 
@@ -35,7 +33,6 @@ struct TradeoffService: Service {
     private func sweep(_ work: TradeoffJobs.Work) async {
         let started = ContinuousClock.now
         let sweep = TradeoffSweep(penalties: work.request.penalties)
-        let planner = planner
         var spent = Duration.zero
         var previous: Plan?
         var points: [TradeoffSweep.Point] = []
@@ -45,20 +42,10 @@ struct TradeoffService: Service {
                 relativeGap: work.request.gap)
             let start = previous
             let roster = work.roster
-            let (outcome, elapsed) = await slot.using(for: .sweep) {
-                let began = ContinuousClock.now
-                let outcome: Result<TradeoffSweep.Point, any Error>
-                do {
-                    outcome = .success(try await SolverThread.run(name: "tradeoff", options: SolveOptions()) { solve in
-                        defer { GLPKSolver.releaseThreadMemory() }
-                        var options = options
-                        options.cancellation = solve.cancellation
-                        return try sweep.plan(roster, at: standard, planner: planner, options: options, after: start)
-                    })
-                } catch {
-                    outcome = .failure(error)
-                }
-                return (outcome, ContinuousClock.now - began)
+            let (outcome, elapsed) = await runner.run(for: .sweep, thread: "tradeoff") { engine, cancellation in
+                var options = options
+                options.cancellation = cancellation
+                return try sweep.plan(roster, at: standard, planner: engine.makePlanner(), options: options, after: start)
             }
             spent += elapsed
             if Task.isCancelled {

@@ -1,10 +1,8 @@
 import PlannerModel
 import Testing
 
-@testable import PlannerServer
-
-@Suite("Events as the log stores them")
-struct EventDocumentTests {
+@Suite("events@1 written as the service's log stores it")
+struct EventWritingTests {
     static let batch = """
         {"format": "hearing-planner/events@1", "events": [
           {"id": "e-1", "type": "availability", "person": "I-4", "slots": ["2026-12-08/AM", "2026-12-08/PM"], "available": false},
@@ -26,7 +24,16 @@ struct EventDocumentTests {
     func roundTrip() throws {
         let events = try #require(EventsJSON.read(Array(Self.batch.utf8)).events)
         #expect(events.count == 7)
-        let documents = try events.map { try EventDocument($0).json() }
-        #expect(try PlanningState.records(documents) == events)
+        let documents = try events.map { try EventsJSON.document(of: $0) }
+        #expect(EventsJSON.records(of: documents) == events)
+        #expect(documents[1] == #"{"hearing":"H-1","id":"e-2","type":"hearingCancelled"}"#)
+    }
+
+    @Test("A stored object that is no event of this version reads back as nothing")
+    func damaged() throws {
+        let events = try #require(EventsJSON.read(Array(Self.batch.utf8)).events)
+        var documents = try events.map { try EventsJSON.document(of: $0) }
+        documents[3] = #"{"id":"e-4","type":"hearingRenamed"}"#
+        #expect(EventsJSON.records(of: documents) == nil)
     }
 }
