@@ -11,14 +11,25 @@ import Glibc
 struct OperationsCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
 
-    @Test("--version prints the version of the file VERSION")
+    @Test("--version prints the version of the file VERSION; plans and reports name the same")
     func version() async throws {
         let binary = try HearingPlannerBinary.located()
         try await withTemporaryFolder { folder in
             let run = try await binary.run(["--version"], in: folder)
-            let expected = try String(contentsOf: Self.repository.appendingPathComponent("VERSION"), encoding: .utf8)
+            let file = try String(contentsOf: Self.repository.appendingPathComponent("VERSION"), encoding: .utf8)
+            let expected = try #require(file.split(separator: "\n").first.map(String.init))
             #expect(run.status == 0)
-            #expect(run.standardOutput == expected.split(separator: "\n").first.map { "\($0)\n" })
+            #expect(run.standardOutput == expected + "\n")
+
+            // The same version in a plan's solver field and at the foot of its report.
+            try #require(try await binary.run(["generate", "--hearings", "6", "--seed", "5", "-o", "roster.json"], in: folder).status == 0)
+            let plan = try await binary.run(["plan", "roster.json", "-o", "plan.json", "--time-limit", "30"], in: folder)
+            try #require(plan.status == 0, "\(plan.standardError)")
+            let solver = try #require(try folder.appendingPathComponent("plan.json").jsonObject()["solver"] as? [String: Any])
+            #expect(solver["planner"] as? String == "hearing-planner \(expected)")
+            let report = try await binary.run(["report", "plan.json", "--roster", "roster.json", "--format", "md"], in: folder)
+            #expect(report.status == 0, "\(report.standardError)")
+            #expect(report.standardOutput.contains("_hearing-planner \(expected)_"))
         }
     }
 
@@ -83,6 +94,19 @@ struct OperationsCommandTests {
             #expect(second.status == 1)
             #expect(second.standardError.contains(state))
             #expect(second.standardError.contains("process \(server.process.processIdentifier), serve"))
+            // Under systemd the refusal is an error in the journal (`journalctl -p err` shows it).
+            let journal = try await binary.run(
+                ["serve", "--listen", "127.0.0.1:0", "--state-dir", state, "--tokens", "tokens"], in: folder, journal: true)
+            #expect(journal.status == 1)
+            #expect(journal.standardError.hasPrefix("<3>error: The state directory \(state) is in use"), "\(journal.standardError)")
+            #expect(journal.standardError.split(separator: "\n").allSatisfy { $0.hasPrefix("<3>") }, "\(journal.standardError)")
+            // So is a start that fails later, such as on a port in use (another state directory).
+            let port = try await binary.run(
+                ["serve", "--listen", "127.0.0.1:\(server.port)", "--state-dir", "state-2", "--tokens", "tokens"], in: folder, journal: true)
+            #expect(port.status == 1)
+            let portLines = port.standardError.split(separator: "\n")
+            #expect(portLines.contains { $0.hasPrefix("<3>error: ") && $0.contains("in use") }, "\(port.standardError)")
+            #expect(portLines.allSatisfy { $0.range(of: #"^<[2-7]>[^<\d]"#, options: .regularExpression) != nil }, "\(port.standardError)")
             // The state commands that change the database refuse in the same way; check reads alongside.
             let prune = try await binary.run(["state", "prune", "--before", "2100-01-01", "--state-dir", state], in: folder)
             #expect(prune.status == 1)
@@ -167,7 +191,8 @@ extension OperationsCommandTests {
 
 extension ServeProcess {
     /// Waits until the log has `text`.
-    func waitForLog(_ text: String, within timeout: Duration = .seconds(20)) async throws {
+    /// The bound is only for a service that never says it: a loaded machine may take long.
+    func waitForLog(_ text: String, within timeout: Duration = .seconds(180)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if output.contains(text) { return }
