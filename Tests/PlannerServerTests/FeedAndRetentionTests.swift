@@ -98,7 +98,7 @@ struct FeedAndRetentionTests {
         // The horizon ends on 2026-12-11; kept for 30 days after, so due on 2027-01-11.
         let start = Date(timeIntervalSince1970: 1_799_496_000)  // 2027-01-09T12:00:00Z
         clock.withLock { $0 = start }
-        let rebuilt = try await PlannerServer(parts)
+        let rebuilt = try await ServerAssembly(parts)
         let waits = Mutex<[Duration]>([])
         let service = RetentionService(
             state: rebuilt.state, rule: RetentionRule(days: 30), metrics: parts.metrics, logger: TestServer.quiet,
