@@ -92,12 +92,22 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 setpriv --reuid=hearing-planner --regid=hearing-planner --init-groups -- /usr/bin/hearing-planner serve --config /etc/hearing-planner/config.json --listen "127.0.0.1:$port" \
     > "$work/serve.log" 2>&1 &
 server=$!
-for _ in $(seq 1 100); do grep -q "listening address=" "$work/serve.log" && break; sleep 0.1; done
+# Waits for the line, however loaded the machine, as long as the daemon runs (at most 3 minutes).
+wait_for_log() {
+    for _ in $(seq 1 1800); do
+        grep -q "$1" "$work/serve.log" && return 0
+        kill -0 "$server" 2>/dev/null || break
+        sleep 0.1
+    done
+    cat "$work/serve.log" >&2
+    fail "the daemon never logged \"$1\""
+}
+wait_for_log "listening address="
 curl -sf "http://127.0.0.1:$port/healthz" | grep -q "\"version\" *: *\"$version\"" || { cat "$work/serve.log" >&2; fail "/healthz"; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/readyz")" = 503 ] || fail "the token is refused"
 /usr/bin/hearing-planner token revoke operator 2>/dev/null
 kill -HUP "$server"
-for _ in $(seq 1 50); do grep -q "reloaded the token file" "$work/serve.log" && break; sleep 0.1; done
+wait_for_log "reloaded the token file"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/readyz")" = 401 ] \
     || { cat "$work/serve.log" >&2; fail "the revoked token still works after SIGHUP"; }
 kill -TERM "$server"

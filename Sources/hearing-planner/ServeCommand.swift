@@ -41,6 +41,16 @@ struct Serve: AsyncParsableCommand {
     var tokens: String?
 
     func run() async throws {
+        do {
+            try await serve()
+        } catch let error where !(error is ExitCode) && StandardErrorLogHandler.style() == .journal {
+            // Under systemd a failed start is an error in the journal, not a line at priority info
+            // as the argument parser would print it.
+            throw Self.failure("\(error)")
+        }
+    }
+
+    private func serve() async throws {
         // Everything the service creates (the database, its -wal and -shm files) is private.
         umask(0o077)
         let configuration = try resolvedConfiguration()
@@ -151,8 +161,11 @@ struct Serve: AsyncParsableCommand {
         version.map { "serving plan version \($0)" } ?? "no plan yet: waiting for a roster"
     }
 
+    /// Prints `error: message` (each line at priority error under the journal) and returns the
+    /// exit status of a failure.
     static func failure(_ message: String) -> ExitCode {
-        printError("error: \(message)")
+        let text = StandardErrorLogHandler.report("error: \(message)", level: .error, style: StandardErrorLogHandler.style())
+        FileHandle.standardError.write(Data(text.utf8))
         return ExitCode.failure
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The built `hearing-planner` executable, run as a user runs it.
 ///
 /// It is found next to the test bundle, in the same `.build/<configuration>` folder, or at
@@ -37,8 +41,10 @@ struct HearingPlannerBinary: Sendable {
         return HearingPlannerBinary(path: path)
     }
 
-    /// Runs the binary with `arguments` in `folder`, its output captured in files there.
-    func run(_ arguments: [String], in folder: URL) async throws -> Run {
+    /// Runs the binary with `arguments` in `folder`, its output captured in files there. With
+    /// `journal`, `JOURNAL_STREAM` names the file of its standard error, as systemd names the
+    /// journal's stream.
+    func run(_ arguments: [String], in folder: URL, journal: Bool = false) async throws -> Run {
         let capture = folder.appendingPathComponent(".capture-\(UUID().uuidString)")
         let outputURL = capture.appendingPathExtension("out")
         let errorURL = capture.appendingPathExtension("err")
@@ -62,6 +68,11 @@ struct HearingPlannerBinary: Sendable {
         }
         process.standardOutput = output
         process.standardError = errors
+        if journal {
+            var status = stat()
+            try #require(stat(errorURL.path, &status) == 0)
+            process.environment = ProcessInfo.processInfo.environment.merging(["JOURNAL_STREAM": "\(status.st_dev):\(status.st_ino)"]) { $1 }
+        }
         let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do {

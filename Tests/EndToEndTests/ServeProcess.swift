@@ -43,7 +43,8 @@ final class ServeProcess: Sendable {
         self.token = token
         // The service logs `address=HOST:PORT ... listening` once it serves.
         var port: Int?
-        let deadline = ContinuousClock.now + .seconds(60)
+        // Generous: on a loaded machine with tests in parallel a start may take a minute or more.
+        let deadline = ContinuousClock.now + .seconds(240)
         while port == nil, process.isRunning, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""

@@ -55,6 +55,41 @@ struct ConsoleWiringTests {
         }
     }
 
+    @Test("A token revoked in the token file and reloaded (SIGHUP) ends its console session and is refused by the API at once")
+    func revokedTokenEndsSession() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hp-console-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/tokens"
+        let token = try TokenFile.add(name: "office", role: .planner, path: path)
+        let kept = try TokenFile.add(name: "dashboard", role: .viewer, path: path)
+        // The daemon's own store, as serve builds it.
+        let store = try TokenStore(path: path)
+        var parts = try TestServer.parts()
+        parts.authenticate = { store.authenticate(bearer: $0) }
+        let app = try await buildApplication(parts)
+        try await app.test(.router) { client in
+            #expect(try await client.send(.post, "/v1/rosters", token: token, body: Documents.roster).status == .created)
+            let cookie = try await Self.signIn(client, token: token)
+            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]).status == .ok)
+
+            try TokenFile.revoke(name: "office", path: path)
+            // The file alone changes nothing until the daemon reads it again.
+            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]).status == .ok)
+            #expect(try await client.send(.get, "/v1/plans/current", token: token).status == .ok)
+
+            #expect(try store.reload() == 1)
+            let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+            #expect(page.status == .seeOther)
+            #expect(page.headers[.location] == "/sign-in")
+            #expect(try await client.send(.get, "/v1/plans/current", token: token).status == .unauthorized)
+            #expect(try await Self.attempt(client, token: token).status != .seeOther)
+            #expect(try await client.send(.get, "/v1/plans/current", token: kept).status == .ok)
+        }
+        let trail = try parts.database.auditTrail()
+        #expect(trail.contains { $0.tokenName == "office" && $0.outcome == "ended: the token is no longer in the token file" })
+    }
+
     @Test("A planner's sick call in the console is an event of the same log, and re-plans the same state")
     func sickCall() async throws {
         let parts = try TestServer.parts()

@@ -84,4 +84,68 @@ struct FeedAndRetentionTests {
         #expect(parts.metrics.text().contains("hearing_planner_retention_last_run_timestamp_seconds 1.7996256e+09")
             || parts.metrics.text().contains("hearing_planner_retention_last_run_timestamp_seconds 1799625600"))
     }
+
+    @Test("The service prunes when it starts and then once a day: four days of a test clock, the horizon due on the third")
+    func daily() async throws {
+        let clock = Mutex(TestServer.now)
+        var parts = try TestServer.parts()
+        parts.now = { clock.withLock { $0 } }
+        let app = try await buildApplication(parts)
+        try await app.test(.router) { client in
+            let submitted = try await client.send(.post, "/v1/rosters", body: Documents.roster)
+            #expect(submitted.status == .created)
+        }
+        // The horizon ends on 2026-12-11; kept for 30 days after, so due on 2027-01-11.
+        let start = Date(timeIntervalSince1970: 1_799_496_000)  // 2027-01-09T12:00:00Z
+        clock.withLock { $0 = start }
+        let rebuilt = try await ServerAssembly(parts)
+        let waits = Mutex<[Duration]>([])
+        let service = RetentionService(
+            state: rebuilt.state, rule: RetentionRule(days: 30), metrics: parts.metrics, logger: TestServer.quiet,
+            now: { clock.withLock { $0 } },
+            sleep: { duration in
+                let count = waits.withLock { $0.append(duration); return $0.count }
+                // The wait passes on the test clock at once; the fourth is cut short by a shutdown.
+                if count == 4 { throw CancellationError() }
+                clock.withLock { $0 += TimeInterval(duration.components.seconds) }
+            })
+        try await service.run()
+
+        #expect(waits.withLock { $0 } == Array(repeating: .seconds(86_400), count: 4))
+        let prunings = try parts.database.auditTrail().filter { $0.action == "retention" }
+        #expect(prunings.map(\.time) == [start.addingTimeInterval(2 * 86_400)])
+        #expect(prunings.first?.outcome.hasPrefix("pruned horizons ended before 2026-12-12: 1 roster(s), 1 plan version(s)") == true)
+        #expect(try parts.database.latestRoster() == nil)
+        #expect(rebuilt.board.plan == nil)
+        // The metric says when pruning last ran: the fourth day's run, which found nothing.
+        let line = parts.metrics.text().split(separator: "\n").first { $0.hasPrefix("hearing_planner_retention_last_run_timestamp_seconds ") }
+        let value = try #require(line?.split(separator: " ").last.flatMap { Double($0) })
+        // Within the exporter's precision (a few minutes at this size), which tells the days apart.
+        #expect(abs(value - start.addingTimeInterval(3 * 86_400).timeIntervalSince1970) < 600)
+    }
+
+    @Test("With retention configured, the running service prunes what is due as soon as it starts")
+    func pruneAtStart() async throws {
+        let clock = Mutex(TestServer.now)
+        var parts = try TestServer.parts()
+        parts.now = { clock.withLock { $0 } }
+        let first = try await buildApplication(parts)
+        try await first.test(.router) { client in
+            let submitted = try await client.send(.post, "/v1/rosters", body: Documents.roster)
+            #expect(submitted.status == .created)
+        }
+        clock.withLock { $0 = Date(timeIntervalSince1970: 1_801_440_000) }  // 2027-02-01T00:00:00Z
+        parts.settings.retention = RetentionRule(days: 30)
+        let app = try await buildApplication(parts)
+        let database = parts.database
+        try await app.test(.router) { client in
+            let deadline = ContinuousClock.now + .seconds(120)
+            while try database.latestRoster() != nil, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(try database.latestRoster() == nil)
+            #expect(try await client.send(.get, "/v1/plans/current").errorCode == "no-plan")
+        }
+        #expect(try parts.database.auditTrail().contains { $0.action == "retention" && $0.tokenName == "retention" })
+    }
 }

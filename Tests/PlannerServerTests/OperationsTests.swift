@@ -119,6 +119,9 @@ struct OperationsTests {
         #expect(StandardErrorLogHandler.line(level: .info, message: "two\nlines", metadata: [:], style: .plain, time: time)
             == "2026-12-02T00:00:00Z info two lines\n")
         #expect([Logger.Level.trace, .debug, .info, .notice, .warning, .error, .critical].map(StandardErrorLogHandler.priority) == [7, 7, 6, 5, 4, 3, 2])
+        // A failed start's message: each line an error for the journal, as it is on a terminal.
+        #expect(StandardErrorLogHandler.report("error: two\n  problems", level: .error, style: .journal) == "<3>error: two\n<3>  problems\n")
+        #expect(StandardErrorLogHandler.report("error: two\n  problems", level: .error, style: .plain) == "error: two\n  problems\n")
         // JOURNAL_STREAM that is not this process's standard error (inherited, say) means plain lines.
         #expect(StandardErrorLogHandler.style(environment: ["JOURNAL_STREAM": "1:1"]) == .plain)
         #expect(StandardErrorLogHandler.style(environment: [:]) == .plain)

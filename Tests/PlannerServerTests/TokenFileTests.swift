@@ -63,8 +63,24 @@ struct TokenFileTests {
         let error = try #require(throws: TokenFileError.self) { try TokenFile.parse(text, path: "t") }
         #expect(error.code == .malformed)
         #expect(error.problems.map { $0.split(separator: ":").prefix(2).joined(separator: ":") } == ["t:2", "t:3", "t:4", "t:5", "t:6"])
-        #expect(error.problems[0].contains("\"admin\""))
+        #expect(error.problems[0].contains("role (second field)"))
         #expect(error.problems[3].contains("appears twice"))
+        // Problems name fields by position and quote none of them.
+        #expect(!error.problems.contains { $0.contains("admin") || $0.contains("bad/name") })
+    }
+
+    @Test("A token pasted in the wrong column is never repeated in the error, which reaches the journal")
+    func pastedTokenNotEchoed() throws {
+        let secret = "hp_Zm9vYmFyYmF6cXV4X3NlY3JldF90b2tlbl92YWx1ZQ"
+        let good = "sha256:" + String(repeating: "ab", count: 32)
+        let lines = [
+            "office \(secret) \(good)", "\(secret)/x planner \(good)", "office2 viewer \(secret)",
+            "office3 viewer \(good) \(secret)", "office4 viewer \(good) expires=\(secret)",
+        ]
+        let error = try #require(throws: TokenFileError.self) { try TokenFile.parse(lines.joined(separator: "\n"), path: "t") }
+        #expect(error.problems.count == 5)
+        #expect(!(error.problems + [error.message]).contains { $0.contains(secret) })
+        #expect(error.problems[4].contains("expires (the fourth field)"))
     }
 
     @Test("A name already in the file is refused and the file is left as it was")

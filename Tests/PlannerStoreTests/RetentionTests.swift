@@ -59,6 +59,30 @@ struct RetentionTests {
         #expect(try database.prune(horizonsEndedBefore: rule.cutoff(today: RetentionRule.day(of: now)), auditBefore: nil, at: now, actor: "retention").isEmpty)
     }
 
+    @Test("The file shrinks by what was pruned: free pages are not kept")
+    func fileShrinks() throws {
+        let folder = try StoreFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let database = try AppDatabase.open(stateDirectory: folder)
+        try StoreFixture.store(database, start: "2026-09-07", end: "2026-09-11", hearings: (1...400).map { "H-OLD-\($0)" })
+        try StoreFixture.store(database, start: "2026-12-07", end: "2026-12-11", hearings: ["H-DEC-1"])
+        func size() throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: folder + "/state.sqlite")[.size] as? Int)
+        }
+        try database.compact()  // Both horizons written into the file, the write-ahead log emptied.
+        let before = try size()
+        let now = Date(timeIntervalSince1970: 1_797_724_800)  // 2026-12-20T00:00:00Z
+        let outcome = try database.prune(
+            horizonsEndedBefore: RetentionRule(days: 90).cutoff(today: RetentionRule.day(of: now)), auditBefore: nil, at: now, actor: "retention")
+        #expect(outcome.rosters == 1 && outcome.events == 400)
+        let after = try size()
+        #expect(after * 3 < before, "\(before) bytes before, \(after) after")
+        #expect(FileManager.default.contents(atPath: folder + "/state.sqlite-wal").map(\.count) ?? 0 == 0)
+        #expect(try database.check().isHealthy)
+        // Deleted rows are overwritten in place too, on every connection.
+        #expect(try database.writer.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") } == 1)
+    }
+
     @Test("Erasing one applicant's hearing takes it out of every roster, plan and event, and out of the file")
     func erase() throws {
         let folder = try StoreFixture.temporaryDirectory()

@@ -70,6 +70,19 @@ public struct StandardErrorLogHandler: LogHandler {
         }
     }
 
+    /// A message for the person who started the program, such as `error: ...` when the service
+    /// cannot start, with a newline: as it is on a terminal; under the journal each of its lines
+    /// carries the priority of `level`, so that `journalctl -p err` shows why a start failed.
+    public static func report(_ text: String, level: Logger.Level, style: Style) -> String {
+        switch style {
+        case .plain:
+            return text + "\n"
+        case .journal:
+            return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .map { "<\(priority(of: level))>\($0)\n" }.joined()
+        }
+    }
+
     /// The syslog priority of a level (RFC 5424): debug 7, info 6, notice 5, warning 4, error 3,
     /// critical 2. Trace has none of its own and is written as debug.
     public static func priority(of level: Logger.Level) -> Int {

@@ -87,34 +87,37 @@ public struct TokenFile: Sendable {
                 problems.append("\(place): expected NAME ROLE sha256:HASH, found \(fields.count) field\(fields.count == 1 ? "" : "s")")
                 continue
             }
+            // A problem names the field by its position and never quotes it: a line of this file
+            // may hold a token pasted in the wrong place, and problems reach the journal.
             var isValid = true
-            if let problem = nameProblem(fields[0]) {
-                problems.append("\(place): \(problem)")
+            if nameProblem(fields[0]) != nil {
+                problems.append("\(place): the name (first field) must be 1 to 64 letters, digits, '.', '_' or '-'")
                 isValid = false
             } else if !names.insert(fields[0]).inserted {
-                problems.append("\(place): the name \"\(fields[0])\" appears twice; names must be unique")
+                problems.append("\(place): the name (first field) appears twice; names must be unique")
                 isValid = false
             }
             let role = Role(rawValue: fields[1])
             if role == nil {
-                problems.append("\(place): the role \"\(fields[1])\" is not one of \"planner\", \"viewer\"")
+                problems.append("\(place): the role (second field) is not one of \"planner\", \"viewer\"")
                 isValid = false
             }
             let hash = parseHash(fields[2])
             if hash == nil {
-                problems.append("\(place): the hash must be sha256: followed by 64 hexadecimal digits")
+                problems.append("\(place): the hash (third field) must be sha256: followed by 64 hexadecimal digits")
                 isValid = false
             }
             var dates: [String: Date] = [:]
-            for extra in fields.dropFirst(3) {
+            for (position, extra) in fields.dropFirst(3).enumerated() {
+                let field = Self.ordinal(position + 4)
                 let pair = extra.split(separator: "=", maxSplits: 1).map(String.init)
                 guard pair.count == 2, ["created", "expires"].contains(pair[0]), dates[pair[0]] == nil else {
-                    problems.append("\(place): \"\(extra)\" is not created=TIME or expires=TIME (each at most once)")
+                    problems.append("\(place): the \(field) field is not created=TIME or expires=TIME (each at most once)")
                     isValid = false
                     continue
                 }
                 guard let date = Self.parseTime(pair[1]) else {
-                    problems.append("\(place): \(pair[0]) must be a time such as 2027-01-31T00:00:00Z, not \"\(pair[1])\"")
+                    problems.append("\(place): \(pair[0]) (the \(field) field) must be a time such as 2027-01-31T00:00:00Z")
                     isValid = false
                     continue
                 }
@@ -217,6 +220,12 @@ public struct TokenFile: Sendable {
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         return "hpt_" + base64
+    }
+
+    /// "fourth", "fifth", … for a field's position on a line.
+    static func ordinal(_ position: Int) -> String {
+        let words = [4: "fourth", 5: "fifth", 6: "sixth"]
+        return words[position] ?? "\(position)th"
     }
 
     /// Why `name` cannot name a token, or nil when it can.
