@@ -89,7 +89,8 @@ struct ServerAssembly {
         let board = PlanBoard()
         let state = PlanningState(
             database: parts.database, board: board, metrics: parts.metrics, logger: parts.logger,
-            adjustPolicy: parts.settings.adjustPolicy, isShared: parts.cluster != nil)
+            adjustPolicy: parts.settings.adjustPolicy, isShared: parts.cluster != nil,
+            firstPlanWait: parts.settings.solveTimeLimit * 3 + .seconds(60))
         try await state.load()
         if let current = board.plan { parts.metrics.recordPublished(current.plan, version: current.version) }
         let trigger = ReplanTrigger(ReplanSchedule(debounce: parts.settings.debounce))

@@ -54,12 +54,16 @@ actor PlanningState {
     private let isShared: Bool
     /// The sequence of the newest event of the roster this daemon has read back.
     private var lastSequence: Int64 = 0
+    /// With several daemons: how long a submission waits for its first plan.
+    private let firstPlanWait: Duration
 
     init(
         database: any PlanningStore, board: PlanBoard, metrics: ServerMetrics, logger: Logger,
-        adjustPolicy: @escaping @Sendable (Policy) throws -> Policy = { $0 }, isShared: Bool = false
+        adjustPolicy: @escaping @Sendable (Policy) throws -> Policy = { $0 }, isShared: Bool = false,
+        firstPlanWait: Duration = .seconds(600)
     ) {
         self.isShared = isShared
+        self.firstPlanWait = firstPlanWait
         self.adjustPolicy = adjustPolicy
         self.database = database
         self.board = board
@@ -321,9 +325,24 @@ actor PlanningState {
             return .planned(version: published.version, status: published.plan.status)
         }
         guard id == rosterID else { return .superseded }
+        if isShared {
+            // Another daemon may make the plan, and a solve that fails there is not stored: the
+            // wait is bounded, and the leader's /readyz has the reason.
+            let limit = firstPlanWait
+            Task { [weak self] in
+                try? await Task.sleep(for: limit)
+                await self?.expireWaiters(id, after: limit)
+            }
+        }
         return await withCheckedContinuation { continuation in
             waiters[id, default: []].append(continuation)
         }
+    }
+
+    private func expireWaiters(_ id: Int64, after limit: Duration) {
+        resumeWaiters(id, with: .failed(
+            reason: "no plan was published within \(Int(limit.components.seconds)) s (the leading daemon's /readyz says why)",
+            status: nil, conflicting: []))
     }
 
     /// Answers every waiter, at shutdown.
