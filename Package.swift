@@ -134,7 +134,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-            ]
+            ],
+            // Embedded/openapi.yaml links to docs/openapi.yaml: the served document is that one file.
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]
         ),
         .executableTarget(
             name: "hearing-planner",
@@ -155,6 +158,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // libFuzzer's driver entry point, declared for the fuzz executable (linked only by -sanitize=fuzzer).
+        .target(name: "CFuzzDriver"),
+        // `make fuzz` and make test's short run: the readers of outside bytes under libFuzzer, or in a
+        // replay-and-mutate mode in a normal build (docs/reliability.md).
+        .executableTarget(
+            name: "hearing-planner-fuzz",
+            dependencies: [
+                "CFuzzDriver", "PlannerModel", "Workbooks", "PlannerServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .target(

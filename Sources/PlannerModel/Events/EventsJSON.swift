@@ -36,11 +36,8 @@ public enum EventsJSON {
                 }
             }
         }
-        let diagnostics = decoder.reader.log.diagnostics(locatedBy: { path in
-            guard let node = tree.node(at: path) ?? tree.node(at: path.dropLast()) else { return path.description }
-            let (line, column) = JSONParser.lineAndColumn(of: node.offset, in: bytes)
-            return "\(path) (line \(line), column \(column))"
-        })
+        let locator = JSONLocator(tree: tree, bytes: bytes)
+        let diagnostics = decoder.reader.log.diagnostics(locatedBy: { locator.place(of: $0) })
         return Result(events: decoder.reader.log.hasErrors ? nil : events, diagnostics: diagnostics)
     }
 }
