@@ -78,7 +78,12 @@ struct PlannerServer {
         let state = PlanningState(
             database: parts.database, board: board, metrics: parts.metrics, logger: parts.logger,
             adjustPolicy: parts.settings.adjustPolicy)
-        try await state.load()
+        do {
+            try await state.load()
+        } catch where AppDatabase.isDamage(error) && !parts.database.path.isEmpty {
+            // A document or page that does not read back: refuse to start, naming the file and the restore.
+            throw AppDatabase.damaged(path: parts.database.path, "\(error)")
+        }
         if let current = board.plan { parts.metrics.recordPublished(current.plan, version: current.version) }
         let trigger = ReplanTrigger(ReplanSchedule(debounce: parts.settings.debounce))
         let auditor = Auditor(database: parts.database, logger: parts.logger, now: parts.now)

@@ -77,7 +77,7 @@ struct Serve: AsyncParsableCommand {
                 notifier.ready(status: Self.status(version))
             },
             onPublished: { version in notifier.status(Self.status(version)) })
-        let app = try await buildApplication(parts, host: host, port: configuration.listenPort)
+        let app = try await Self.refusingDamage { try await buildApplication(parts, host: host, port: configuration.listenPort) }
         // The notifier last: a ServiceGroup stops its services in reverse, so STOPPING=1 goes first.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [app, notifier], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -112,7 +112,17 @@ struct Serve: AsyncParsableCommand {
         version.map { "serving plan version \($0)" } ?? "no plan yet: waiting for a roster"
     }
 
-    static func failure(_ message: String) -> ExitCode {
+    /// Runs `body`; a damaged state database found while loading stops the start with the message
+    /// that names the file and the restore command.
+    static func refusingDamage<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw failure(error.description)
+        }
+    }
+
+        static func failure(_ message: String) -> ExitCode {
         printError("error: \(message)")
         return ExitCode.failure
     }
