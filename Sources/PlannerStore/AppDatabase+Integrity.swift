@@ -32,3 +32,15 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Whether `error` is SQLite's "database or disk is full": nothing of the write was stored.
+    public static func isStorageFull(_ error: any Error) -> Bool {
+        (error as? DatabaseError)?.resultCode == .SQLITE_FULL
+    }
+
+    /// Whether `error` is a failed read or write of the file itself (SQLITE_IOERR and its kinds).
+    public static func isStorageFailure(_ error: any Error) -> Bool {
+        (error as? DatabaseError)?.resultCode == .SQLITE_IOERR
+    }
+}

@@ -3,6 +3,7 @@ import LinearProgramming
 import Logging
 import Planner
 import PlannerModel
+import PlannerStore
 import ServiceLifecycle
 
 /// Keeps the published plan up to date with the accepted changes: coalesces changes that
@@ -94,7 +95,8 @@ struct ReplanService: Service {
                 onPublished(published.version)
                 return true
             } catch {
-                return await failed(job, kind: kind, reason: "the new plan could not be stored (\(type(of: error)))", status: nil, conflicting: [], elapsed: nil)
+                let why = AppDatabase.isStorageFull(error) ? "the disk under the state directory is full" : "\(type(of: error))"
+                return await failed(job, kind: kind, reason: "the new plan could not be stored (\(why))", status: nil, conflicting: [], elapsed: nil)
             }
         case .success(let plan):
             let conflicting = plan.unscheduled.filter { $0.reason.code == .fixedConflict }.map(\.hearing)
