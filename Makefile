@@ -1,6 +1,7 @@
 # hearing-planner: the two commands a newcomer runs are `make demo` and `make test`.
 # Each installs what is missing (Debian packages, as root or through sudo), then builds.
 
+SHELL       := /bin/bash
 SWIFT       ?= swift
 APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev python3-html5lib systemd
 # For the tests only: programs nobody here wrote read and write workbooks beside ours (LibreOffice
@@ -10,14 +11,15 @@ TEST_APT_PACKAGES = libreoffice-calc
 # axe-selenium-python injects axe-core, in its 4.x version from axe-playwright-python (taken without
 # playwright: only its script is used).
 BROWSER_APT_PACKAGES = chromium chromium-driver
-PIP_PACKAGES      = openpyxl selenium axe-selenium-python
+PIP_PACKAGES      = openpyxl selenium axe-selenium-python schemathesis
 PYTHON           ?= python3
 BIN_DEBUG    = .build/debug/hearing-planner
 BIN_RELEASE  = .build/release/hearing-planner
 OUT          = out
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release demo test bench serve docs-images console-images clean
+.PHONY: all deps test-deps build release demo test bench serve docs-images console-images clean \
+        fuzz fuzz-smoke api-contract sanitize kill-loop soak
 
 all: build
 
@@ -48,7 +50,7 @@ test-deps:
 	  if [ -n "$$missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing || exit 1; fi; \
 	  if [ -n "$$test_missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$test_missing || exit 1; fi; \
 	fi
-	@$(PYTHON) -c "import openpyxl, selenium, axe_selenium_python" 2>/dev/null || { echo "Installing (pip): $(PIP_PACKAGES)"; \
+	@$(PYTHON) -c "import openpyxl, selenium, axe_selenium_python, schemathesis" 2>/dev/null || { echo "Installing (pip): $(PIP_PACKAGES)"; \
 	  $(PYTHON) -m pip install -q $(PIP_PACKAGES) || $(PYTHON) -m pip install -q --break-system-packages $(PIP_PACKAGES); }
 	@$(PYTHON) -c "import importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python || \
@@ -77,7 +79,48 @@ demo: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory fuzz-smoke api-contract
 	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots $(OUT)/screenshots/console
+
+# --- Reliability (docs/reliability.md) -------------------------------------------------------
+FUZZ_TARGETS  = json roster-json roster-csv workbook workbook-parts events config accept-encoding body
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 3
+FUZZ_SCRATCH  = .build-fuzz
+FUZZ_BIN      = $(FUZZ_SCRATCH)/debug/hearing-planner-fuzz
+
+# make test's short run of every fuzz target: the normal build's binary replays the committed corpus
+# and then mutates it, seeded, for a few seconds (no coverage feedback; `make fuzz` has libFuzzer).
+fuzz-smoke:
+	@for t in $(FUZZ_TARGETS); do .build/debug/hearing-planner-fuzz $$t Fuzz/corpus/$$t --seconds $(FUZZ_SMOKE_SECONDS) --seed 26 || exit 1; done
+
+# libFuzzer with AddressSanitizer, in its own scratch path; FUZZ_SECONDS per target. New inputs go
+# to $(FUZZ_SCRATCH)/corpus (the committed seeds stay as they are), crashes to $(FUZZ_SCRATCH)/artifacts.
+fuzz: deps
+	$(SWIFT) build --product hearing-planner-fuzz --scratch-path $(FUZZ_SCRATCH) -sanitize=fuzzer -sanitize=address -Xswiftc -DFUZZING
+	@mkdir -p $(FUZZ_SCRATCH)/artifacts
+	@for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_SCRATCH)/corpus/$$t; \
+	  $(FUZZ_BIN) $$t $(FUZZ_SCRATCH)/corpus/$$t Fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$t- \
+	    2>&1 | tee $(FUZZ_SCRATCH)/$$t.log | grep -E "^(#[0-9]+.*DONE|Done|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR)|SUMMARY" ; \
+	  test $${PIPESTATUS[0]} -eq 0 || { echo "fuzz target $$t failed: see $(FUZZ_SCRATCH)/$$t.log"; exit 1; }; done
+
+# schemathesis against the real daemon and docs/openapi.yaml, every check and the stateful phase,
+# bounded (a fixed seed, examples per operation and a time budget): Tests/APIContract/run.py.
+api-contract:
+	$(PYTHON) Tests/APIContract/run.py --binary $(BIN_DEBUG)
+
+# The test suite under AddressSanitizer, then ThreadSanitizer, each in its own scratch path.
+sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan -sanitize=address
+	$(SWIFT) test --skip-build --scratch-path .build-asan
+	$(SWIFT) build --build-tests --scratch-path .build-tsan -sanitize=thread
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build-tsan
+
+# The kill -9 loop of the fault tests a hundred times (make test runs three).
+kill-loop: build
+	$(SWIFT) build --build-tests
+	HP_KILL_ROUNDS=100 $(SWIFT) test --skip-build --filter KillLoopTests
 
 console-images: test-deps build
 	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots docs/images/console

@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         // Named for the bench's HTTP client only; Hummingbird builds it anyway.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // NIOHTTPTypes: the HTTP parts a connection handler sees (the slow-client guard); Hummingbird builds it anyway.
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
         // The .xlsx container when reading workbooks (a zip of XML parts), and a roster uploaded in
         // the console as a CSV folder in one .zip.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
@@ -134,6 +136,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             // Embedded/openapi.yaml links to docs/openapi.yaml: the served document is that one file.
             exclude: ["Embedded"],

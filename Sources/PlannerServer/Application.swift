@@ -55,8 +55,10 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let built = try await PlannerServer(parts)
     let board = built.board
+    ConnectionLimits.raiseOpenFileLimit()
     return Application(
         router: built.router,
+        server: parts.settings.connectionLimits.server,
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hearing-planner"),
         services: [built.replanService, built.tradeoffService],
         onServerRunning: { channel in

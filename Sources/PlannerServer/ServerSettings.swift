@@ -21,4 +21,7 @@ public struct ServerSettings: Sendable {
         self.debounce = debounce
         self.adjustPolicy = adjustPolicy
     }
+
+    /// Deadlines for slow and idle connections.
+    public var connectionLimits = ConnectionLimits()
 }

@@ -29,6 +29,9 @@ public enum EventsJSON {
                 for (index, element) in list.enumerated() {
                     let path = FieldPath.root / "events" / index
                     guard let event = decoder.decodeEvent(element, at: path) else { continue }
+                    if let invisible = RosterValidator.invisibleCharacter(in: event.id) {
+                        decoder.reader.log.error(path / "id", "the event id contains an invisible character (\(invisible)); remove it")
+                    }
                     if !ids.insert(event.id).inserted {
                         decoder.reader.log.warning(path / "id", "the event id \"\(event.id)\" appears twice; the second is skipped")
                     }
