@@ -50,7 +50,7 @@ struct FuzzTarget: Sendable {
             guard let events = read.events else { return }
             if case .success(let applied) = SampleRoster.roster.applying(events) {
                 check(applied.applied.count + applied.skipped.count == events.count, "an event was neither applied nor skipped")
-                check(RosterValidator(roster: applied.roster, incompleteIDs: []).errors().isEmpty, "events left the roster with an error")
+                check(RosterSource(roster: applied.roster).checked().errors.isEmpty, "events left the roster with an error")
             }
         },
         FuzzTarget(name: "config", summary: "the service's configuration file") { bytes in
@@ -63,7 +63,7 @@ struct FuzzTarget: Sendable {
             if !header.lowercased().contains("gzip") && !header.contains("*") { check(!gzip, "gzip accepted though not named") }
         },
         FuzzTarget(name: "body", summary: "the request body reader (limit, Content-Length, chunks)") { bytes in
-            BodyInput(bytes).check()
+            BodyInput(bytes).verify()
         },
     ]
 
@@ -97,7 +97,8 @@ struct BodyInput {
 
     init(_ bytes: [UInt8]) {
         let header = Array(bytes.prefix(4)) + Array(repeating: 0, count: max(0, 4 - bytes.count))
-        body = Array(bytes.dropFirst(4))
+        let body = Array(bytes.dropFirst(4))
+        self.body = body
         limit = Int(header[0]) * 4
         switch header[1] % 3 {
         case 0: contentLength = nil
@@ -108,7 +109,7 @@ struct BodyInput {
         chunks = stride(from: 0, to: body.count, by: size).map { Array(body[$0..<min($0 + size, body.count)]) }
     }
 
-    func check() {
+    func verify() {
         let reader = BodyReader(limit: limit)
         var fields = HTTPFields()
         if let contentLength { fields[.contentLength] = "\(contentLength)" }

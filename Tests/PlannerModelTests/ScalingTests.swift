@@ -53,10 +53,34 @@ struct ScalingTests {
         let small = shape.make(128 * 1024)
         let large = shape.make(512 * 1024)
         shape.read(small)  // warm up
-        let smallTime = (0..<3).map { _ in Self.seconds { shape.read(small) } }.min() ?? 0
-        let largeTime = (0..<2).map { _ in Self.seconds { shape.read(large) } }.min() ?? 0
+        // Interleaved and the fastest of three each: other tests run beside this one and load the
+        // machine unevenly; a quadratic reader would still show a ratio near 16.
+        var smallTime = Double.infinity
+        var largeTime = Double.infinity
+        for _ in 0..<3 {
+            smallTime = min(smallTime, Self.seconds { shape.read(small) })
+            largeTime = min(largeTime, Self.seconds { shape.read(large) })
+        }
         let ratio = largeTime / max(smallTime, 1e-4)
         print("scaling \(shape.name): \(small.count) bytes \(String(format: "%.3f", smallTime)) s, \(large.count) bytes \(String(format: "%.3f", largeTime)) s, ratio \(String(format: "%.1f", ratio))")
-        #expect(ratio < 9, "\(shape.name): 4x the input took \(ratio)x the time")
+        #expect(ratio < 10, "\(shape.name): 4x the input took \(ratio)x the time")
+    }
+}
+
+@Suite("A log of a million problems")
+struct BoundedLogTests {
+    @Test("keeps the first 10,000 and says how many more there were, and still knows an item had one")
+    func bounded() {
+        var log = DiagnosticLog()
+        for k in 0..<25_000 { log.warning(.root, "w\(k)") }
+        #expect(!log.hasErrors)
+        let before = log.count
+        log.error(.root, "one more")
+        #expect(log.count == before + 1, "a decoder counts on every problem being counted")
+        #expect(log.hasErrors)
+        let diagnostics = log.diagnostics { $0.description }
+        #expect(diagnostics.count == DiagnosticLog.maximumKept + 1)
+        #expect(diagnostics.last?.isError == true)
+        #expect(diagnostics.last?.message.hasPrefix("15001 more problems") == true)
     }
 }

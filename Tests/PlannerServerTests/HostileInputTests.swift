@@ -12,13 +12,19 @@ import Testing
 /// correct answer, in bounded time, and the service goes on serving.
 @Suite("Hostile input")
 struct HostileInputTests {
-    /// A roster document with `hearings` and `interpreters` replaced.
+    /// A roster of the test week with these hearings (and interpreters, if given).
     static func roster(hearings: String, interpreters: String? = nil) -> String {
-        Documents.roster
-            .replacingOccurrences(
-                of: #/"hearings": \[[\s\S]*?\n          \],/#, with: "\"hearings\": [\(hearings)],")
-            .replacingOccurrences(
-                of: #/"interpreters": \[[\s\S]*?\n          \],/#, with: interpreters.map { "\"interpreters\": [\($0)]," } ?? "$0")
+        let people = interpreters ?? """
+            {"id": "I-1", "gender": "female", "languages": [{"code": "ara"}], "onsiteLocations": ["TA"],
+             "available": ["2026-12-07/AM", "2026-12-07/PM", "2026-12-08/AM", "2026-12-08/PM"]}
+            """
+        return """
+            {"format": "hearing-planner/roster@1", "horizon": {"start": "2026-12-07", "end": "2026-12-11"},
+             "locations": [{"id": "TA", "name": "Ter Apel", "rooms": 4}], "hearings": [\(hearings)],
+             "interpreters": [\(people)],
+             "officers": [{"id": "O-1", "gender": "male", "location": "TA",
+                           "available": ["2026-12-07/AM", "2026-12-07/PM", "2026-12-08/AM", "2026-12-08/PM"]}]}
+            """
     }
 
     static func hearing(_ id: String) -> String {
@@ -46,6 +52,8 @@ struct HostileInputTests {
         let app = try await buildApplication(try TestServer.parts(settings: ServerSettings(maxBodyBytes: 64 * 1024, debounce: .milliseconds(20))))
         let big = ByteBuffer(repeating: UInt8(ascii: " "), count: 200 * 1024)
         try await app.test(.router) { client in
+            // A plan first: without one, a sweep is refused (409) before its body is read.
+            #expect(try await client.send(.post, "/v1/rosters", body: Documents.roster).status == .created)
             for path in ["/v1/rosters", "/v1/events", "/v1/tradeoff"] {
                 let response = try await client.execute(
                     uri: path, method: .post, headers: [.authorization: "Bearer \(TestServer.plannerToken)"], body: big)
@@ -103,9 +111,12 @@ struct HostileInputTests {
             #expect(response.status == .unprocessableContent)
             let error = try #require(try response.jsonObject()?["error"] as? [String: Any])
             #expect((error["diagnostics"] as? [Any])?.count == APIError.maxDiagnostics)
-            #expect((error["omittedDiagnostics"] as? Int ?? 0) >= 999_000)
+            // The log keeps the first 10,000 problems and says how many more there were.
+            #expect((error["omittedDiagnostics"] as? Int ?? 0) >= DiagnosticLog.maximumKept - APIError.maxDiagnostics)
+            let last = try #require((error["diagnostics"] as? [[String: Any]])?.last?["message"] as? String)
+            #expect(!last.isEmpty)
             #expect(response.body.readableBytes < 1 << 20, "the answer is \(response.body.readableBytes) bytes")
-            #expect(elapsed < .seconds(60), "a million entries took \(elapsed)")
+            #expect(elapsed < .seconds(30), "a million entries took \(elapsed)")
             print("hostile: 10^6 availability entries outside the horizon refused in \(elapsed), answer \(response.body.readableBytes) bytes")
         }
     }

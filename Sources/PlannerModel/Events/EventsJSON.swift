@@ -70,7 +70,7 @@ extension RosterTreeDecoder {
             return nil
         }
         guard let fields = reader.object(node, at: path, allowed: keys) else { return nil }
-        let errorsBefore = reader.log.entries.count
+        let errorsBefore = reader.log.count
         let id = reader.require(fields, "id").flatMap { Self.id(&reader, $0, path / "id") }
         var change: ChangeEvent?
         switch type {
@@ -110,7 +110,7 @@ extension RosterTreeDecoder {
                 change = .personRemoved(person: person)
             }
         }
-        guard let id, let change, reader.log.entries.count == errorsBefore else { return nil }
+        guard let id, let change, reader.log.count == errorsBefore else { return nil }
         return EventRecord(id: id, change: change)
     }
 }

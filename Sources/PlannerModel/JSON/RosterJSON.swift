@@ -73,8 +73,8 @@ struct RosterTreeDecoder {
         for (index, element) in list.enumerated() {
             let path = FieldPath.root / key / index
             guard let fields = reader.object(element, at: path, allowed: Self.itemKeys[key]!) else { continue }
-            let errorsBefore = reader.log.entries.count
-            if let item = decode(&self, fields), reader.log.entries.count == errorsBefore {
+            let errorsBefore = reader.log.count
+            if let item = decode(&self, fields), reader.log.count == errorsBefore {
                 result.append(item)
                 positions.append(index)
             } else if case .string(let id)? = fields["id"]?.value {

@@ -22,7 +22,7 @@ struct ErrorMiddleware: RouterMiddleware {
             let isFull = AppDatabase.isStorageFull(error)
             context.logger.error("the state could not be written", metadata: ["full": "\(isFull)"])
             return APIError(
-                isFull ? .insufficientStorage : .serviceUnavailable, code: isFull ? "storage-full" : "storage-failure",
+                isFull ? HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage") : .serviceUnavailable, code: isFull ? "storage-full" : "storage-failure",
                 isFull
                     ? "The disk under the state directory is full: nothing of this request was stored. Send it again once there is space."
                     : "The state database could not be written: nothing of this request was stored. Send it again later."
