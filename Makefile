@@ -92,7 +92,9 @@ FUZZ_BIN      = $(FUZZ_SCRATCH)/debug/hearing-planner-fuzz
 # make test's short run of every fuzz target: the normal build's binary replays the committed corpus
 # and then mutates it, seeded, for a few seconds (no coverage feedback; `make fuzz` has libFuzzer).
 fuzz-smoke:
-	@for t in $(FUZZ_TARGETS); do .build/debug/hearing-planner-fuzz $$t Fuzz/corpus/$$t --seconds $(FUZZ_SMOKE_SECONDS) --seed 26 || exit 1; done
+	@mkdir -p $(OUT)
+	@for t in $(FUZZ_TARGETS); do .build/debug/hearing-planner-fuzz $$t Fuzz/corpus/$$t --seconds $(FUZZ_SMOKE_SECONDS) --seed 26 \
+	  --keep-current $(OUT)/fuzz-$$t.input || { echo "fuzz target $$t failed; its input is $(OUT)/fuzz-$$t.input"; exit 1; }; done
 
 # libFuzzer with AddressSanitizer, in its own scratch path; FUZZ_SECONDS per target. New inputs go
 # to $(FUZZ_SCRATCH)/corpus (the committed seeds stay as they are), crashes to $(FUZZ_SCRATCH)/artifacts.

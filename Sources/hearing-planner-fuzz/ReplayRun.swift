@@ -20,6 +20,8 @@ struct ReplayRun {
     var maxLength = 64 * 1024
     /// The slowest an input may take: this much for a small one, plus as much again per MiB.
     var slowMilliseconds = 1000.0
+    /// Each input is written here before it runs, so that the one that crashed the run is kept.
+    var currentInputPath: String?
 
     init(target: FuzzTarget, arguments: [String]) {
         self.target = target
@@ -30,6 +32,7 @@ struct ReplayRun {
             case "--seed": seed = rest.popFirst().flatMap { UInt64($0) } ?? seed
             case "--max-len": maxLength = rest.popFirst().flatMap { Int($0) } ?? maxLength
             case "--slow-ms": slowMilliseconds = rest.popFirst().flatMap(Double.init) ?? slowMilliseconds
+            case "--keep-current": currentInputPath = rest.popFirst()
             default: folders.append(argument)
             }
         }
@@ -56,8 +59,15 @@ struct ReplayRun {
         var slowInputs = 0
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int(seconds * 1000))
+        let currentInput = currentInputPath.map { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o600) } ?? -1
+        defer { if currentInput >= 0 { close(currentInput) } }
         var pending = corpus[...]
         while let input = pending.popFirst() ?? (clock.now < deadline ? nextMutation(&mutator, corpus) : nil) {
+            if currentInput >= 0 {
+                // Two system calls, no sync: the file only has to outlive a trap of this process.
+                _ = ftruncate(currentInput, 0)
+                _ = input.withUnsafeBytes { pwrite(currentInput, $0.baseAddress, $0.count, 0) }
+            }
             let elapsed = clock.measure { target.run(input) }
             runs += 1
             if elapsed > slowest.duration { slowest = (elapsed, input.count) }
