@@ -72,9 +72,9 @@ def main():
         report = os.path.join(folder, "report.json")
         started = time.time()
         run = subprocess.run(
-            ["schemathesis", "run", base + "/v1/openapi.yaml", "-H", f"Authorization: Bearer {token}",
-             "--checks", "all", "--config-file", os.path.join(HERE, "schemathesis.toml"),
-             "--report", "ndjson", "--report-ndjson-path", report, "--no-color"],
+            ["schemathesis", "--config-file", os.path.join(HERE, "schemathesis.toml"), "--no-color",
+             "run", base + "/v1/openapi.yaml", "-H", f"Authorization: Bearer {token}", "--checks", "all",
+             "--report", "ndjson", "--report-ndjson-path", report],
             cwd=folder, capture_output=True, text=True, timeout=600)
         seconds = time.time() - started
         output = run.stdout + run.stderr

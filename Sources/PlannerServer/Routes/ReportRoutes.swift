@@ -11,6 +11,12 @@ struct ReportRoutes: Sendable {
         case json, csv, html
     }
 
+    /// An iCalendar with no events (RFC 5545), for a person of the roster who has no hearings.
+    static let emptyCalendar = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hearing-planner//hearing calendar//EN", "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH", "END:VCALENDAR", "",
+    ].joined(separator: "\r\n")
+
     /// The largest `minCell` asked for; more would suppress every figure of any real week.
     static let maxMinCell = 1_000_000
 
@@ -63,6 +69,10 @@ struct ReportRoutes: Sendable {
                 return Answer.bytes(Array(calendar.ics().utf8), contentType: "text/calendar; charset=utf-8")
             } catch let error as ReportError where error.code == .unknownPerson {
                 throw APIError.notFound("There is no interpreter or officer with that id in the current plan's roster.")
+            } catch let error as ReportError where error.code == .noHearings {
+                // A person of the roster without hearings this time has an empty calendar, not an error:
+                // a calendar program polling the feed must see the hearings disappear.
+                return Answer.bytes(Array(Self.emptyCalendar.utf8), contentType: "text/calendar; charset=utf-8")
             } catch let error as ReportError {
                 throw APIError(.badRequest, code: "bad-calendar", error.description)
             }

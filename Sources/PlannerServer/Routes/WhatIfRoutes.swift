@@ -133,8 +133,8 @@ struct WhatIfRoutes: Sendable {
             result.penalties = penalties
         }
         if let seconds = fields.timeLimit {
-            guard seconds.isFinite, seconds > 0, seconds <= Self.maxTimeLimit else {
-                throw bad("timeLimit must be a number of seconds above 0 and at most \(Int(Self.maxTimeLimit)).")
+            guard seconds.isFinite, seconds >= 0.001, seconds <= Self.maxTimeLimit else {
+                throw bad("timeLimit must be a number of seconds from 0.001 to \(Int(Self.maxTimeLimit)).")
             }
             // Longer than the service's own solve time limit is shortened to it: the job says so.
             result.timeLimit = min(.milliseconds(Int64((seconds * 1000).rounded())), solveTimeLimit)
