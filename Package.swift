@@ -88,12 +88,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The search for a mixed-integer program's best point: relaxations (simplex, first-order),
+        // the dive, cutting planes, proximity and neighbourhood searches, then branch and cut. Knows
+        // nothing of hearings: the domain hands it a rounding strategy.
+        .target(
+            name: "MIPSearch",
+            dependencies: ["LinearProgramming", .product(name: "Logging", package: "swift-log")]
+        ),
         // Roster -> program -> plan, evidence, scoring. Pure apart from the solver it is given.
         .target(
-            name: "Planner",
+            name: "Planning",
             dependencies: [
-                "PlannerModel", "LinearProgramming",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "PlannerModel", "LinearProgramming", "MIPSearch",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -113,7 +119,7 @@ let package = Package(
         .target(
             name: "PlannerConsole",
             dependencies: [
-                "PlannerModel", "Planner", "Reports", "Localization", "Workbooks",
+                "PlannerModel", "Planning", "Reports", "Localization", "Workbooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -127,7 +133,7 @@ let package = Package(
         .target(
             name: "PlannerServer",
             dependencies: [
-                "PlannerModel", "Planner", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
+                "PlannerModel", "Planning", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
                 "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -145,7 +151,7 @@ let package = Package(
         .executableTarget(
             name: "hearing-planner",
             dependencies: [
-                "PlannerModel", "SyntheticRosters", "Planner", "GLPKSolver", "LinearProgramming", "Reports",
+                "PlannerModel", "SyntheticRosters", "Planning", "GLPKSolver", "LinearProgramming", "Reports",
                 "PlannerStore", "PlannerServer", "PlanVerification", "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -176,7 +182,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["PlannerModel", "SyntheticRosters", "Planner", "PlanVerification"],
+            dependencies: ["PlannerModel", "SyntheticRosters", "Planning", "PlanVerification"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "TestSupport"]),
@@ -184,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "WorkbooksTests",
             dependencies: [
-                "Workbooks", "PlannerModel", "Localization", "Planner", "GLPKSolver", "TestSupport", "SyntheticRosters",
+                "Workbooks", "PlannerModel", "Localization", "Planning", "GLPKSolver", "TestSupport", "SyntheticRosters",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -192,17 +198,18 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanVerificationTests",
-            dependencies: ["PlanVerification", "PlannerModel", "Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
+            dependencies: ["PlanVerification", "PlannerModel", "Planning", "GLPKSolver", "TestSupport", "SyntheticRosters"]
         ),
         .testTarget(name: "SyntheticRostersTests", dependencies: ["SyntheticRosters", "TestSupport"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearProgramming"]),
+        .testTarget(name: "MIPSearchTests", dependencies: ["MIPSearch", "LinearProgramming", "GLPKSolver"]),
         .testTarget(
-            name: "PlannerTests",
-            dependencies: ["Planner", "GLPKSolver", "TestSupport", "SyntheticRosters"]
+            name: "PlanningTests",
+            dependencies: ["Planning", "GLPKSolver", "TestSupport", "SyntheticRosters"]
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Planner", "GLPKSolver", "SyntheticRosters", "TestSupport", "PlannerModel"],
+            dependencies: ["Reports", "Planning", "GLPKSolver", "SyntheticRosters", "TestSupport", "PlannerModel"],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "PlannerModel"]),
@@ -211,7 +218,7 @@ let package = Package(
         .testTarget(
             name: "PlannerConsoleTests",
             dependencies: [
-                "PlannerConsole", "PlannerModel", "Planner", "Localization", "TestSupport", "GLPKSolver", "Reports",
+                "PlannerConsole", "PlannerModel", "Planning", "Localization", "TestSupport", "GLPKSolver", "Reports",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -219,7 +226,7 @@ let package = Package(
         .testTarget(
             name: "PlannerServerTests",
             dependencies: [
-                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport", "Planner", "Reports", "GLPKSolver", "Workbooks",
+                "PlannerServer", "PlannerStore", "PlannerModel", "TestSupport", "Planning", "Reports", "GLPKSolver", "Workbooks",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]

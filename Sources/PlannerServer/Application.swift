@@ -3,7 +3,7 @@ import GLPKSolver
 import Hummingbird
 import Logging
 import NIOCore
-import Planner
+import Planning
 import PlannerConsole
 import PlannerStore
 import ServiceLifecycle

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Planner
+import Planning
 import PlannerModel
 
 struct OptionsCommand: ParsableCommand {

@@ -3,7 +3,7 @@ import Foundation
 import GLPKSolver
 import LinearProgramming
 import Logging
-import Planner
+import Planning
 import PlannerModel
 
 struct PlanCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GLPKSolver
-import Planner
+import Planning
 import PlannerModel
 
 struct Replan: ParsableCommand {

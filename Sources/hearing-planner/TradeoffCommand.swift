@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GLPKSolver
 import LinearProgramming
-import Planner
+import Planning
 import PlannerModel
 import Reports
 

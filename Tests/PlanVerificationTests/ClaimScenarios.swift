@@ -1,7 +1,7 @@
 import Foundation
 import GLPKSolver
 import Logging
-import Planner
+import Planning
 import PlannerModel
 
 /// Small rosters, each built so that the planner gives one reason code, named in the comments.

@@ -1,5 +1,5 @@
 import Foundation
-import Planner
+import Planning
 import PlannerModel
 import PlanVerification
 import Testing

@@ -2,7 +2,7 @@ import Foundation
 import GLPKSolver
 import HTTPTypes
 import HummingbirdTesting
-import Planner
+import Planning
 import PlannerModel
 import PlannerStore
 import Reports

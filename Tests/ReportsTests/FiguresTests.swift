@@ -1,7 +1,7 @@
 import Foundation
 import GLPKSolver
 import Logging
-import Planner
+import Planning
 import PlannerModel
 import Reports
 import SyntheticRosters

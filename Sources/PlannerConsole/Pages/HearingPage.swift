@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import Planner
+import Planning
 import PlannerModel
 
 extension ConsoleCore {

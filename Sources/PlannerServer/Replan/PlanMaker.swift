@@ -2,7 +2,7 @@ import Foundation
 import GLPKSolver
 import LinearProgramming
 import Logging
-import Planner
+import Planning
 import PlannerModel
 
 /// Makes a plan for a roster, from a baseline plan when there is one. Blocking: the re-plan

@@ -1,7 +1,7 @@
 import Foundation
 import LinearProgramming
 import Logging
-import Planner
+import Planning
 import PlannerModel
 import PlannerStore
 import ServiceLifecycle

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Planner
+import Planning
 import PlannerModel
 import Reports
 

@@ -1,5 +1,5 @@
 import LinearProgramming
-import Planner
+import Planning
 import PlannerModel
 import Synchronization
 

@@ -2,7 +2,7 @@ import Foundation
 import GLPKSolver
 import LinearProgramming
 import Logging
-import Planner
+import Planning
 import PlannerModel
 import Reports
 import ServiceLifecycle

@@ -1,0 +1,23 @@
+/// The time a search runs against, handed in by its caller: the continuous clock in the
+/// executable, a clock a test moves by hand in a test. Deadlines are instants of it.
+public struct SearchClock: Sendable {
+    private let read: @Sendable () -> ContinuousClock.Instant
+
+    public init(now: @escaping @Sendable () -> ContinuousClock.Instant) {
+        read = now
+    }
+
+    /// The instant now.
+    public var now: ContinuousClock.Instant { read() }
+
+    /// The machine's continuous clock.
+    public static let continuous = SearchClock { ContinuousClock.now }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    public var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}
