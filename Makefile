@@ -3,10 +3,11 @@
 
 SHELL       := /bin/bash
 SWIFT       ?= swift
-APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev python3-html5lib systemd
+APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev python3-html5lib systemd binutils
 # For the tests only: programs nobody here wrote read and write workbooks beside ours (LibreOffice
-# without its recommended extras, and openpyxl from PyPI).
-TEST_APT_PACKAGES = libreoffice-calc
+# without its recommended extras, and openpyxl from PyPI); the package test renders the man page
+# (man-db), installs the package (adduser) and asks the daemon over HTTP (curl).
+TEST_APT_PACKAGES = libreoffice-calc man-db adduser curl
 # For the console's browser tests: selenium drives Debian's chromium (with its recommended fonts);
 # axe-selenium-python injects axe-core, in its 4.x version from axe-playwright-python (taken without
 # playwright: only its script is used).
@@ -18,7 +19,11 @@ BIN_RELEASE  = .build/release/hearing-planner
 OUT          = out
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release demo test bench serve docs-images console-images clean \
+# The man page's date: the last commit's, so that the same sources give the same page.
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+MAN_CONFIGURATION ?= debug
+
+.PHONY: all deps test-deps build release demo test test-deb man deb bench serve docs-images console-images clean \
         fuzz fuzz-smoke api-contract sanitize kill-loop soak
 
 all: build
@@ -75,12 +80,37 @@ demo: build
 
 # Every Swift test, then the console in a real headless Chromium against the real daemon, which
 # writes screenshots of the main pages under out/screenshots/ (`make console-images` writes them
-# into docs/images/console/, the pictures of docs/console.md).
+# into docs/images/console/, the pictures of docs/console.md), then the Debian package (test-deb).
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory fuzz-smoke api-contract
 	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots $(OUT)/screenshots/console
+	@$(MAKE) --no-print-directory test-deb
+
+# The Debian package built from the debug build (the Swift runtime of this machine's toolchain
+# beside it), installed here, checked as an operator would and purged: packaging/test-deb.sh.
+# Without root it says so and passes; `make deb` builds the package to ship.
+test-deb: man
+	@if [ "$$(id -u)" != 0 ]; then echo "test-deb: SKIPPED: installing a package needs root (dpkg -i); run make test as root to include it"; exit 0; fi; \
+	  mkdir -p $(OUT)/deb-test && \
+	  deb=$$(packaging/build-deb.sh $(BIN_DEBUG) $(OUT)/man/hearing-planner.1 $(OUT)/deb-test --for-test 2>/dev/null) && \
+	  packaging/test-deb.sh "$$deb"
+
+# The man page, generated from the command line's own help by swift-argument-parser's plugin.
+man:
+	@mkdir -p $(OUT)/man
+	@$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration $(MAN_CONFIGURATION) --date $(MAN_DATE) > $(OUT)/man/generate.log 2>&1 \
+	  || { cat $(OUT)/man/generate.log; exit 1; }
+	@cp .build/plugins/GenerateManual/outputs/hearing-planner/hearing-planner.1 $(OUT)/man/hearing-planner.1
+	@echo "man page: $(OUT)/man/hearing-planner.1"
+
+# The package to ship: a release build with the Swift runtime inside the binary, so that it needs
+# only Debian's libraries; out/hearing-planner_VERSION-1_ARCH.deb. docs/operations.md installs it.
+deb: deps
+	@$(MAKE) --no-print-directory man MAN_CONFIGURATION=release
+	$(SWIFT) build -c release --static-swift-stdlib --product hearing-planner
+	packaging/build-deb.sh $(BIN_RELEASE) $(OUT)/man/hearing-planner.1 $(OUT)
 
 # --- Reliability (docs/reliability.md) -------------------------------------------------------
 FUZZ_TARGETS  = json roster-json roster-csv workbook workbook-parts events config accept-encoding body

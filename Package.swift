@@ -50,8 +50,13 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 // The roster's digest (sha256), which plans carry.
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // BuildInfo.version, from the file VERSION.
+            plugins: ["BuildVersion"]
         ),
+        // Builds the file VERSION into PlannerModel as `BuildInfo.version` when the package is built.
+        .plugin(name: "BuildVersion", capability: .buildTool(), dependencies: ["version-source"]),
+        .executableTarget(name: "version-source", path: "Sources/version-source"),
         // `hearing-planner verify`: an independent check of a plan against the spec, written apart
         // from the planner (it shares only the model types and the roster reader).
         .target(name: "PlanVerification", dependencies: ["PlannerModel"]),
@@ -136,6 +141,8 @@ let package = Package(
                 "PlannerModel", "Planning", "Reports", "PlannerStore", "LinearProgramming", "GLPKSolver", "PlanVerification",
                 "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The HTTP/1 server's limits (idle connections, header sizes).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -154,6 +161,8 @@ let package = Package(
                 "PlannerModel", "SyntheticRosters", "Planning", "GLPKSolver", "LinearProgramming", "Reports",
                 "PlannerStore", "PlannerServer", "PlanVerification", "Workbooks", "Localization", "PlannerConsole",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // SIGHUP: the daemon reloads its token file.
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -162,7 +171,7 @@ let package = Package(
         .executableTarget(
             name: "hearing-planner-bench",
             dependencies: [
-                "PlannerModel", "SyntheticRosters", "Workbooks",
+                "LinearProgramming", "PlannerModel", "SyntheticRosters", "Workbooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -214,7 +223,10 @@ let package = Package(
         ),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "PlannerModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "PlannerStoreTests", dependencies: ["PlannerStore", "PlannerModel", "TestSupport"]),
+        .testTarget(
+            name: "PlannerStoreTests",
+            dependencies: ["PlannerStore", "PlannerModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "PlannerConsoleTests",
             dependencies: [

@@ -69,7 +69,7 @@ final class GLPKRelaxationSession: RelaxationSession {
             }
             var limit = Int32.max
             if let deadline {
-                let milliseconds = (deadline - clock.now).inSeconds * 1000
+                let milliseconds = (deadline - clock.now).seconds * 1000
                 guard milliseconds >= 1 else {
                     (status, detail) = (.timeLimit(hasSolution: false), "The time limit ran out while the simplex method solved the LP.")
                     break
@@ -117,7 +117,7 @@ final class GLPKRelaxationSession: RelaxationSession {
             status: status, detail: detail,
             values: isOptimal ? (0 ..< program.columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) } : [],
             objectiveValue: objective, bestBound: objective,
-            seconds: (clock.now - started).inSeconds, solverName: GLPKSolver.name,
+            seconds: (clock.now - started).seconds, solverName: GLPKSolver.name,
             simplexIterations: Int(glp_get_it_cnt(problem)),
             rowDuals: isOptimal ? (0 ..< program.rowCount).map { glp_get_row_dual(problem, Int32($0 + 1)) } : [],
             basis: isOptimal ? GLPKProblem.basis(of: problem) : nil)

@@ -252,26 +252,12 @@ final class SolveSession {
         nodes = Int(total)
         let incumbent = Self.incumbent(of: glp_ios_get_prob(tree))
         report(incumbent: incumbent)
-        if let step = options.objectiveStep, let incumbent, let bound = bestBound, isWithinOneStep(incumbent, bound, step) {
+        if let step = options.objectiveStep, let incumbent, let bound = bestBound, ObjectiveStep.isWithinOneStep(incumbent, bound, step: step, sense: program.sense) {
             isProvenByStep = true
             glp_ios_terminate(tree)
         }
     }
 
-    /// Whether no multiple of `step` lies strictly between the incumbent and the bound. The
-    /// bound is moved by a small tolerance towards the incumbent's far side first, so that a
-    /// bound of 41.9999999 that stands for 42 is never rounded down. The tolerance is far above
-    /// the simplex method's error on these objectives and far below one step, so that a bound of
-    /// 388,147.6 proves 388,147 optimal.
-    private func isWithinOneStep(_ incumbent: Double, _ bound: Double, _ step: Double) -> Bool {
-        let tolerance = min(1e-9 * max(1, abs(bound)) + 1e-7, 0.05 * step)
-        switch program.sense {
-        case .maximize:
-            return ((bound + tolerance) / step).rounded(.down) * step <= incumbent + tolerance
-        case .minimize:
-            return ((bound - tolerance) / step).rounded(.up) * step >= incumbent - tolerance
-        }
-    }
 
     private func report(incumbent: Double?) {
         guard let progress = options.progress else { return }
@@ -283,7 +269,7 @@ final class SolveSession {
         progress(SolveProgress(
             incumbent: incumbent, bestBound: bound,
             relativeGap: Solution.relativeGap(objective: incumbent, bound: bound),
-            elapsedSeconds: (now - started).inSeconds, nodes: nodes ?? 0
+            elapsedSeconds: (now - started).seconds, nodes: nodes ?? 0
         ))
     }
 
@@ -323,7 +309,7 @@ final class SolveSession {
         if options.startingSolution != nil && outcome == nil { outcome = .unused }
         let solution = Solution(
             status: status, detail: detail, values: values, objectiveValue: objective, bestBound: bound,
-            seconds: (clock.now - started).inSeconds, solverName: GLPKSolver.name,
+            seconds: (clock.now - started).seconds, solverName: GLPKSolver.name,
             simplexIterations: problem.map { Int(glp_get_it_cnt($0)) },
             nodes: isMIP ? nodes : nil,
             startingSolution: outcome,
@@ -354,15 +340,10 @@ final class SolveSession {
     /// or nil when the time is up.
     private func remainingMilliseconds() -> Int32? {
         guard let deadline else { return Int32.max }
-        let milliseconds = (deadline - clock.now).inSeconds * 1000
+        let milliseconds = (deadline - clock.now).seconds * 1000
         guard milliseconds >= 1 else { return nil }
         return Int32(min(milliseconds.rounded(.up), Double(Int32.max - 1)))
     }
 }
 
-extension Duration {
-    var inSeconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
-    }
-}
+

@@ -97,7 +97,7 @@ struct CuttingPlanes {
                 logger.debug("cutting planes: columns priced back in", metadata: ["columns": "\(priced.count)"])
                 continue
             }
-            if let incumbent, let step, let best = result.bound, Search.isWithinOneStep(incumbent, best, step) { return }
+            if let incumbent, let step, let best = result.bound, ObjectiveStep.isWithinOneStep(incumbent, best, step: step, sense: program.sense) { return }
             quiet = previous - (result.bound ?? previous) < minimumProgress ? quiet + 1 : 0
             if quiet > patience { return }
             let cuts = ZeroHalfCuts.separate(whole, at: solution.values, limit: cutsPerRound)

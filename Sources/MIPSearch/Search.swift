@@ -233,7 +233,7 @@ public struct Search: Sendable {
     /// What the relaxation's bound proves of the best plan: optimality, the gap asked for, or nothing.
     private func proof(of progress: Progress, in program: LinearProgram, relativeGap: Double) -> TerminationStatus? {
         guard let best = progress.best, let bound = progress.bound else { return nil }
-        if let step = Self.objectiveStep(of: program), Self.isWithinOneStep(best.objective, bound, step) { return .optimal }
+        if let step = Self.objectiveStep(of: program), ObjectiveStep.isWithinOneStep(best.objective, bound, step: step, sense: program.sense) { return .optimal }
         if relativeGap > 0, let gap = Solution.relativeGap(objective: best.objective, bound: bound), gap <= relativeGap {
             return .gapLimit
         }
@@ -330,13 +330,6 @@ public struct Search: Sendable {
             && program.objectiveCoefficients.allSatisfy { $0 == $0.rounded() }
             && program.objectiveConstant == program.objectiveConstant.rounded()
         return integral ? 1 : nil
-    }
-
-    /// Whether no multiple of `step` lies above `objective` and at or below `bound` (maximising),
-    /// with a small tolerance so that 41.9999999 stands for 42.
-    public static func isWithinOneStep(_ objective: Double, _ bound: Double, _ step: Double) -> Bool {
-        let tolerance = 1e-9 * max(1, abs(bound)) + 1e-7
-        return ((bound + tolerance) / step).rounded(.down) * step <= objective + tolerance
     }
 
     /// Whether `values` keeps every bound, row and integrality of `program`.

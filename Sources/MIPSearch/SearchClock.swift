@@ -13,11 +13,3 @@ public struct SearchClock: Sendable {
     /// The machine's continuous clock.
     public static let continuous = SearchClock { ContinuousClock.now }
 }
-
-extension Duration {
-    /// The duration in seconds, as a floating-point number.
-    public var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
-    }
-}

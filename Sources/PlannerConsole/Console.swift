@@ -119,7 +119,7 @@ final class ConsoleCore: Sendable {
         self.logger = logger
         self.now = now
         sessions = Sessions(settings)
-        throttle = Mutex(SignInThrottle(limit: settings.signInFailures, window: settings.signInWindow.timeInterval))
+        throttle = Mutex(SignInThrottle(limit: settings.signInFailures, window: settings.signInWindow.seconds))
         renderer = try Renderer()
         assets = Assets()
     }

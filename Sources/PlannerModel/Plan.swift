@@ -60,11 +60,15 @@ public struct SolverInfo: Sendable, Equatable, Codable {
     public var name: String
     public var version: String
     public var seconds: Double
+    /// The program and version that made the plan, such as `hearing-planner 1.2.0`
+    /// (``BuildInfo/program``); absent in plans made before it was recorded.
+    public var planner: String?
 
-    public init(name: String, version: String, seconds: Double) {
+    public init(name: String, version: String, seconds: Double, planner: String? = BuildInfo.program) {
         self.name = name
         self.version = version
         self.seconds = seconds
+        self.planner = planner
     }
 }
 

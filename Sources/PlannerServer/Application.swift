@@ -60,7 +60,7 @@ public func buildApplication(
         router: built.router,
         server: parts.settings.connectionLimits.server,
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hearing-planner"),
-        services: [built.replanService, built.tradeoffService],
+        services: [built.replanService, built.tradeoffService] + built.retentionServices,
         onServerRunning: { channel in
             await parts.onListening(channel.localAddress?.port ?? port, board.plan?.version)
         },
@@ -72,6 +72,8 @@ struct PlannerServer {
     let router: Router<PlannerRequestContext>
     let replanService: ReplanService
     let tradeoffService: TradeoffService
+    /// Daily pruning, when the settings name a retention.
+    let retentionServices: [RetentionService]
     let state: PlanningState
     let board: PlanBoard
 
@@ -90,7 +92,7 @@ struct PlannerServer {
         let trigger = ReplanTrigger(ReplanSchedule(debounce: parts.settings.debounce))
         let auditor = Auditor(database: parts.database, logger: parts.logger, now: parts.now)
 
-        let router = Router(context: PlannerRequestContext.self)
+        let router = Router(context: PlannerRequestContext.self, options: .autoGenerateHeadEndpoints)
         let jobs = TradeoffJobs()
         let desk = OptionsDesk()
         let console = try Console<PlannerRequestContext>(
@@ -98,10 +100,19 @@ struct PlannerServer {
                 database: parts.database, state: state, board: board, trigger: trigger, desk: desk, jobs: jobs, auditor: auditor,
                 authenticate: parts.authenticate, solveTimeLimit: parts.settings.solveTimeLimit, now: parts.now),
             settings: parts.console, logger: parts.logger, now: parts.now)
+        // Outermost: the access log sees every answer; the HTTP rules (no-store, 405) apply to all.
+        let routeMethods = RouteMethods()
+        router.add(middleware: AccessLogMiddleware(logger: parts.logger))
+        router.add(middleware: HTTPRulesMiddleware(methods: routeMethods))
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: console.fallback)
+        // Before the bearer-token middleware, which therefore does not apply: a calendar feed's
+        // secret is its credential.
+        let feeds = FeedRoutes(database: parts.database, board: board, auditor: auditor, now: parts.now)
+        feeds.addOpenRoute(to: router)
         router.add(middleware: BearerAuthMiddleware(authenticate: parts.authenticate, auditor: auditor))
         console.add(to: router)
+        feeds.add(to: router)
         ServiceRoutes(board: board, metrics: parts.metrics).add(to: router)
         WriteRoutes(
             state: state, board: board, trigger: trigger, body: BodyReader(limit: parts.settings.maxBodyBytes),
@@ -116,6 +127,7 @@ struct PlannerServer {
             auditor: auditor, solveTimeLimit: parts.settings.solveTimeLimit, now: parts.now
         ).add(to: router)
 
+        routeMethods.learn(router.routes.map { (path: $0.path.description, method: $0.method.rawValue) })
         self.router = router
         self.state = state
         self.board = board
@@ -123,6 +135,11 @@ struct PlannerServer {
         replanService = ReplanService(
             state: state, trigger: trigger, maker: parts.planMaker, slot: slot, settings: parts.settings, metrics: parts.metrics,
             auditor: auditor, logger: parts.logger, now: parts.now, onPublished: parts.onPublished)
+        retentionServices = parts.settings.retention.map { rule in
+            [RetentionService(
+                state: state, rule: rule, metrics: parts.metrics, logger: parts.logger, now: parts.now,
+                sleep: { try await Task.sleep(for: $0) })]
+        } ?? []
         tradeoffService = TradeoffService(
             jobs: jobs, slot: slot, planner: Planner(solver: GLPKSolver(logger: parts.logger), logger: parts.logger),
             logger: parts.logger, now: parts.now)

@@ -17,6 +17,10 @@ public struct ServerMetrics: Sendable {
     let planVersion: CoreMetrics.Gauge
     let interpreterFulfilment: CoreMetrics.Gauge
     let officerFulfilment: CoreMetrics.Gauge
+    /// Always 1, labelled with the version that runs (the usual `*_build_info` of Prometheus).
+    let buildInfo: CoreMetrics.Gauge
+    /// When retention last ran, in seconds since 1970: an alert can fire when it stops running.
+    let lastPruning: CoreMetrics.Gauge
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -35,6 +39,13 @@ public struct ServerMetrics: Sendable {
             label: "hearing_planner_preference_fulfilment_rate", dimensions: [("role", "interpreter")], factory: factory)
         officerFulfilment = CoreMetrics.Gauge(
             label: "hearing_planner_preference_fulfilment_rate", dimensions: [("role", "officer")], factory: factory)
+        buildInfo = CoreMetrics.Gauge(label: "hearing_planner_build_info", dimensions: [("version", BuildInfo.version)], factory: factory)
+        buildInfo.record(1)
+        lastPruning = CoreMetrics.Gauge(label: "hearing_planner_retention_last_run_timestamp_seconds", factory: factory)
+    }
+
+    func recordPruning(at time: Date) {
+        lastPruning.record(time.timeIntervalSince1970)
     }
 
     /// The metrics in Prometheus's text format.

@@ -1,4 +1,5 @@
 import PlannerModel
+import PlannerStore
 
 /// What the HTTP application and the re-plan service need from the configuration.
 public struct ServerSettings: Sendable {
@@ -11,15 +12,18 @@ public struct ServerSettings: Sendable {
     /// The policy a submitted roster is planned with, from the roster's own: the configuration's
     /// policy file and `freezeHours` override it here.
     public var adjustPolicy: @Sendable (Policy) throws -> Policy
+    /// How long personal data is kept; nil: the service does not prune by itself.
+    public var retention: RetentionRule?
 
     public init(
         maxBodyBytes: Int = 16 << 20, solveTimeLimit: Duration = .seconds(30), debounce: Duration = .milliseconds(250),
-        adjustPolicy: @escaping @Sendable (Policy) throws -> Policy = { $0 }
+        adjustPolicy: @escaping @Sendable (Policy) throws -> Policy = { $0 }, retention: RetentionRule? = nil
     ) {
         self.maxBodyBytes = maxBodyBytes
         self.solveTimeLimit = solveTimeLimit
         self.debounce = debounce
         self.adjustPolicy = adjustPolicy
+        self.retention = retention
     }
 
     /// Deadlines for slow and idle connections.

@@ -32,6 +32,9 @@ extension AppDatabase {
         try writer.write { db in
             var roster = roster
             try roster.insert(db)
+            // For retention: the end of the roster's horizon, as its document says.
+            try db.execute(
+                sql: "UPDATE roster SET horizonEnd = CASE WHEN json_valid(document) THEN json_extract(document, '$.horizon.end') END WHERE id = ?", arguments: [roster.id])
             return roster
         }
     }

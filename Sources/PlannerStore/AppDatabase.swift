@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// The daemon's durable state in one SQLite database: the submitted rosters, the append-only log
-/// of change events, the plan versions and the audit trail.
+/// of change events, the plan versions and the audit trail; since v2 also when each token was
+/// last used, the calendar feed links, and the figures kept of pruned horizons.
 ///
 /// Only writes that keep the data consistent are exposed: each is one transaction, so that a
 /// crash at any moment leaves either all of it or none. Commits are synchronous to disk
@@ -17,6 +18,11 @@ public struct AppDatabase: Sendable {
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         try Self.migrator.migrate(writer)
+    }
+
+    /// A database left as it is, without migrations (``openExisting(path:readOnly:)``).
+    init(unmigrated writer: any DatabaseWriter) {
+        self.writer = writer
     }
 
     /// A database that lives in memory only, for tests.
@@ -40,12 +46,14 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    private static var configuration: Configuration {
+    static var configuration: Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             // An acknowledged event must survive a power cut, not only a crash of the process.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted rows are overwritten with zeros, not left in free pages (retention, erasure).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         return configuration
     }
@@ -87,6 +95,7 @@ public struct AppDatabase: Sendable {
                 t.column("outcome", .text).notNull()
             }
         }
+        migrator.registerMigration("v2", migrate: migrateToVersion2)
         return migrator
     }
 }

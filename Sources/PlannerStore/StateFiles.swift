@@ -6,7 +6,7 @@ import Glibc
 
 /// Creates the state directory and database file with owner-only permissions before SQLite
 /// touches them, whatever the process's umask.
-enum StateFiles {
+public enum StateFiles {
     /// Returns the path of `file` in `directory`, both created if missing: the directory 0700,
     /// the file 0600. Existing ones are narrowed to those modes.
     static func prepare(directory: String, file: String) throws -> String {
@@ -37,5 +37,25 @@ enum StateFiles {
             throw StoreError(.unopenable, "Cannot make the state database \(path) private (mode 0600): \(String(cString: strerror(errno))).")
         }
         return path
+    }
+}
+
+extension StateFiles {
+    /// Files of a state directory that a command may create beside the database.
+    static let names = ["state.sqlite", "state.sqlite-wal", "state.sqlite-shm", "state.sqlite-journal", "state.lock"]
+
+    /// Run as root on the service's state directory, a command creates files root owns, which the
+    /// service's user could then not open: give them to the directory's owner. Does nothing for
+    /// any other user.
+    public static func giveToOwner(directory: String) {
+        guard geteuid() == 0 else { return }
+        var folder = stat()
+        guard stat(directory, &folder) == 0 else { return }
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            var file = stat()
+            guard lstat(path, &file) == 0, file.st_uid != folder.st_uid || file.st_gid != folder.st_gid else { continue }
+            _ = lchown(path, folder.st_uid, folder.st_gid)
+        }
     }
 }

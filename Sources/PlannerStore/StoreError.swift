@@ -7,7 +7,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         init(_ name: Name) { self.name = name }
 
         enum Name: String {
-            case unopenable, unknownRoster, corrupt
+            case unopenable, unknownRoster, corrupt, locked, invalidBackup
         }
 
         /// The state directory or database cannot be created or opened.
@@ -16,6 +16,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let unknownRoster = Code(.unknownRoster)
         /// A stored document cannot be read back.
         public static let corrupt = Code(.corrupt)
+        /// Another process holds the state directory (``StateLock``).
+        public static let locked = Code(.locked)
+        /// A file given to restore is not a backup this version can restore.
+        public static let invalidBackup = Code(.invalidBackup)
 
         public var description: String { name.rawValue }
     }

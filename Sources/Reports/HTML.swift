@@ -1,3 +1,5 @@
+import PlannerModel
+
 /// The HTML page around a report: one self-contained file, inline CSS, no scripts, no fonts or
 /// images from elsewhere, readable on screen and on paper.
 enum HTML {
@@ -32,6 +34,7 @@ enum HTML {
         <body>
         <main>
         \(body)</main>
+        <footer><p class="note">\(escape(BuildInfo.program))</p></footer>
         </body>
         </html>
 
@@ -46,6 +49,7 @@ enum HTML {
         body { margin: 0; background: var(--paper); color: var(--ink);
                font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
         main { max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; }
+        footer { max-width: 980px; margin: 0 auto; padding: 0 28px 24px; }
         h1 { font-size: 1.7em; margin: 0 0 4px; }
         h2 { font-size: 1.25em; margin: 32px 0 6px; padding-bottom: 4px; border-bottom: 2px solid var(--rule); }
         h3 { font-size: 1.05em; margin: 20px 0 4px; }

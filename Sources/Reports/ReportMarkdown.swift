@@ -113,6 +113,8 @@ extension FulfilmentReport {
         }
         out.append("Definitions: docs/reports.md. Rates are met / requested; the interval is the 95% Wilson interval. "
             + "Only held hearings count as requests.")
+        out.append("")
+        out.append("_\(BuildInfo.program)_")
         return out.joined(separator: "\n") + "\n"
     }
 

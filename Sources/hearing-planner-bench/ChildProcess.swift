@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 
 #if canImport(Glibc)
 import Glibc
@@ -183,12 +184,6 @@ func isExecutableOnPath(_ name: String) -> Bool {
     }
 }
 
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
-    }
-}
 
 extension timeval {
     var seconds: Double { Double(tv_sec) + Double(tv_usec) / 1e6 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlannerModel
 
 @main
 struct HearingPlanner: AsyncParsableCommand {
@@ -9,9 +10,10 @@ struct HearingPlanner: AsyncParsableCommand {
             Honours applicants' requests for an interviewer and interpreter of a particular sex \
             wherever possible, and records the evidence whenever a request could not be met.
             """,
+        version: BuildInfo.version,
         subcommands: [
             Validate.self, Convert.self, Template.self, Generate.self, PlanCommand.self, Replan.self, Diff.self,
             ReportCommand.self, Export.self, CalendarCommand.self, TokenCommand.self, OptionsCommand.self, TradeoffCommand.self,
-            Verify.self, Serve.self,
+            Verify.self, Serve.self, StateCommand.self,
         ])
 }

@@ -6,6 +6,7 @@ import PlannerModel
 import PlannerServer
 import PlannerStore
 import ServiceLifecycle
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +21,10 @@ struct Serve: AsyncParsableCommand {
             file (`hearing-planner token add`); the planners' console at / signs in with the same \
             tokens in a browser (docs/console.md). Stops gracefully on SIGTERM or SIGINT. Under systemd \
             (Type=notify) it sends READY once it listens with its state loaded, STATUS with the \
-            current plan version, and WATCHDOG pings. See docs/api.md and docs/operations.md.
+            current plan version, and WATCHDOG pings. SIGHUP (systemctl reload) reads the token \
+            file again. Only one serve may use a state directory at a time. Once a day it deletes \
+            the data of horizons that ended more than retention.days ago (docs/privacy.md). See \
+            docs/api.md and docs/operations.md.
             """)
 
     @Option(help: ArgumentHelp("The configuration file (JSON, see docs/operations.md).", valueName: "file"))
@@ -42,13 +46,23 @@ struct Serve: AsyncParsableCommand {
         guard let tokenPath = configuration.tokenFile else {
             throw ValidationError("No token file: give --tokens FILE or tokenFile in the configuration; make one with `hearing-planner token add`.")
         }
-        let tokenFile: TokenFile
+        let logger = Self.logger(level: configuration.logLevel)
+        let tokens: TokenStore
         let database: AppDatabase
+        let lock: StateLock
         do {
-            tokenFile = try TokenFile.load(path: tokenPath)
             // The policy file is read now, so that a broken one stops the start, not a submission.
             _ = try configuration.policy(over: Policy())
+            // One daemon per state directory: a second one stops here, naming the first.
+            lock = try StateLock.acquire(directory: configuration.stateDirectory, purpose: "serve")
             database = try AppDatabase.open(stateDirectory: configuration.stateDirectory)
+            tokens = try TokenStore(path: tokenPath, recordUse: { name, time in
+                do {
+                    try database.recordTokenUse(name: name, at: time)
+                } catch {
+                    logger.warning("cannot record a token's use", metadata: ["error": "\(type(of: error))"])
+                }
+            })
         } catch let error as ConfigurationError {
             throw Self.failure(error.description)
         } catch let error as TokenFileError {
@@ -56,31 +70,42 @@ struct Serve: AsyncParsableCommand {
         } catch let error as StoreError {
             throw Self.failure(error.description)
         }
+        defer { lock.release() }
 
-        let logger = Self.logger(level: configuration.logLevel)
         // GLPK's progress lines are for `plan --verbose`, not for the service's log.
         let solverLogger = Self.logger(level: max(configuration.logLevel, .notice))
         let notifier = SystemdNotifier(logger: logger)
         let host = configuration.listenHost
         let settings = ServerSettings(
             maxBodyBytes: configuration.maxBodyBytes, solveTimeLimit: configuration.solveTimeLimit,
-            debounce: configuration.debounce, adjustPolicy: { try configuration.policy(over: $0) })
+            debounce: configuration.debounce, adjustPolicy: { try configuration.policy(over: $0) },
+            retention: RetentionRule(days: configuration.retentionDays, auditDays: configuration.auditRetentionDays))
         let console = ConsoleSettings(
             secureCookies: configuration.secureCookies,
             idleTimeout: .milliseconds(Int64(configuration.sessionIdleMinutes * 60_000)),
             maxUploadBytes: configuration.maxBodyBytes)
+        let currentVersion = Mutex<Int?>(nil)
         let parts = ServerParts(
-            database: database, settings: settings, console: console, authenticate: { tokenFile.authenticate(bearer: $0) },
+            database: database, settings: settings, console: console, authenticate: { tokens.authenticate(bearer: $0) },
             planMaker: .glpk(logger: solverLogger), logger: logger,
             onListening: { port, version in
-                logger.notice("listening", metadata: ["address": "\(ListenAddress(host: host, port: port))"])
+                currentVersion.withLock { $0 = version }
+                logger.notice("listening", metadata: [
+                    "address": "\(ListenAddress(host: host, port: port))", "version": "\(BuildInfo.version)",
+                ])
                 notifier.ready(status: Self.status(version))
             },
-            onPublished: { version in notifier.status(Self.status(version)) })
+            onPublished: { version in
+                currentVersion.withLock { $0 = version }
+                notifier.status(Self.status(version))
+            })
+        let reload = await ReloadOnHangup.trap(tokens: tokens, notifier: notifier, logger: logger) {
+            Self.status(currentVersion.withLock { $0 })
+        }
         let app = try await Self.refusingDamage { try await buildApplication(parts, host: host, port: configuration.listenPort) }
         // The notifier last: a ServiceGroup stops its services in reverse, so STOPPING=1 goes first.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [app, notifier], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: [app, reload, notifier], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 
@@ -103,9 +128,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     static func logger(level: Logger.Level) -> Logger {
-        var logger = Logger(label: "hearing-planner") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = level
-        return logger
+        LogSetup.logger(level: level)
     }
 
     static func status(_ version: Int?) -> String {
@@ -122,7 +145,7 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-        static func failure(_ message: String) -> ExitCode {
+    static func failure(_ message: String) -> ExitCode {
         printError("error: \(message)")
         return ExitCode.failure
     }

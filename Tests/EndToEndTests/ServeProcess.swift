@@ -16,21 +16,27 @@ final class ServeProcess: Sendable {
     let token: String
 
     /// Starts the service in `folder` (state in `folder/state`) and waits until it listens.
-    init(binary: HearingPlannerBinary, folder: URL, token: String, extraArguments: [String] = []) async throws {
-        let log = folder.appendingPathComponent("serve-\(UUID().uuidString).log")
-        try Data().write(to: log)
+    init(
+        binary: HearingPlannerBinary, folder: URL, token: String, extraArguments: [String] = [],
+        environment: [String: String] = [:], stateDirectory: String = "state", logFile: URL? = nil
+    ) async throws {
+        let log = logFile ?? folder.appendingPathComponent("serve-\(UUID().uuidString).log")
+        if logFile == nil { try Data().write(to: log) }
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary.path)
         process.arguments = [
-            "serve", "--listen", "127.0.0.1:0", "--state-dir", folder.appendingPathComponent("state").path,
+            "serve", "--listen", "127.0.0.1:0", "--state-dir", folder.appendingPathComponent(stateDirectory).path,
             "--tokens", folder.appendingPathComponent("tokens").path,
         ] + extraArguments
         process.currentDirectoryURL = folder
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
         process.standardError = handle
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         try process.run()
         self.process = process
         self.log = log
@@ -81,6 +87,20 @@ final class ServeProcess: Sendable {
         }
         Issue.record("no plan version \(version) within \(timeout); the service wrote: \(output)")
         return [:]
+    }
+
+    /// Sends a signal, such as SIGHUP.
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Sends a request with another token, or none.
+    func request(_ method: String, _ path: String, token: String?) async throws -> Int {
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return try #require(response as? HTTPURLResponse).statusCode
     }
 
     /// Kills the process at once, as a crash or `kill -9` would.

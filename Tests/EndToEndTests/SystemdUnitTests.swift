@@ -14,9 +14,9 @@ struct SystemdUnitTests {
     private func unitForBuiltBinary(in folder: URL) throws -> URL {
         let binary = try HearingPlannerBinary.located()
         let text = try String(contentsOf: Self.unit, encoding: .utf8)
-        #expect(text.contains("ExecStart=/usr/local/bin/hearing-planner serve"))
+        #expect(text.contains("ExecStart=/usr/bin/hearing-planner serve"))
         let copy = folder.appendingPathComponent("hearing-planner.service")
-        try copy.write(text.replacingOccurrences(of: "ExecStart=/usr/local/bin/hearing-planner", with: "ExecStart=\(binary.path)"))
+        try copy.write(text.replacingOccurrences(of: "ExecStart=/usr/bin/hearing-planner", with: "ExecStart=\(binary.path)"))
         return copy
     }
 

@@ -155,7 +155,26 @@ struct ServerConfigurationTests {
         let configuration = try ServerConfiguration.load(path: path)
         #expect(configuration.listenHost == "127.0.0.1")
         #expect(configuration.stateDirectory == "/var/lib/hearing-planner")
-        #expect(configuration.tokenFile == "/run/credentials/hearing-planner.service/tokens")
+        #expect(configuration.tokenFile == "/etc/hearing-planner/tokens")
+        #expect(configuration.retentionDays == 90)
+        #expect(configuration.auditRetentionDays == 730)
+    }
+
+    @Test("retention: days and auditDays, in range; anything else is an error with its place")
+    func retention() throws {
+        let good = try ServerConfiguration.parse(Array(#"{"retention": {"days": 30, "auditDays": 365}}"#.utf8), path: "c.json", relativeTo: "/")
+        #expect(good.retentionDays == 30)
+        #expect(good.auditRetentionDays == 365)
+        #expect(ServerConfiguration().retentionDays == 90)
+        let bad = try #require(throws: ConfigurationError.self) {
+            try ServerConfiguration.parse(
+                Array(#"{"retention": {"days": -1, "auditDays": 5, "weeks": 2}}"#.utf8), path: "c.json", relativeTo: "/")
+        }
+        let places = bad.diagnostics.map(\.place)
+        #expect(places.count == 3)
+        #expect(places.contains { $0.hasPrefix("retention.days") })
+        #expect(places.contains { $0.hasPrefix("retention.auditDays") })
+        #expect(places.contains { $0.hasPrefix("retention.weeks") })
     }
 }
 

@@ -92,14 +92,14 @@ struct TokenFileTests {
         }
     }
 
-    @Test("Adding to a file readable by others leaves it with mode 0600 and keeps its lines")
+    @Test("Adding to a file readable by others leaves it unreadable to them (0644 becomes 0640) and keeps its lines")
     func tightensMode() throws {
         try withTemporaryDirectory { folder in
             let path = folder + "/tokens"
             let existing = "# kept\nold viewer sha256:" + String(repeating: "a", count: 64)  // no final newline
-            FileManager.default.createFile(atPath: path, contents: Data(existing.utf8), attributes: [.posixPermissions: 0o644])
+            _ = FileManager.default.createFile(atPath: path, contents: Data(existing.utf8), attributes: [.posixPermissions: 0o644])
             _ = try TokenFile.add(name: "new", role: .planner, path: path)
-            #expect(try permissions(of: path) == 0o600)
+            #expect(try permissions(of: path) == 0o640)
             let file = try TokenFile.load(path: path)
             #expect(file.records.map(\.name) == ["old", "new"])
             #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# kept\n"))

@@ -57,9 +57,9 @@ public final class NotifySocket: Sendable {
 
     /// The next datagram, or nil if none arrives within `seconds` (a bound against hanging, not a
     /// timing check: on 2 cores, tests that plan synchronously can hold the cooperative pool, which
-    /// the sender needs, for tens of seconds). The wait happens on a thread of its own, never on
-    /// the cooperative pool.
-    public func receive(within seconds: Int32 = 300) async -> String? {
+    /// the sender needs, for minutes when other builds share the machine; 300 s was seen to run
+    /// out). The wait happens on a thread of its own, never on the cooperative pool.
+    public func receive(within seconds: Int32 = 900) async -> String? {
         await withCheckedContinuation { continuation in
             let thread = Thread { continuation.resume(returning: self.waitForDatagram(seconds: seconds)) }
             thread.start()

@@ -36,7 +36,7 @@ struct ConsolePageMiddleware<Context: ConsoleRequestContext>: RouterMiddleware {
             response = core.errorPage(request, ConsoleError(status: .internalServerError, key: "error.internal"))
         }
         ConsoleAnswer.secure(&response.headers)
-        let elapsed = (ContinuousClock.now - started).timeInterval * 1000
+        let elapsed = (ContinuousClock.now - started).seconds * 1000
         response.headers.append(HTTPField(name: ConsoleAnswer.serverTiming, value: "page;dur=" + String(format: "%.2f", elapsed)))
         return response
     }

@@ -32,7 +32,7 @@ extension ConsoleCore {
         let allowed = throttle.withLock { $0.allows(client, at: time) }
         guard allowed else {
             backend.auditRefusal(action: action, outcome: "429 too many failed sign-ins")
-            let wait = throttle.withLock { $0.retryAfter(client, at: time) } ?? settings.signInWindow.timeInterval
+            let wait = throttle.withLock { $0.retryAfter(client, at: time) } ?? settings.signInWindow.seconds
             var response = signInPage(request, error: "signIn.throttled", status: .tooManyRequests)
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response

@@ -7,7 +7,7 @@ final class Sessions: Sendable {
 
     init(_ settings: ConsoleSettings) {
         table = Mutex(SessionTable(
-            idleTimeout: settings.idleTimeout.timeInterval, maxAge: settings.maxSessionAge.timeInterval,
+            idleTimeout: settings.idleTimeout.seconds, maxAge: settings.maxSessionAge.seconds,
             capacity: settings.maxSessions))
     }
 
@@ -68,9 +68,4 @@ enum Secret {
     }
 }
 
-extension Duration {
-    var timeInterval: TimeInterval {
-        let parts = components
-        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) * 1e-18
-    }
-}
+

@@ -31,7 +31,7 @@ extension ConsoleCore {
         let started = ContinuousClock.now
         let html = renderer.render(template, page: page, frame: frame(title: title, visit: visit, section: section), catalogue: visit.catalogue)
         var headers = headers
-        let elapsed = (ContinuousClock.now - started).timeInterval * 1000
+        let elapsed = (ContinuousClock.now - started).seconds * 1000
         headers.append(HTTPField(name: ConsoleAnswer.serverTiming, value: "render;dur=" + String(format: "%.2f", elapsed)))
         return ConsoleAnswer.html(html, status: status, headers: headers)
     }

@@ -155,38 +155,7 @@ struct FieldReader {
 
     /// ", did you mean ...?" for a key one or two edits away from an allowed one.
     static func suggestion(for key: String, among allowed: Set<String>) -> String {
-        // A name more than twice as long as any field's is no misspelling of one: no work for it.
-        guard key.utf8.count <= 64 else { return "" }
-        let typed = Array(key.lowercased().unicodeScalars)
-        let best = allowed.map { ($0, editDistance(typed, Array($0.lowercased().unicodeScalars), limit: 2)) }
-            .filter { $0.1 <= 2 }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }
-        return best.map { "; did you mean \"\($0.0)\"?" } ?? ""
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: .max)
-    }
-
-    /// Levenshtein distance, or `limit + 1` as soon as it is certain to exceed `limit`: a field
-    /// name is suggested only within two edits, and a document can have a hundred thousand
-    /// unknown ones, so each comparison stops early and allocates two rows only.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        if abs(a.count - b.count) > limit { return limit &+ 1 }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var smallest = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                smallest = min(smallest, current[j])
-            }
-            if smallest > limit { return limit &+ 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        DidYouMean.suggestion(for: key, among: allowed)
     }
 }
 

@@ -78,6 +78,7 @@ struct Auditor: Sendable {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if parts.count >= 4, parts[1] == "v1", parts[2] == "people" || parts[2] == "hearings" { parts[3] = "{id}" }
         if parts.count >= 4, parts[1] == "v1", parts[2] == "tradeoff" { parts[3] = "{job}" }
+        if parts.count >= 4, parts[1] == "v1", parts[2] == "calendars" { parts[3] = "{secret}.ics" }
         if parts.count >= 4, parts[1] == "v1", parts[2] == "plans", parts[3] != "current" { parts[3] = "{version}" }
         return parts.joined(separator: "/")
     }

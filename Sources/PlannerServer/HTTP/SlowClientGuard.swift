@@ -9,14 +9,22 @@ import NIOHTTPTypes
 import Glibc
 #endif
 
-/// Bounds on connections, so that slow or idle clients cannot hold the service's connections
+/// The limits of the HTTP server besides the body limit (`maxBodyBytes`), as docs/api.md lists
+/// them, so that slow, idle or oversized requests cannot hold the service's connections or memory
 /// while others wait (docs/reliability.md, "Hostile input").
 public struct ConnectionLimits: Sendable {
     /// A request's head (its line and headers) must arrive whole within this time of the
     /// connection opening or of the previous answer: headers trickled a byte at a time are cut off.
     public var headTimeout: Duration
-    /// A connection on which nothing arrives for this long is closed (a request body too).
+    /// A connection on which nothing arrives for this long is closed (between requests or while
+    /// one is being sent, a body too), unless an answer is being prepared.
     public var idleTimeout: Duration
+    /// One header field, name and value: enough for a bearer token or the console's cookies (the
+    /// HTTP parser would otherwise take up to 80 KiB).
+    public static let maxHeaderFieldSize = 16 * 1024
+    /// All header fields of a request together.
+    public static let maxHeaderListSize = 64 * 1024
+    public static let maxHeaderFieldCount = 100
 
     public init(headTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60)) {
         self.headTimeout = headTimeout
@@ -25,10 +33,16 @@ public struct ConnectionLimits: Sendable {
 
     /// Hummingbird's HTTP/1.1 server with these bounds.
     var server: HTTPServerBuilder {
-        let head = TimeAmount.nanoseconds(Int64(headTimeout.components.seconds) * 1_000_000_000 + headTimeout.components.attoseconds / 1_000_000_000)
-        let idle = TimeAmount.nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
-        return .http1(configuration: HTTP1Channel.Configuration(
-            additionalChannelHandlers: [RequestHeadDeadline(timeout: head)], idleTimeout: idle))
+        .http1(configuration: HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestHeadDeadline(timeout: Self.timeAmount(headTimeout))],
+            idleTimeout: Self.timeAmount(idleTimeout),
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: Self.maxHeaderFieldSize, maxHeaderListSize: Self.maxHeaderListSize,
+                maxHeaderFieldCount: Self.maxHeaderFieldCount)))
+    }
+
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(Int64(duration.components.seconds) * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// Raises the process's soft limit of open files to its hard limit: every connection is a file,

@@ -7,6 +7,7 @@ struct ConfigurationReader {
     static let keys: [String] = [
         "listen", "stateDirectory", "tokenFile", "solveTimeLimit", "debounce", "freezeHours",
         "maxBodyBytes", "policyFile", "logLevel", "secureCookies", "sessionIdleMinutes",
+        "retention",
     ]
     static let logLevels = Logger.Level.allCases.map(\.rawValue)
 
@@ -68,6 +69,8 @@ struct ConfigurationReader {
                 configuration.secureCookies = flag
             case "sessionIdleMinutes":
                 if let minutes = number(node, at: path, atLeast: 1, atMost: 24 * 60) { configuration.sessionIdleMinutes = minutes }
+            case "retention":
+                readRetention(node, at: path, into: &configuration)
             case "logLevel":
                 guard let text = string(node, at: path) else { continue }
                 if let level = Logger.Level(rawValue: text) {
@@ -80,6 +83,26 @@ struct ConfigurationReader {
             }
         }
         return configuration
+    }
+
+    /// `{"days": 90, "auditDays": 730}`: how long personal data and the audit trail are kept.
+    private mutating func readRetention(_ node: JSONNode, at path: FieldPath, into configuration: inout ServerConfiguration) {
+        guard case .object(let members) = node.value else {
+            log.error(path, "must be an object such as {\"days\": 90}, not \(node.typeName)")
+            return
+        }
+        for (key, member) in members {
+            let place = path / key
+            if case .null = member.value { continue }
+            switch key {
+            case "days":
+                if let days = integer(member, at: place, atLeast: 0, atMost: 3650) { configuration.retentionDays = days }
+            case "auditDays":
+                if let days = integer(member, at: place, atLeast: 30, atMost: 3650) { configuration.auditRetentionDays = days }
+            default:
+                log.error(place, "unknown field \"\(key)\" (retention has days and auditDays)")
+            }
+        }
     }
 
     private mutating func string(_ node: JSONNode, at path: FieldPath) -> String? {
@@ -137,24 +160,6 @@ struct ConfigurationReader {
 
     /// "; did you mean ...?" for a key one or two edits away from a known one.
     static func suggestion(for key: String) -> String {
-        let best = keys.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
-            .filter { $0.1 <= 2 }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }
-        return best.map { "; did you mean \"\($0.0)\"?" } ?? ""
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        DidYouMean.suggestion(for: key, among: keys)
     }
 }

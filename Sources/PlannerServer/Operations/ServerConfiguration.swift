@@ -32,6 +32,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var secureCookies: Bool = false
     /// A console session unused this long ends.
     public var sessionIdleMinutes: Double = 30
+    /// `retention.days`: the rosters, events and plans of a horizon are deleted this many days
+    /// after its last day (docs/privacy.md).
+    public var retentionDays: Int = 90
+    /// `retention.auditDays`: audit rows are deleted when older than this.
+    public var auditRetentionDays: Int = 730
 
     /// The defaults.
     public init() {}

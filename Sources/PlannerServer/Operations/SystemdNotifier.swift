@@ -61,6 +61,14 @@ public struct SystemdNotifier: Service {
         send("READY=1\nSTATUS=\(Self.oneLine(status))")
     }
 
+    /// Tells systemd a reload began (`RELOADING=1`, with the monotonic time newer systemd asks
+    /// for); ``ready(status:)`` tells it the reload is done.
+    public func reloading() {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        send("RELOADING=1\nMONOTONIC_USEC=\(Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)")
+    }
+
     /// Replaces the status line `systemctl status` shows, such as "serving plan version 12".
     public func status(_ text: String) {
         send("STATUS=\(Self.oneLine(text))")

@@ -35,18 +35,35 @@ public struct TokenRecord: Sendable, Hashable {
 /// dashboard viewer sha256:60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752
 /// ```
 ///
+/// After the hash a line may carry `created=TIME` and `expires=TIME` (ISO 8601 in UTC, such as
+/// `2027-01-31T00:00:00Z`): from its expiry on, a token is refused.
+///
 /// Blank lines and lines starting with `#` are ignored. A name is 1 to 64 letters, digits, `.`,
-/// `_` or `-`. Deleting a line revokes that token; the daemon reads the file when it starts.
+/// `_` or `-`. Deleting a line (`token revoke`) revokes that token; the daemon reads the file
+/// when it starts and again on SIGHUP (`systemctl reload`).
 public struct TokenFile: Sendable {
+    /// One line of the file, as `token list` shows it.
+    public struct Listing: Sendable, Equatable {
+        public var record: TokenRecord
+        public var created: Date?
+        public var expires: Date?
+
+        /// Whether the token is refused at `time` because it expired.
+        public func isExpired(at time: Date) -> Bool { expires.map { time >= $0 } ?? false }
+    }
+
     private struct Entry: Sendable {
-        var record: TokenRecord
+        var listing: Listing
         var hash: [UInt8]
     }
 
     private let entries: [Entry]
 
     /// The holders, in file order.
-    public var records: [TokenRecord] { entries.map(\.record) }
+    public var records: [TokenRecord] { entries.map(\.listing.record) }
+
+    /// Every line's holder, dates included, in file order.
+    public var listings: [Listing] { entries.map(\.listing) }
 
     private init(entries: [Entry]) { self.entries = entries }
 
@@ -66,7 +83,7 @@ public struct TokenFile: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let place = "\(path):\(index + 1)"
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            guard fields.count == 3 else {
+            guard fields.count >= 3 else {
                 problems.append("\(place): expected NAME ROLE sha256:HASH, found \(fields.count) field\(fields.count == 1 ? "" : "s")")
                 continue
             }
@@ -88,8 +105,24 @@ public struct TokenFile: Sendable {
                 problems.append("\(place): the hash must be sha256: followed by 64 hexadecimal digits")
                 isValid = false
             }
+            var dates: [String: Date] = [:]
+            for extra in fields.dropFirst(3) {
+                let pair = extra.split(separator: "=", maxSplits: 1).map(String.init)
+                guard pair.count == 2, ["created", "expires"].contains(pair[0]), dates[pair[0]] == nil else {
+                    problems.append("\(place): \"\(extra)\" is not created=TIME or expires=TIME (each at most once)")
+                    isValid = false
+                    continue
+                }
+                guard let date = Self.parseTime(pair[1]) else {
+                    problems.append("\(place): \(pair[0]) must be a time such as 2027-01-31T00:00:00Z, not \"\(pair[1])\"")
+                    isValid = false
+                    continue
+                }
+                dates[pair[0]] = date
+            }
             if isValid, let role, let hash {
-                entries.append(Entry(record: TokenRecord(name: fields[0], role: role), hash: hash))
+                let listing = Listing(record: TokenRecord(name: fields[0], role: role), created: dates["created"], expires: dates["expires"])
+                entries.append(Entry(listing: listing, hash: hash))
             }
         }
         guard problems.isEmpty else {
@@ -102,13 +135,15 @@ public struct TokenFile: Sendable {
     ///
     /// The token's SHA-256 is compared with every stored hash, each comparison taking the same
     /// time whatever the bytes, so the response time does not reveal how much of a guess matched.
-    public func authenticate(bearer: String) -> TokenRecord? {
+    /// A token past its expiry at `time` matches no line.
+    public func authenticate(bearer: String, at time: Date = Date()) -> TokenRecord? {
         let digest = Array(SHA256.hash(data: Array(bearer.utf8)))
-        var found: TokenRecord?
+        var found: Listing?
         for entry in entries where Self.constantTimeEqual(entry.hash, digest) {
-            found = entry.record
+            found = entry.listing
         }
-        return found
+        guard let found, !found.isExpired(at: time) else { return nil }
+        return found.record
     }
 
     /// Creates a token for `name` with `role`, stores its hash in the file at `path` (creating the
@@ -116,7 +151,7 @@ public struct TokenFile: Sendable {
     ///
     /// The token is 32 bytes from the system's secure random generator, written in base64url
     /// after the prefix `hpt_`. It cannot be recovered later: only its hash is kept.
-    public static func add(name: String, role: Role, path: String) throws -> String {
+    public static func add(name: String, role: Role, path: String, created: Date = Date(), expires: Date? = nil) throws -> String {
         if let problem = nameProblem(name) {
             throw TokenFileError(code: .invalidName, message: "Cannot add the token: \(problem).")
         }
@@ -127,7 +162,7 @@ public struct TokenFile: Sendable {
             if existing.records.contains(where: { $0.name == name }) {
                 throw TokenFileError(
                     code: .duplicateName,
-                    message: "The token file \(path) already has a token named \"\(name)\"; choose another name, or delete its line first to replace it.")
+                    message: "The token file \(path) already has a token named \"\(name)\"; choose another name, or revoke it first (`token revoke`) to replace it.")
             }
         } else {
             text = "# hearing-planner tokens: NAME ROLE sha256:HASH, one per line; delete a line to revoke it.\n"
@@ -136,9 +171,37 @@ public struct TokenFile: Sendable {
         let token = makeToken(using: &generator)
         let hash = SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
         if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-        text += "\(name) \(role.rawValue) sha256:\(hash)\n"
+        text += "\(name) \(role.rawValue) sha256:\(hash) created=\(Self.timeText(created))"
+        if let expires { text += " expires=\(Self.timeText(expires))" }
+        text += "\n"
         try AtomicFile.store(Array(text.utf8), at: path)
         return token
+    }
+
+    /// Deletes the line of the token named `name` from the file at `path`, keeping every other
+    /// line as it was; the file is replaced atomically, with its owner and mode. A running daemon
+    /// stops accepting the token when it reloads the file (SIGHUP, `systemctl reload`).
+    public static func revoke(name: String, path: String) throws {
+        let text = try readText(path)
+        let existing = try parse(text, path: path)
+        guard existing.records.contains(where: { $0.name == name }) else {
+            throw TokenFileError(code: .unknownName, message: "The token file \(path) has no token named \"\(name)\"; `token list` shows the names.")
+        }
+        let kept = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).filter { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { return true }
+            return trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) != name
+        }
+        try AtomicFile.store(Array(kept.joined(separator: "\n").utf8), at: path)
+    }
+
+    static func parseTime(_ text: String) -> Date? {
+        try? Date.ISO8601FormatStyle().parse(text)
+    }
+
+    /// `2027-01-31T00:00:00Z`.
+    public static func timeText(_ date: Date) -> String {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)).formatted(.iso8601)
     }
 
     /// A new token: `hpt_` and 32 random bytes in base64url without padding.
@@ -213,7 +276,7 @@ public struct TokenFileError: Error, Sendable, Hashable, CustomStringConvertible
     /// What went wrong. New codes may be added; compare with the named constants.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case unreadable, malformed, duplicateName, invalidName, unwritable
+            case unreadable, malformed, duplicateName, invalidName, unwritable, unknownName
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -228,6 +291,8 @@ public struct TokenFileError: Error, Sendable, Hashable, CustomStringConvertible
         public static let invalidName = Code(.invalidName)
         /// The file could not be written.
         public static let unwritable = Code(.unwritable)
+        /// `revoke` was given a name the file does not have.
+        public static let unknownName = Code(.unknownName)
 
         public var description: String { base.rawValue }
     }

@@ -1,11 +1,15 @@
 import Hummingbird
+import PlannerModel
 
 /// `/healthz`, `/readyz`, `/metrics` and `/v1/openapi.yaml`.
 struct ServiceRoutes: Sendable {
     let board: PlanBoard
     let metrics: ServerMetrics
 
-    struct Alive: Encodable { var status = "alive" }
+    struct Alive: Encodable {
+        var status = "alive"
+        var version = BuildInfo.version
+    }
 
     func add(to router: Router<PlannerRequestContext>) {
         router.get("/healthz") { _, _ in try Answer.json(Alive()) }

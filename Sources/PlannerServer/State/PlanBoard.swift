@@ -54,6 +54,11 @@ final class PlanBoard: Sendable {
         current.withLock { $0 = plan }
     }
 
+    /// No current plan: its version was deleted (retention).
+    func withdraw() {
+        current.withLock { $0 = nil }
+    }
+
     func updateHealth(_ change: (inout Readiness) -> Void) {
         readiness.withLock { change(&$0) }
     }

@@ -104,6 +104,29 @@ actor PlanningState {
         ])
     }
 
+    // MARK: Retention
+
+    /// Deletes the horizons that `rule` says are due at `time` (and old audit rows), then reads
+    /// the state back, so that nothing deleted is served from memory. Between this and any
+    /// request's write nothing interleaves: both run on this actor.
+    func prune(_ rule: RetentionRule, at time: Date) throws -> PruneOutcome {
+        let outcome = try database.prune(
+            horizonsEndedBefore: rule.cutoff(today: RetentionRule.day(of: time)), auditBefore: rule.auditCutoff(now: time),
+            at: time, actor: "retention")
+        guard outcome.rosters > 0 else { return outcome }
+        for id in waiters.keys { resumeWaiters(id, with: .failed(reason: "the roster's horizon was pruned", status: nil, conflicting: [])) }
+        rosterID = nil
+        latest = nil
+        accepted = []
+        acceptedSet = []
+        pending = []
+        lastFailure = nil
+        if let current = board.plan, try database.plan(version: current.version) == nil { board.withdraw() }
+        try load()
+        refreshHealth()
+        return outcome
+    }
+
     // MARK: Writes from requests
 
     /// Stores a valid roster as the one to plan, as submitted; it is planned with the configured
