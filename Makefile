@@ -126,16 +126,20 @@ fuzz-smoke:
 	@for t in $(FUZZ_TARGETS); do .build/debug/hearing-planner-fuzz $$t Fuzz/corpus/$$t --seconds $(FUZZ_SMOKE_SECONDS) --seed 26 \
 	  --keep-current $(OUT)/fuzz-$$t.input || { echo "fuzz target $$t failed; its input is $(OUT)/fuzz-$$t.input"; exit 1; }; done
 
-# libFuzzer with AddressSanitizer, in its own scratch path; FUZZ_SECONDS per target. New inputs go
-# to $(FUZZ_SCRATCH)/corpus (the committed seeds stay as they are), crashes to $(FUZZ_SCRATCH)/artifacts.
+# libFuzzer with AddressSanitizer, in its own scratch path (HP_FUZZ=1: Package.swift); FUZZ_SECONDS
+# per target. New inputs go to $(FUZZ_SCRATCH)/corpus (the committed seeds stay as they are),
+# crashes, hangs and slow inputs to $(FUZZ_SCRATCH)/artifacts.
 fuzz: deps
-	$(SWIFT) build --product hearing-planner-fuzz --scratch-path $(FUZZ_SCRATCH) -sanitize=fuzzer -sanitize=address -Xswiftc -DFUZZING
+	HP_FUZZ=1 $(SWIFT) build --product hearing-planner-fuzz --scratch-path $(FUZZ_SCRATCH)
 	@mkdir -p $(FUZZ_SCRATCH)/artifacts
 	@for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_SCRATCH)/corpus/$$t; \
-	  $(FUZZ_BIN) $$t $(FUZZ_SCRATCH)/corpus/$$t Fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  HP_FUZZ_TARGET=$$t $(FUZZ_BIN) $(FUZZ_SCRATCH)/corpus/$$t Fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	    -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$t- \
-	    2>&1 | tee $(FUZZ_SCRATCH)/$$t.log | grep -E "^(#[0-9]+.*DONE|Done|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR)|SUMMARY" ; \
-	  test $${PIPESTATUS[0]} -eq 0 || { echo "fuzz target $$t failed: see $(FUZZ_SCRATCH)/$$t.log"; exit 1; }; done
+	    > $(FUZZ_SCRATCH)/$$t.log 2>&1; status=$$?; \
+	  echo "fuzz $$t: $$(grep -E '^stat::number_of_executed_units' $(FUZZ_SCRATCH)/$$t.log | grep -oE '[0-9]+$$') inputs, \
+	    $$(grep -oE 'cov: [0-9]+' $(FUZZ_SCRATCH)/$$t.log | tail -1), corpus $$(ls $(FUZZ_SCRATCH)/corpus/$$t | wc -l), \
+	    peak RSS $$(grep -E '^stat::peak_rss_mb' $(FUZZ_SCRATCH)/$$t.log | grep -oE '[0-9]+$$') MB, exit $$status"; \
+	  test $$status -eq 0 || { grep -E "ERROR|SUMMARY|Test unit written" $(FUZZ_SCRATCH)/$$t.log; echo "fuzz target $$t failed: see $(FUZZ_SCRATCH)/$$t.log"; exit 1; }; done
 
 # schemathesis against the real daemon and docs/openapi.yaml, every check and the stateful phase,
 # bounded (a fixed seed, examples per operation and a time budget): Tests/APIContract/run.py.
@@ -144,9 +148,9 @@ api-contract:
 
 # The test suite under AddressSanitizer, then ThreadSanitizer, each in its own scratch path.
 sanitize: deps
-	$(SWIFT) build --build-tests --scratch-path .build-asan -sanitize=address
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
 	$(SWIFT) test --skip-build --scratch-path .build-asan
-	$(SWIFT) build --build-tests --scratch-path .build-tsan -sanitize=thread
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build-tsan
 
 # The kill -9 loop of the fault tests a hundred times (make test runs three).
@@ -159,6 +163,12 @@ console-images: test-deps build
 
 bench: release
 	.build/release/hearing-planner-bench --binary $(BIN_RELEASE)
+
+# The bench's soak section alone: SOAK_MINUTES (30) on the 2,500-hearing week, a change every 5 s
+# and 50 readers, then a burst of 1,000 events (docs/reliability.md).
+SOAK_MINUTES ?= 30
+soak: release
+	.build/release/hearing-planner-bench --binary $(BIN_RELEASE) --only soak --soak-minutes $(SOAK_MINUTES)
 
 # Runs the service on 127.0.0.1:8470 with its state under out/serve; makes a planner token there
 # the first time (printed; kept in out/serve/token) and submits the demo week (500 hearings over

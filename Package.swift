@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Set by `make fuzz` (HP_FUZZ=1): see the end of this file.
+let fuzzing = Context.environment["HP_FUZZ"] == "1"
+let fuzzingFlags = ["-sanitize=fuzzer,address", "-use-ld=lld"]
+
 let package = Package(
     name: "hearing-planner",
     platforms: [.macOS(.v15)],
@@ -178,16 +182,16 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        // libFuzzer's driver entry point, declared for the fuzz executable (linked only by -sanitize=fuzzer).
-        .target(name: "CFuzzDriver"),
         // `make fuzz` and make test's short run: the readers of outside bytes under libFuzzer, or in a
         // replay-and-mutate mode in a normal build (docs/reliability.md).
         .executableTarget(
             name: "hearing-planner-fuzz",
             dependencies: [
-                "CFuzzDriver", "PlannerModel", "Workbooks", "PlannerServer",
+                "PlannerModel", "Workbooks", "PlannerServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            ],
+            swiftSettings: fuzzing ? [.define("FUZZING"), .unsafeFlags(["-parse-as-library"] + fuzzingFlags)] : [],
+            linkerSettings: fuzzing ? [.unsafeFlags(fuzzingFlags)] : []
         ),
         .target(
             name: "TestSupport",
@@ -246,3 +250,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make fuzz` builds with HP_FUZZ=1 in a scratch path of its own: the fuzz executable with
+// libFuzzer (its main) and AddressSanitizer, and the targets whose readers it calls with coverage
+// for libFuzzer and AddressSanitizer too. SwiftPM's --sanitize=fuzzer is not used: it would also
+// give the build's own tools (the plugins' generators) libFuzzer's main.
+if fuzzing {
+    for target in package.targets where ["PlannerModel", "Workbooks", "PlannerServer"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(fuzzingFlags)]
+    }
+}
+

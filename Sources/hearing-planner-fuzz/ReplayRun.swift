@@ -1,10 +1,13 @@
 import Foundation
 
-/// The target chosen on the command line, for libFuzzer's callback (which cannot capture it).
+/// The target libFuzzer's callback runs, named by the environment variable HP_FUZZ_TARGET
+/// (libFuzzer's main takes the command line).
 enum FuzzSelection {
     static let target: FuzzTarget = {
-        guard CommandLine.arguments.count >= 2, let target = FuzzTarget.named(CommandLine.arguments[1]) else {
-            fatalError("no fuzz target named on the command line")
+        guard let name = ProcessInfo.processInfo.environment["HP_FUZZ_TARGET"], let target = FuzzTarget.named(name) else {
+            let names = FuzzTarget.all.map(\.name).joined(separator: ", ")
+            FileHandle.standardError.write(Data("hearing-planner-fuzz: set HP_FUZZ_TARGET to one of \(names)\n".utf8))
+            exit(2)
         }
         return target
     }()

@@ -80,7 +80,9 @@ struct ConnectionTests {
                 worst = max(worst, answer?.seconds ?? 99)
                 try await Task.sleep(for: .milliseconds(500))
             }
-            #expect(worst < 1.0, "a normal request took \(worst) s while 200 clients trickled their headers")
+            // A service held up by the trickling clients would answer after their cut-off (10 s) or
+            // not at all; 5 s leaves room for a machine loaded by other tests.
+            #expect(worst < 5.0, "a normal request took \(worst) s while 200 clients trickled their headers")
             let closed = slow.filter { Self.isClosed($0, within: 3) }.count
             #expect(closed == slow.count, "\(slow.count - closed) trickling clients still connected after 12 s")
             #expect(server.stop() == 0)
@@ -102,7 +104,8 @@ struct ConnectionTests {
             #expect(idle.count == wanted)
             let answer = Self.timedGet(server.port, "/readyz", token: token)
             #expect(answer != nil, "a new client got no answer beside \(idle.count) idle connections")
-            #expect((answer?.seconds ?? 99) < 2)
+            // Held up, it would not answer within the 10 s the client waits; 5 s allows a loaded machine.
+            #expect((answer?.seconds ?? 99) < 5)
             #expect(server.stop() == 0)
             print("many connections: \(idle.count) idle connections open, a new request answered in \(String(format: "%.3f", answer?.seconds ?? -1)) s")
         }

@@ -1,2 +1,0 @@
-// Declarations only (include/fuzz_driver.h); a C target needs one source file.
-#include "fuzz_driver.h"
