@@ -116,7 +116,10 @@ struct HostileInputTests {
             let last = try #require((error["diagnostics"] as? [[String: Any]])?.last?["message"] as? String)
             #expect(!last.isEmpty)
             #expect(response.body.readableBytes < 1 << 20, "the answer is \(response.body.readableBytes) bytes")
-            #expect(elapsed < .seconds(30), "a million entries took \(elapsed)")
+            // About 15 s alone in a debug build, 45 s beside the rest of the suite on two loaded
+            // cores; before the diagnostic log was bounded it took 43 s alone and hundreds of MB.
+            // ScalingTests holds the readers to linear time; this bound only catches a blow-up.
+            #expect(elapsed < .seconds(180), "a million entries took \(elapsed)")
             print("hostile: 10^6 availability entries outside the horizon refused in \(elapsed), answer \(response.body.readableBytes) bytes")
         }
     }
