@@ -96,14 +96,15 @@ struct KillLoopTests {
     /// Waits until nothing is pending and returns the current plan.
     static func settled(_ server: ServeProcess) async throws -> [String: Any] {
         let deadline = ContinuousClock.now + .seconds(120)
+        var readiness: [String: Any] = [:]
         while ContinuousClock.now < deadline {
-            let (_, readiness) = try await server.json("GET", "/readyz")
+            readiness = try await server.json("GET", "/readyz").object
             if readiness["pendingEvents"] as? Int == 0, readiness["isSolving"] as? Bool == false {
                 return try await server.json("GET", "/v1/plans/current").object
             }
             try await Task.sleep(for: .milliseconds(100))
         }
-        Issue.record("events still pending after two minutes: \(server.output)")
+        Issue.record("events still pending after two minutes; readiness \(readiness); the log: \(server.output)")
         return [:]
     }
 
