@@ -136,9 +136,10 @@ fuzz: deps
 	  HP_FUZZ_TARGET=$$t $(FUZZ_BIN) $(FUZZ_SCRATCH)/corpus/$$t Fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	    -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$t- \
 	    > $(FUZZ_SCRATCH)/$$t.log 2>&1; status=$$?; \
-	  echo "fuzz $$t: $$(grep -E '^stat::number_of_executed_units' $(FUZZ_SCRATCH)/$$t.log | grep -oE '[0-9]+$$') inputs, \
-	    $$(grep -oE 'cov: [0-9]+' $(FUZZ_SCRATCH)/$$t.log | tail -1), corpus $$(ls $(FUZZ_SCRATCH)/corpus/$$t | wc -l), \
-	    peak RSS $$(grep -E '^stat::peak_rss_mb' $(FUZZ_SCRATCH)/$$t.log | grep -oE '[0-9]+$$') MB, exit $$status"; \
+	  runs=$$(grep -E '^stat::number_of_executed_units' $(FUZZ_SCRATCH)/$$t.log | grep -oE '[0-9]+$$'); \
+	  cov=$$(grep -oE 'cov: [0-9]+' $(FUZZ_SCRATCH)/$$t.log | tail -1); \
+	  rss=$$(grep -E '^stat::peak_rss_mb' $(FUZZ_SCRATCH)/$$t.log | grep -oE '[0-9]+$$'); \
+	  echo "fuzz $$t: $$runs inputs, $$cov, corpus $$(ls $(FUZZ_SCRATCH)/corpus/$$t | wc -l), peak RSS $$rss MB, exit $$status"; \
 	  test $$status -eq 0 || { grep -E "ERROR|SUMMARY|Test unit written" $(FUZZ_SCRATCH)/$$t.log; echo "fuzz target $$t failed: see $(FUZZ_SCRATCH)/$$t.log"; exit 1; }; done
 
 # schemathesis against the real daemon and docs/openapi.yaml, every check and the stateful phase,
