@@ -1,6 +1,7 @@
 # hearing-planner: the two commands a newcomer runs are `make demo` and `make test`.
 # Each installs what is missing (Debian packages, as root or through sudo), then builds.
 
+SHELL       := /bin/bash
 SWIFT       ?= swift
 APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev python3-html5lib systemd binutils postgresql
 # postgresql: the tests start throw-away clusters of Debian's server (several daemons on one
@@ -13,7 +14,7 @@ TEST_APT_PACKAGES = libreoffice-calc man-db adduser curl
 # axe-selenium-python injects axe-core, in its 4.x version from axe-playwright-python (taken without
 # playwright: only its script is used).
 BROWSER_APT_PACKAGES = chromium chromium-driver
-PIP_PACKAGES      = openpyxl selenium axe-selenium-python
+PIP_PACKAGES      = openpyxl selenium axe-selenium-python schemathesis
 PYTHON           ?= python3
 BIN_DEBUG    = .build/debug/hearing-planner
 BIN_RELEASE  = .build/release/hearing-planner
@@ -24,7 +25,8 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 MAN_CONFIGURATION ?= debug
 
-.PHONY: all deps test-deps build release demo test test-deb man deb bench serve docs-images console-images clean
+.PHONY: all deps test-deps build release demo test test-deb man deb bench serve docs-images console-images clean \
+        fuzz fuzz-smoke api-contract sanitize kill-loop soak
 
 all: build
 
@@ -55,7 +57,7 @@ test-deps:
 	  if [ -n "$$missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing || exit 1; fi; \
 	  if [ -n "$$test_missing" ]; then DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$test_missing || exit 1; fi; \
 	fi
-	@$(PYTHON) -c "import openpyxl, selenium, axe_selenium_python" 2>/dev/null || { echo "Installing (pip): $(PIP_PACKAGES)"; \
+	@$(PYTHON) -c "import openpyxl, selenium, axe_selenium_python, schemathesis" 2>/dev/null || { echo "Installing (pip): $(PIP_PACKAGES)"; \
 	  $(PYTHON) -m pip install -q $(PIP_PACKAGES) || $(PYTHON) -m pip install -q --break-system-packages $(PIP_PACKAGES); }
 	@$(PYTHON) -c "import importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python || \
@@ -84,6 +86,7 @@ demo: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory fuzz-smoke api-contract
 	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots $(OUT)/screenshots/console
 	@$(MAKE) --no-print-directory test-deb
 
@@ -111,11 +114,64 @@ deb: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product hearing-planner
 	packaging/build-deb.sh $(BIN_RELEASE) $(OUT)/man/hearing-planner.1 $(OUT)
 
+# --- Reliability (docs/reliability.md) -------------------------------------------------------
+FUZZ_TARGETS  = json roster-json roster-csv workbook workbook-parts events config accept-encoding body
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 3
+FUZZ_SCRATCH  = .build-fuzz
+FUZZ_BIN      = $(FUZZ_SCRATCH)/debug/hearing-planner-fuzz
+
+# make test's short run of every fuzz target: the normal build's binary replays the committed corpus
+# and then mutates it, seeded, for a few seconds (no coverage feedback; `make fuzz` has libFuzzer).
+fuzz-smoke:
+	@mkdir -p $(OUT)
+	@for t in $(FUZZ_TARGETS); do .build/debug/hearing-planner-fuzz $$t Fuzz/corpus/$$t --seconds $(FUZZ_SMOKE_SECONDS) --seed 26 \
+	  --keep-current $(OUT)/fuzz-$$t.input || { echo "fuzz target $$t failed; its input is $(OUT)/fuzz-$$t.input"; exit 1; }; done
+
+# libFuzzer with AddressSanitizer, in its own scratch path (HP_FUZZ=1: Package.swift); FUZZ_SECONDS
+# per target. New inputs go to $(FUZZ_SCRATCH)/corpus (the committed seeds stay as they are),
+# crashes, hangs and slow inputs to $(FUZZ_SCRATCH)/artifacts.
+fuzz: deps
+	HP_FUZZ=1 $(SWIFT) build --product hearing-planner-fuzz --scratch-path $(FUZZ_SCRATCH)
+	@mkdir -p $(FUZZ_SCRATCH)/artifacts
+	@for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_SCRATCH)/corpus/$$t; \
+	  HP_FUZZ_TARGET=$$t $(FUZZ_BIN) $(FUZZ_SCRATCH)/corpus/$$t Fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$t- \
+	    > $(FUZZ_SCRATCH)/$$t.log 2>&1; status=$$?; \
+	  runs=$$(grep -E '^stat::number_of_executed_units' $(FUZZ_SCRATCH)/$$t.log | grep -oE '[0-9]+$$'); \
+	  cov=$$(grep -oE 'cov: [0-9]+' $(FUZZ_SCRATCH)/$$t.log | tail -1); \
+	  rss=$$(grep -E '^stat::peak_rss_mb' $(FUZZ_SCRATCH)/$$t.log | grep -oE '[0-9]+$$'); \
+	  echo "fuzz $$t: $$runs inputs, $$cov, corpus $$(ls $(FUZZ_SCRATCH)/corpus/$$t | wc -l), peak RSS $$rss MB, exit $$status"; \
+	  test $$status -eq 0 || { grep -E "ERROR|SUMMARY|Test unit written" $(FUZZ_SCRATCH)/$$t.log; echo "fuzz target $$t failed: see $(FUZZ_SCRATCH)/$$t.log"; exit 1; }; done
+
+# schemathesis against the real daemon and docs/openapi.yaml, every check and the stateful phase,
+# bounded (a fixed seed, examples per operation and a time budget): Tests/APIContract/run.py.
+api-contract:
+	$(PYTHON) Tests/APIContract/run.py --binary $(BIN_DEBUG)
+
+# The test suite under AddressSanitizer, then ThreadSanitizer, each in its own scratch path.
+sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	$(SWIFT) test --skip-build --scratch-path .build-asan
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build-tsan
+
+# The kill -9 loop of the fault tests a hundred times (make test runs three).
+kill-loop: build
+	$(SWIFT) build --build-tests
+	HP_KILL_ROUNDS=100 $(SWIFT) test --skip-build --filter KillLoopTests
+
 console-images: test-deps build
 	$(PYTHON) Tests/BrowserTests/console_test.py --binary $(BIN_DEBUG) --screenshots docs/images/console
 
 bench: release
 	.build/release/hearing-planner-bench --binary $(BIN_RELEASE)
+
+# The bench's soak section alone: SOAK_MINUTES (30) on the 2,500-hearing week, a change every 5 s
+# and 50 readers, then a burst of 1,000 events (docs/reliability.md).
+SOAK_MINUTES ?= 30
+soak: release
+	.build/release/hearing-planner-bench --binary $(BIN_RELEASE) --only soak --soak-minutes $(SOAK_MINUTES)
 
 # Runs the service on 127.0.0.1:8470 with its state under out/serve; makes a planner token there
 # the first time (printed; kept in out/serve/token) and submits the demo week (500 hearings over

@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Set by `make fuzz` (HP_FUZZ=1): see the end of this file.
+let fuzzing = Context.environment["HP_FUZZ"] == "1"
+let fuzzingFlags = ["-sanitize=fuzzer,address", "-use-ld=lld"]
+
 let package = Package(
     name: "hearing-planner",
     platforms: [.macOS(.v15)],
@@ -21,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         // Named for the bench's HTTP client only; Hummingbird builds it anyway.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // NIOHTTPTypes: the HTTP parts a connection handler sees (the slow-client guard); Hummingbird builds it anyway.
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
         // The .xlsx container when reading workbooks (a zip of XML parts), and a roster uploaded in
         // the console as a CSV folder in one .zip.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
@@ -164,7 +170,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-            ]
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            ],
+            // Embedded/openapi.yaml links to docs/openapi.yaml: the served document is that one file.
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]
         ),
         .executableTarget(
             name: "hearing-planner",
@@ -190,6 +200,17 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+        // `make fuzz` and make test's short run: the readers of outside bytes under libFuzzer, or in a
+        // replay-and-mutate mode in a normal build (docs/reliability.md).
+        .executableTarget(
+            name: "hearing-planner-fuzz",
+            dependencies: [
+                "PlannerModel", "Workbooks", "PlannerServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: fuzzing ? [.define("FUZZING"), .unsafeFlags(["-parse-as-library"] + fuzzingFlags)] : [],
+            linkerSettings: fuzzing ? [.unsafeFlags(fuzzingFlags)] : []
         ),
         .target(
             name: "TestSupport",
@@ -252,3 +273,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make fuzz` builds with HP_FUZZ=1 in a scratch path of its own: the fuzz executable with
+// libFuzzer (its main) and AddressSanitizer, and the targets whose readers it calls with coverage
+// for libFuzzer and AddressSanitizer too. SwiftPM's --sanitize=fuzzer is not used: it would also
+// give the build's own tools (the plugins' generators) libFuzzer's main.
+if fuzzing {
+    for target in package.targets where ["PlannerModel", "Workbooks", "PlannerServer"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(fuzzingFlags)]
+    }
+}
+

@@ -23,13 +23,16 @@ struct EmbedFiles: BuildToolPlugin {
         ]
     }
 
-    /// Every regular file below `folder`, in a stable order; hidden files are left out.
+    /// Every regular file below `folder`, in a stable order; hidden files are left out. A symbolic
+    /// link to a regular file counts as one, under the link's name: a file the project keeps
+    /// elsewhere (docs/openapi.yaml) is embedded from its one copy.
     static func files(under folder: URL) -> [URL] {
         guard let walker = FileManager.default.enumerator(
             at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }
         var files: [URL] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for case let url as URL in walker
+        where (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             files.append(url)
         }
         return files.sorted { $0.path() < $1.path() }

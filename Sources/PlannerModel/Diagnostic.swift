@@ -54,22 +54,43 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 extension Diagnostic: Codable {}
 
 /// Collects diagnostics against field paths; the source (JSON or CSV) turns paths into places.
+///
+/// A log keeps the first ``maximumKept`` problems and counts the rest: a hostile document of a
+/// million bad entries would otherwise hold a million messages (hundreds of megabytes) and take a
+/// minute to place them. No real roster comes near the bound; the last diagnostic says how many
+/// more there were.
 public struct DiagnosticLog: Sendable {
     public private(set) var entries: [(severity: Diagnostic.Severity, path: FieldPath, message: String)] = []
+    /// Every problem recorded, kept or not: grows with each `error` and `warning`, so a decoder can
+    /// tell whether an item added one.
+    public private(set) var count = 0
+    public private(set) var hasErrors = false
+    private var omitted = 0
+    public static let maximumKept = 10_000
 
     public init() {}
 
     public mutating func error(_ path: FieldPath, _ message: String) {
-        entries.append((.error, path, message))
+        hasErrors = true
+        record(.error, path, message)
     }
 
     public mutating func warning(_ path: FieldPath, _ message: String) {
-        entries.append((.warning, path, message))
+        record(.warning, path, message)
     }
 
-    public var hasErrors: Bool { entries.contains { $0.severity == .error } }
+    private mutating func record(_ severity: Diagnostic.Severity, _ path: FieldPath, _ message: String) {
+        count += 1
+        if entries.count < Self.maximumKept { entries.append((severity, path, message)) } else { omitted += 1 }
+    }
 
     public func diagnostics(locatedBy locate: (FieldPath) -> String) -> [Diagnostic] {
-        entries.map { Diagnostic($0.severity, at: locate($0.path), $0.message) }
+        var result = entries.map { Diagnostic($0.severity, at: locate($0.path), $0.message) }
+        if omitted > 0 {
+            result.append(Diagnostic(
+                hasErrors ? .error : .warning, at: locate(.root),
+                "\(omitted) more problems were found and are not listed; fix the first \(Self.maximumKept) and check again"))
+        }
+        return result
     }
 }

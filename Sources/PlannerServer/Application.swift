@@ -63,8 +63,10 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let built = try await ServerAssembly(parts)
     let board = built.board
+    ConnectionLimits.raiseOpenFileLimit()
     return Application(
-        router: built.router, server: .http1(configuration: HTTPLimits.configuration),
+        router: built.router,
+        server: parts.settings.connectionLimits.server,
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hearing-planner"),
         services: [built.replanService, built.tradeoffService] + built.retentionServices + built.clusterServices,
         onServerRunning: { channel in
@@ -91,7 +93,13 @@ struct ServerAssembly {
             database: parts.database, board: board, metrics: parts.metrics, logger: parts.logger,
             adjustPolicy: parts.settings.adjustPolicy, isShared: parts.cluster != nil,
             firstPlanWait: parts.settings.solveTimeLimit * 3 + .seconds(60))
-        try await state.load()
+        do {
+            try await state.load()
+        } catch where AppDatabase.isDamage(error) {
+            // A document or page that does not read back: refuse to start, naming the file and the restore.
+            guard let file = (parts.database as? AppDatabase)?.path, !file.isEmpty else { throw error }
+            throw AppDatabase.damaged(path: file, "\(error)")
+        }
         if let current = board.plan { parts.metrics.recordPublished(current.plan, version: current.version) }
         let trigger = ReplanTrigger(ReplanSchedule(debounce: parts.settings.debounce))
         let auditor = Auditor(database: parts.database, logger: parts.logger, now: parts.now)

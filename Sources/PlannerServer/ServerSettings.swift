@@ -25,4 +25,7 @@ public struct ServerSettings: Sendable {
         self.adjustPolicy = adjustPolicy
         self.retention = retention
     }
+
+    /// Deadlines for slow and idle connections.
+    public var connectionLimits = ConnectionLimits()
 }

@@ -36,7 +36,11 @@ public struct AppDatabase: Sendable {
     public static func open(stateDirectory directory: String) throws -> AppDatabase {
         let path = try StateFiles.prepare(directory: directory, file: fileName)
         do {
-            return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+            let database = try AppDatabase(DatabasePool(path: path, configuration: configuration))
+            try database.checkIntegrity()
+            return database
+        } catch let error as DatabaseError where isDamage(error) {
+            throw damaged(path: path, error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError {
             throw StoreError(.unopenable, "Cannot open the state database \(path): \(error.message ?? "\(error.resultCode)").")
         }

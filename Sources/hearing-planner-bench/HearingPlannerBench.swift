@@ -15,14 +15,15 @@ struct HearingPlannerBench: AsyncParsableCommand {
             after one interpreter loses two days, against planning it from scratch), whatif (options \
             for one hearing of a 2,500-hearing week, the trade-off sweep of a 1,000-hearing week) and \
             serve (the service on the 2,500-hearing week: from an accepted change to the new plan version, \
-            and GET /v1/plans/current under 50 concurrent readers during a re-plan) and shared (two daemons on \
+            and GET /v1/plans/current under 50 concurrent readers during a re-plan), shared (two daemons on \
             one PostgreSQL database: a change accepted by the follower until the new version is current \
-            on both, failover after kill -9 of the leader, 50 readers on each). Each figure is the \
+            on both, failover after kill -9 of the leader, 50 readers on each) and soak (the serve week \
+            for --soak-minutes with a change every 5 s and 50 readers, then a burst of 1,000 events). Each figure is the \
             median of --runs runs. The tables go to standard output, progress to standard error. See docs/performance.md.
             """)
 
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case plan, techniques, decode, sheets, replan, whatif, serve, shared
+        case plan, techniques, decode, sheets, replan, whatif, serve, shared, soak
     }
 
     @Option(help: ArgumentHelp("The hearing-planner executable to time.", valueName: "path"))
@@ -32,7 +33,7 @@ struct HearingPlannerBench: AsyncParsableCommand {
     var runs = 3
 
     @Option(
-        help: ArgumentHelp("The sections to run, separated by commas (plan, techniques, decode, sheets, replan, whatif, serve, shared); all by default.", valueName: "names"),
+        help: ArgumentHelp("The sections to run, separated by commas (plan, techniques, decode, sheets, replan, whatif, serve, shared, soak); all by default.", valueName: "names"),
         transform: { text in
             try text.split(separator: ",").map { name in
                 guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -61,6 +62,9 @@ struct HearingPlannerBench: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The time limit of each planning run of the other sections.", valueName: "seconds"))
     var timeLimit = 120.0
+
+    @Option(help: ArgumentHelp("How long the soak section runs, in minutes.", valueName: "minutes"))
+    var soakMinutes = 30.0
 
     @Option(help: ArgumentHelp("Also write the figures to this file as JSON.", valueName: "file"))
     var json: String?
@@ -144,6 +148,13 @@ struct HearingPlannerBench: AsyncParsableCommand {
                 "shared: two daemons on one PostgreSQL database, \(Format.count(SharedBenchmark.hearings)) hearings, solve time limit \(Format.number(timeLimit)) s, \(runs) change(s), \(SharedBenchmark.kills) kills",
                 [SharedBenchmark.table(figures)])
         }
+        if only.contains(.soak) {
+            let figures = await SoakBenchmark(binary: binary, minutes: soakMinutes, timeLimit: timeLimit, folder: folder).run()
+            report.soak = figures
+            printSection(
+                "soak: the service on \(Format.count(SoakBenchmark.hearings)) hearings for \(Format.number(soakMinutes)) min, a change every 5 s, \(SoakBenchmark.readers) readers; then \(SoakBenchmark.burstEvents) events in \(Format.number(SoakBenchmark.burstSeconds)) s",
+                [SoakBenchmark.table(figures)])
+        }
         if let json {
             do {
                 try report.json().write(to: URL(fileURLWithPath: json))
@@ -176,6 +187,7 @@ struct BenchReport: Codable, Sendable {
     var whatif: WhatIfBenchmark.Figures?
     var serve: ServeBenchmark.Figures?
     var shared: SharedBenchmark.Figures?
+    var soak: SoakBenchmark.Figures?
 
     func json() throws -> Data {
         let encoder = JSONEncoder()

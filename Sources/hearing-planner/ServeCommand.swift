@@ -123,7 +123,7 @@ struct Serve: AsyncParsableCommand {
             Self.status(currentVersion.withLock { $0 })
         }
         parts.cluster = cluster
-        let app = try await buildApplication(parts, host: host, port: configuration.listenPort)
+        let app = try await Self.refusingDamage { try await buildApplication(parts, host: host, port: configuration.listenPort) }
         // The notifier last: a ServiceGroup stops its services in reverse, so STOPPING=1 goes first.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [app, reload, notifier], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -159,6 +159,16 @@ struct Serve: AsyncParsableCommand {
 
     static func status(_ version: Int?) -> String {
         version.map { "serving plan version \($0)" } ?? "no plan yet: waiting for a roster"
+    }
+
+    /// Runs `body`; a damaged state database found while loading stops the start with the message
+    /// that names the file and the restore command.
+    static func refusingDamage<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw failure(error.description)
+        }
     }
 
     /// Prints `error: message` (each line at priority error under the journal) and returns the

@@ -17,14 +17,14 @@ struct ServeCommandTests {
 
     /// An event that takes the officer of the plan's first assignment away from its slots, and
     /// the hearing that must therefore move.
-    static func officerLeaves(_ plan: [String: Any], id: String) throws -> (event: Data, hearing: String) {
+    static func officerLeaves(_ plan: [String: Any], id: String, available: Bool = false) throws -> (event: Data, hearing: String) {
         let assignments = try #require(plan["assignments"] as? [[String: Any]])
         let first = try #require(assignments.first)
         let officer = try #require(first["officer"] as? String)
         let slots = try #require(first["slots"] as? [String])
         let document: [String: Any] = [
             "format": "hearing-planner/events@1",
-            "events": [["id": id, "type": "availability", "person": officer, "slots": slots, "available": false]],
+            "events": [["id": id, "type": "availability", "person": officer, "slots": slots, "available": available]],
         ]
         return (try JSONSerialization.data(withJSONObject: document), try #require(first["hearing"] as? String))
     }

@@ -68,7 +68,7 @@ struct OperationsTests {
             let big = try? await client.execute(uri: "/healthz", method: .get, headers: [HTTPField.Name("X-Note")!: String(repeating: "a", count: 20_000)])
             #expect(big == nil || big?.status != .ok)
         }
-        #expect(HTTPLimits.idleTimeout == .seconds(60))
+        #expect(ConnectionLimits().idleTimeout == .seconds(60))
     }
 
     @Test("Every answer carries Cache-Control: no-store, errors and plans included")

@@ -166,7 +166,9 @@ struct WhatIfRouteTests {
             _ = try await client.send(.post, "/v1/rosters", body: Documents.roster)
             for (body, place) in [
                 (#"{"penalties": [0, -1]}"#, "penalties[1]"), (#"{"penalties": [0, "x"]}"#, "penalties[1]"),
-                (#"{"penalties": []}"#, "penalties"), (#"{"timeLimit": 11}"#, "timeLimit"), (#"{"timeLimit": true}"#, "timeLimit"),
+                (#"{"penalties": []}"#, "penalties"), (#"{"timeLimit": 86401}"#, "timeLimit"), (#"{"timeLimit": 0}"#, "timeLimit"),
+                (#"{"penalties": [2000000]}"#, "penalties[0]"), ("{\"penalties\": [\((0..<25).map(String.init).joined(separator: ","))]}", "penalties"),
+                (#"{"gap": 1e7}"#, "gap"), (#"{"timeLimit": true}"#, "timeLimit"),
                 (#"{"gap": -0.1}"#, "gap"), (#"{"format": "pdf"}"#, "format"), (#"{"penalty": [1]}"#, "penalty"),
                 ("[1, 2]", "JSON object"),
             ] {
@@ -191,6 +193,9 @@ struct WhatIfRouteTests {
         #expect(full.timeLimit == .milliseconds(2500))
         #expect(full.gap == 0.01)
         #expect(full.format == .html)
+        // Longer than the service's solve time limit is shortened to it, not refused (docs/openapi.yaml).
+        let long = try WhatIfRoutes.request(from: Array(#"{"timeLimit": 3600}"#.utf8), solveTimeLimit: .seconds(30))
+        #expect(long.timeLimit == .seconds(30))
     }
 
     @Test("Finished sweeps are kept up to the bound, and a full queue refuses more")

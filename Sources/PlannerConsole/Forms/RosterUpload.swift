@@ -32,7 +32,8 @@ enum RosterUpload {
 
     /// Whether a zip is a spreadsheet workbook rather than a folder of CSV files.
     static func isWorkbook(_ bytes: [UInt8]) -> Bool {
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return false }
+        // ZIPFoundation traps on a zip that points past its end: such a file is checked first.
+        guard ZipBounds.problem(in: bytes) == nil, let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return false }
         return archive["[Content_Types].xml"] != nil && archive["xl/workbook.xml"] != nil
     }
 
@@ -53,6 +54,7 @@ enum RosterUpload {
     static func unzip(_ bytes: [UInt8], maxUnpackedBytes: Int) -> Result<[String: [UInt8]], Problem> {
         let archive: Archive
         do {
+            guard ZipBounds.problem(in: bytes) == nil else { return .failure(Problem(key: "roster.error.zip")) }
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             return .failure(Problem(key: "roster.error.zip"))

@@ -29,6 +29,9 @@ public enum EventsJSON {
                 for (index, element) in list.enumerated() {
                     let path = FieldPath.root / "events" / index
                     guard let event = decoder.decodeEvent(element, at: path) else { continue }
+                    if let invisible = RosterValidator.invisibleCharacter(in: event.id) {
+                        decoder.reader.log.error(path / "id", "the event id contains an invisible character (\(invisible)); remove it")
+                    }
                     if !ids.insert(event.id).inserted {
                         decoder.reader.log.warning(path / "id", "the event id \"\(event.id)\" appears twice; the second is skipped")
                     }
@@ -36,11 +39,8 @@ public enum EventsJSON {
                 }
             }
         }
-        let diagnostics = decoder.reader.log.diagnostics(locatedBy: { path in
-            guard let node = tree.node(at: path) ?? tree.node(at: path.dropLast()) else { return path.description }
-            let (line, column) = JSONParser.lineAndColumn(of: node.offset, in: bytes)
-            return "\(path) (line \(line), column \(column))"
-        })
+        let locator = JSONLocator(tree: tree, bytes: bytes)
+        let diagnostics = decoder.reader.log.diagnostics(locatedBy: { locator.place(of: $0) })
         return Result(events: decoder.reader.log.hasErrors ? nil : events, diagnostics: diagnostics)
     }
 }
@@ -70,7 +70,7 @@ extension RosterTreeDecoder {
             return nil
         }
         guard let fields = reader.object(node, at: path, allowed: keys) else { return nil }
-        let errorsBefore = reader.log.entries.count
+        let errorsBefore = reader.log.count
         let id = reader.require(fields, "id").flatMap { Self.id(&reader, $0, path / "id") }
         var change: ChangeEvent?
         switch type {
@@ -110,7 +110,7 @@ extension RosterTreeDecoder {
                 change = .personRemoved(person: person)
             }
         }
-        guard let id, let change, reader.log.entries.count == errorsBefore else { return nil }
+        guard let id, let change, reader.log.count == errorsBefore else { return nil }
         return EventRecord(id: id, change: change)
     }
 }

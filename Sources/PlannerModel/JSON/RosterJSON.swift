@@ -13,16 +13,11 @@ public enum RosterJSON {
         }
         var decoder = RosterTreeDecoder()
         let roster = decoder.decodeRoster(tree)
+        let locator = JSONLocator(tree: tree, bytes: bytes)
         return RosterSource(
             roster: roster, log: decoder.reader.log, incompleteIDs: decoder.incompleteIDs,
             isHorizonUsable: decoder.isHorizonUsable, documentPositions: decoder.documentPositions,
-            locate: { path in
-                guard let node = tree.node(at: path) ?? tree.node(at: path.dropLast()) else {
-                    return path.description
-                }
-                let (line, column) = JSONParser.lineAndColumn(of: node.offset, in: bytes)
-                return "\(path) (line \(line), column \(column))"
-            })
+            locate: { locator.place(of: $0) })
     }
 
     /// Encodes a roster as formatted JSON; reading it back gives an equal roster.
@@ -78,8 +73,8 @@ struct RosterTreeDecoder {
         for (index, element) in list.enumerated() {
             let path = FieldPath.root / key / index
             guard let fields = reader.object(element, at: path, allowed: Self.itemKeys[key]!) else { continue }
-            let errorsBefore = reader.log.entries.count
-            if let item = decode(&self, fields), reader.log.entries.count == errorsBefore {
+            let errorsBefore = reader.log.count
+            if let item = decode(&self, fields), reader.log.count == errorsBefore {
                 result.append(item)
                 positions.append(index)
             } else if case .string(let id)? = fields["id"]?.value {
@@ -341,11 +336,8 @@ public enum PolicyJSON {
         }
         var decoder = RosterTreeDecoder()
         let policy = decoder.decodePolicy(tree, at: .root, base: base)
-        let diagnostics = decoder.reader.log.diagnostics(locatedBy: { path in
-            guard let node = tree.node(at: path) else { return path.description }
-            let (line, column) = JSONParser.lineAndColumn(of: node.offset, in: bytes)
-            return "\(path) (line \(line), column \(column))"
-        })
+        let locator = JSONLocator(tree: tree, bytes: bytes)
+        let diagnostics = decoder.reader.log.diagnostics(locatedBy: { locator.place(of: $0, orParent: false) })
         return Result(policy: decoder.reader.log.hasErrors ? nil : policy, diagnostics: diagnostics)
     }
 }

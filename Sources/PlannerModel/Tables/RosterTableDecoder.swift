@@ -131,9 +131,9 @@ struct RosterTableDecoder {
         readLists.insert(list)
         var result: [(item: Item, row: TableRow)] = []
         for row in rows {
-            let problemsBefore = cells.log.entries.count
+            let problemsBefore = cells.log.count
             cells.reportStrayCells(row, lineWord: style.lineWord)
-            if let item = decode(&cells, row), cells.log.entries.count == problemsBefore {
+            if let item = decode(&cells, row), cells.log.count == problemsBefore {
                 result.append((item, row))
             } else if !row["id"].isEmpty {
                 incompleteIDs.insert(row["id"])
@@ -251,7 +251,7 @@ struct RosterTableDecoder {
         let known = Set(knownPeople).union(incompleteIDs)
         let canTellUnknown = readLists.contains("interpreters") && readLists.contains("officers")
         for row in rows {
-            let problemsBefore = cells.log.entries.count
+            let problemsBefore = cells.log.count
             cells.reportStrayCells(row, lineWord: style.lineWord)
             let person = cells.required(row, "person", .text)
             var slots: [SlotName]?
@@ -265,7 +265,7 @@ struct RosterTableDecoder {
             guard let person else { continue }
             if canTellUnknown && !known.contains(person) {
                 rowsByUnknownPerson[person, default: []].append(row)
-            } else if let slots, cells.log.entries.count == problemsBefore {
+            } else if let slots, cells.log.count == problemsBefore {
                 let place = row.place(isByDate ? "slots" : "slot")
                 availability.slots[person, default: []] += slots.map { ($0, place) }
             } else {

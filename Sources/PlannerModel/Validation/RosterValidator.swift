@@ -103,14 +103,34 @@ struct RosterValidator {
         _ ids: [String], list: String, noun: String, _ log: inout DiagnosticLog
     ) -> Set<String> {
         var firstIndex: [String: Int] = [:]
+        var byFoldedCase: [String: Int] = [:]
         for (index, id) in ids.enumerated() {
+            if let invisible = Self.invisibleCharacter(in: id) {
+                log.error(.root / list / index / "id", "the \(noun) id contains an invisible character (\(invisible)); ids must be told apart by eye, so remove it")
+            }
             if let first = firstIndex[id] {
                 log.error(.root / list / index / "id", "the \(noun) id \"\(id)\" is used already by \(list)[\(first)]")
             } else {
                 firstIndex[id] = index
+                let folded = id.lowercased()
+                if let other = byFoldedCase[folded] {
+                    log.warning(.root / list / index / "id", "the \(noun) id \"\(id)\" differs from \(list)[\(other)] only in upper and lower case; people reading the plan may take them for one")
+                } else {
+                    byFoldedCase[folded] = index
+                }
             }
         }
         return Set(firstIndex.keys)
+    }
+
+    /// The first control or format character of `id` (a zero-width space, a direction mark, a byte
+    /// order mark, a line break) as U+XXXX, or nil: such ids look alike on screen and on paper.
+    static func invisibleCharacter(in id: String) -> String? {
+        guard let scalar = id.unicodeScalars.first(where: {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+        }) else { return nil }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     // MARK: Items

@@ -13,6 +13,8 @@ struct APIError: Error, Sendable {
         var code: String
         var message: String
         var diagnostics: [Diagnostic]?
+        /// How many diagnostics were left out of a long list (``APIError/maxDiagnostics``).
+        var omittedDiagnostics: Int?
         var event: EventProblem?
         var hearings: [String]?
     }
@@ -36,6 +38,16 @@ struct APIError: Error, Sendable {
         var error = APIError(.unauthorized, code: "unauthorized", message)
         error.headers[.wwwAuthenticate] = "Bearer realm=\"hearing-planner\""
         return error
+    }
+
+    /// At most this many diagnostics in one answer: a hostile document can have a million problems,
+    /// and the answer must stay small. The message says how many there are; `validate` prints all.
+    static let maxDiagnostics = 1_000
+
+    /// Sets the diagnostics, the first ``maxDiagnostics`` of them, and how many were left out.
+    mutating func setDiagnostics(_ diagnostics: [Diagnostic]) {
+        body.diagnostics = Array(diagnostics.prefix(Self.maxDiagnostics))
+        if diagnostics.count > Self.maxDiagnostics { body.omittedDiagnostics = diagnostics.count - Self.maxDiagnostics }
     }
 
     static func notFound(_ message: String) -> APIError { APIError(.notFound, code: "not-found", message) }

@@ -3,10 +3,17 @@ import NIOCore
 
 /// Reads a request body up to the configured limit: a larger one is refused with 413 before it
 /// is read when its Content-Length says so, and as soon as it passes the limit otherwise.
-struct BodyReader: Sendable {
+public struct BodyReader: Sendable {
     let limit: Int
 
-    func bytes(of request: Request) async throws -> [UInt8] {
+    public init(limit: Int) { self.limit = limit }
+
+    /// Whether `error` is the refusal of a body above the limit (413 `too-large`).
+    public static func isTooLarge(_ error: any Error) -> Bool {
+        (error as? APIError)?.body.code == "too-large"
+    }
+
+    public func bytes(of request: Request) async throws -> [UInt8] {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw APIError.tooLarge(limit: limit)
         }

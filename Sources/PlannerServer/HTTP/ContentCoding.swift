@@ -3,10 +3,10 @@ import Foundation
 /// Which content coding a client accepts, from its `Accept-Encoding` (RFC 9110, section 12.5.3).
 /// The service only ever sends gzip or the identity; the identity is always acceptable to it, so
 /// a header it cannot read means the identity.
-enum ContentCoding {
+public enum ContentCoding {
     /// Whether the header allows gzip: `gzip` (or `x-gzip`) with a q-value above 0, or `*` above 0
     /// while gzip is not named. No header means no: a client that did not ask may not decompress.
-    static func acceptsGzip(_ header: String?) -> Bool {
+    public static func acceptsGzip(_ header: String?) -> Bool {
         guard let header else { return false }
         var gzip: Double?
         var any: Double?

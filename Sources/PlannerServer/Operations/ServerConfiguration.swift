@@ -105,11 +105,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         var reader = ConfigurationReader(folder: folder)
         let configuration = reader.read(tree)
         guard reader.log.hasErrors else { return configuration }
-        let diagnostics = reader.log.diagnostics { fieldPath in
-            guard let node = tree.node(at: fieldPath) else { return fieldPath.description }
-            let (line, column) = JSONParser.lineAndColumn(of: node.offset, in: bytes)
-            return "\(fieldPath) (line \(line), column \(column))"
-        }
+        let locator = JSONLocator(tree: tree, bytes: bytes)
+        let diagnostics = reader.log.diagnostics { locator.place(of: $0, orParent: false) }
         throw ConfigurationError(
             code: .invalid,
             message: "The configuration file \(path) has \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s").",

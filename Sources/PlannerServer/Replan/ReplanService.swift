@@ -92,7 +92,8 @@ struct ReplanService: Service {
                 logger.notice("the plan was not stored: another daemon leads now", metadata: ["kind": "\(kind)"])
                 return true
             } catch {
-                return await failed(job, kind: kind, reason: "the new plan could not be stored (\(type(of: error)))", status: nil, conflicting: [], elapsed: nil)
+                let why = AppDatabase.isStorageFull(error) ? "the disk under the state directory is full" : "\(type(of: error))"
+                return await failed(job, kind: kind, reason: "the new plan could not be stored (\(why))", status: nil, conflicting: [], elapsed: nil)
             }
         case .success(let plan):
             let conflicting = plan.unscheduled.filter { $0.reason.code == .fixedConflict }.map(\.hearing)

@@ -17,6 +17,17 @@ struct PlanRoutes: Sendable {
         var baselineVersion: Int?
         var changes: [PlanChange]
         var people: [PlanDiff.PersonChanges]
+
+        enum CodingKeys: String, CodingKey { case version, baselineVersion, changes, people }
+
+        /// `baselineVersion` is written as null for a roster's first plan, not left out (docs/openapi.yaml).
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(version, forKey: .version)
+            try container.encode(baselineVersion, forKey: .baselineVersion)
+            try container.encode(changes, forKey: .changes)
+            try container.encode(people, forKey: .people)
+        }
     }
 
     static let json = "application/json; charset=utf-8"

@@ -11,6 +11,31 @@ struct ReportRoutes: Sendable {
         case json, csv, html
     }
 
+    /// An iCalendar with no events (RFC 5545), for a person of the roster who has no hearings.
+    static let emptyCalendar = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hearing-planner//hearing calendar//EN", "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH", "END:VCALENDAR", "",
+    ].joined(separator: "\r\n")
+
+    /// The largest `minCell` asked for; more would suppress every figure of any real week.
+    static let maxMinCell = 1_000_000
+
+    /// `groupBy` as docs/openapi.yaml has it: groupings by their names, separated by commas and
+    /// nothing else. An empty part, a space or another spelling is refused rather than read
+    /// leniently, so that what the document calls valid and what the service takes are the same.
+    static func dimensions(_ text: String) throws -> [ReportDimension] {
+        var result: [ReportDimension] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let dimension = ReportDimension(rawValue: String(part)) else {
+                throw APIError(
+                    .badRequest, code: "bad-report",
+                    "groupBy must list groupings separated by commas, from \(ReportDimension.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            if !result.contains(dimension) { result.append(dimension) }
+        }
+        return result
+    }
+
     func add(to router: Router<PlannerRequestContext>) {
         router.get("/v1/reports/fulfilment") { request, _ in
             guard let current = board.plan else { throw PlanRoutes.noPlan }
@@ -20,11 +45,11 @@ struct ReportRoutes: Sendable {
                 throw APIError(.badRequest, code: "bad-format", "format must be one of json, csv, html.")
             }
             let minCell = query.get("minCell").map { Int($0) } ?? FulfilmentReport.defaultMinCell
-            guard let minCell, minCell >= 1 else {
-                throw APIError(.badRequest, code: "bad-min-cell", "minCell must be a whole number from 1.")
+            guard let minCell, (1...Self.maxMinCell).contains(minCell) else {
+                throw APIError(.badRequest, code: "bad-min-cell", "minCell must be a whole number from 1 to \(Self.maxMinCell).")
             }
             do {
-                let dimensions = try query.get("groupBy").map(ReportDimension.list)
+                let dimensions = try query.get("groupBy").map(Self.dimensions)
                 let input = try ReportInput(plan: current.plan, roster: current.roster)
                 let report = try FulfilmentReport(inputs: [input], groupBy: dimensions, minCell: minCell)
                 switch format {
@@ -44,6 +69,10 @@ struct ReportRoutes: Sendable {
                 return Answer.bytes(Array(calendar.ics().utf8), contentType: "text/calendar; charset=utf-8")
             } catch let error as ReportError where error.code == .unknownPerson {
                 throw APIError.notFound("There is no interpreter or officer with that id in the current plan's roster.")
+            } catch let error as ReportError where error.code == .noHearings {
+                // A person of the roster without hearings this time has an empty calendar, not an error:
+                // a calendar program polling the feed must see the hearings disappear.
+                return Answer.bytes(Array(Self.emptyCalendar.utf8), contentType: "text/calendar; charset=utf-8")
             } catch let error as ReportError {
                 throw APIError(.badRequest, code: "bad-calendar", error.description)
             }

@@ -98,6 +98,12 @@ struct WhatIfRoutes: Sendable {
         }
     }
 
+    /// At most this many penalties in one sweep: each is a whole plan of the roster.
+    static let maxPenalties = 24
+    /// The longest `timeLimit` a request may name (a day); the service's solve time limit applies below it.
+    static let maxTimeLimit: Double = 86_400
+    static let maxGap: Double = 1_000_000
+
     /// Reads the body of `POST /v1/tradeoff`: an empty body or `{}` asks for the defaults.
     static func request(from bytes: [UInt8], solveTimeLimit: Duration) throws -> TradeoffRequest {
         var result = TradeoffRequest(penalties: TradeoffSweep.defaultPenalties, timeLimit: solveTimeLimit, gap: 0, format: .json)
@@ -117,20 +123,24 @@ struct WhatIfRoutes: Sendable {
             throw bad("\(unknown): not a field of a tradeoff request (penalties, timeLimit, gap, format).")
         }
         if let penalties = fields.penalties {
-            guard !penalties.isEmpty else { throw bad("penalties must be a list of at least one number.") }
-            if let k = penalties.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
-                throw bad("penalties[\(k)] must be a number of 0 or more.")
+            guard (1...Self.maxPenalties).contains(penalties.count) else {
+                throw bad("penalties must be a list of 1 to \(Self.maxPenalties) numbers.")
+            }
+            // A penalty beyond the policy's own range would reach the solver as a weight no roster may have.
+            if let k = penalties.firstIndex(where: { !($0.isFinite && (0...Policy.maximumWeight).contains($0)) }) {
+                throw bad("penalties[\(k)] must be a number from 0 to \(Int(Policy.maximumWeight)).")
             }
             result.penalties = penalties
         }
         if let seconds = fields.timeLimit {
-            guard seconds > 0, seconds <= solveTimeLimit.seconds else {
-                throw bad("timeLimit must be a number of seconds above 0 and at most the service's solve time limit, \(ReplanService.text(solveTimeLimit)).")
+            guard seconds.isFinite, seconds >= 0.001, seconds <= Self.maxTimeLimit else {
+                throw bad("timeLimit must be a number of seconds from 0.001 to \(Int(Self.maxTimeLimit)).")
             }
-            result.timeLimit = .milliseconds(Int64((seconds * 1000).rounded()))
+            // Longer than the service's own solve time limit is shortened to it: the job says so.
+            result.timeLimit = min(.milliseconds(Int64((seconds * 1000).rounded())), solveTimeLimit)
         }
         if let gap = fields.gap {
-            guard gap.isFinite, gap >= 0 else { throw bad("gap must be a number of 0 or more.") }
+            guard gap.isFinite, (0...Self.maxGap).contains(gap) else { throw bad("gap must be a number from 0 to \(Int(Self.maxGap)).") }
             result.gap = gap
         }
         if let text = fields.format {

@@ -43,7 +43,7 @@ struct WriteRoutes: Sendable {
             var error = APIError(
                 .unprocessableContent, code: "invalid-roster",
                 "The roster has \(checked.errors.count) error(s); nothing was stored or planned.")
-            error.body.diagnostics = checked.diagnostics
+            error.setDiagnostics(checked.diagnostics)
             throw error
         }
         if isWorkbook { bytes = try RosterJSON.write(roster) }
@@ -79,7 +79,7 @@ struct WriteRoutes: Sendable {
             auditor.record(token: context.auditName, action: action, outcome: "422 \(errors) error(s)")
             var error = APIError(
                 .unprocessableContent, code: "invalid-events", "The events have \(errors) error(s); none was accepted.")
-            error.body.diagnostics = read.diagnostics
+            error.setDiagnostics(read.diagnostics)
             throw error
         }
         guard let outcome = try await state.accept(events, token: context.auditName, at: now()) else {

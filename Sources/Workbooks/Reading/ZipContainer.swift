@@ -69,6 +69,9 @@ struct ZipContainer {
 
     init(_ bytes: [UInt8], limits: WorkbookLimits) throws(WorkbookError) {
         try Self.refuseOtherFormats(bytes)
+        if let problem = ZipBounds.problem(in: bytes) {
+            throw WorkbookError(.notAWorkbook, "the file begins as a zip file but cannot be read as one (\(problem)), so it is not an .xlsx workbook (it may be cut short)")
+        }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
