@@ -62,7 +62,7 @@ enum TestServer {
     /// Plans a roster's first plan; every re-plan fails with an error (a solver that breaks).
     static let throwingReplans = PlanMaker { roster, baseline, now, options in
         if baseline != nil { throw SolverBroke() }
-        return try PlanMaker.glpk(logger: quiet).make(roster, nil, now, options)
+        return try PlanMaker.standard(engine).make(roster, nil, now, options)
     }
 }
 
