@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -142,6 +143,38 @@ struct ReplanFlowTests {
             let current = try #require(try await client.send(.get, "/v1/plans/current").jsonObject())
             #expect(current["version"] as? Int == 1)
             #expect(try await client.send(.get, "/metrics").text.contains(#"hearing_planner_replans_total{outcome="no-plan"} 1"#))
+        }
+    }
+
+    @Test("A change after a failed re-plan is planned after the debounce, not after the retry delay of the failure")
+    func changeAfterFailure() async throws {
+        // The first re-plan gives no plan; later ones plan. The retry delay (300 s) is far past the test.
+        let replans = Mutex(0)
+        let maker = PlanMaker { roster, baseline, now, options in
+            if let baseline, replans.withLock({ $0 += 1; return $0 }) == 1 {
+                var plan = baseline
+                plan.status = .timeLimit
+                plan.assignments = []
+                return plan
+            }
+            return try PlanMaker.standard(TestServer.engine).make(roster, baseline, now, options)
+        }
+        let app = try await buildApplication(try TestServer.parts(planMaker: maker))
+        try await app.test(.router) { client in
+            _ = try await client.send(.post, "/v1/rosters", body: Documents.roster)
+            _ = try await client.waitForVersion(1)
+            _ = try await client.send(.post, "/v1/events", body: Documents.unavailable("e-1", person: "I-2", slots: ["2026-12-07/AM"]))
+            // The failed re-plan has ended (the service waits out its retry delay) before the next change.
+            var status: String?
+            for _ in 0..<3_000 where status != "degraded" {
+                status = try await client.send(.get, "/readyz", token: TestServer.viewerToken).jsonObject()?["status"] as? String
+                if status != "degraded" { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            #expect(status == "degraded")
+            #expect(replans.withLock { $0 } == 1)
+            _ = try await client.send(.post, "/v1/events", body: Documents.unavailable("e-2", person: "I-2", slots: ["2026-12-07/PM"]))
+            let plan = try await client.waitForVersion(2)
+            #expect(plan["appliedEvents"] as? [String] == ["e-1", "e-2"])
         }
     }
 

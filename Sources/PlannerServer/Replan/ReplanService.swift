@@ -40,6 +40,9 @@ struct ReplanService: Service {
         await state.abandonWaiters(reason: "the service is shutting down")
     }
 
+    /// How often a wait looks at the schedule again.
+    static let recheck = Duration.seconds(1)
+
     /// Acts on the schedule until it says to wait for a change.
     private func drain() async {
         while !Task.isCancelled {
@@ -47,7 +50,10 @@ struct ReplanService: Service {
             case .idle:
                 return
             case .wait(let until):
-                do { try await Task.sleep(until: until, clock: .continuous) } catch { return }
+                // At most a second at a time: a change can make a solve due earlier than the wait
+                // (one that arrives during the retry delay after a failed solve), and is seen then.
+                let step = min(until, ContinuousClock.now + Self.recheck)
+                do { try await Task.sleep(until: step, clock: .continuous) } catch { return }
             case .solve:
                 let succeeded = await solveOnce()
                 trigger.solveFinished(succeeded: succeeded)
