@@ -126,15 +126,7 @@ actor PlanningState {
             at: time, actor: "retention")
         guard outcome.rosters > 0 else { return outcome }
         for id in waiters.keys { resumeWaiters(id, with: .failed(reason: "the roster's horizon was pruned", status: nil, conflicting: [])) }
-        rosterID = nil
-        latest = nil
-        accepted = []
-        acceptedSet = []
-        pending = []
-        lastSequence = 0
-        lastFailure = nil
-        if let current = board.plan, try database.plan(version: current.version) == nil { board.withdraw() }
-        try load()
+        try forgetAndLoad()
         refreshHealth()
         return outcome
     }
@@ -255,9 +247,9 @@ actor PlanningState {
         return changed
     }
 
-    /// Forgets the roster and reads the state back whole.
-    private func reloadAll() throws {
-        if let previous = rosterID { resumeWaiters(previous, with: .superseded) }
+    /// Forgets the roster, what was accepted for it and the last failure, withdraws a plan the
+    /// store no longer has, and reads the state back whole.
+    private func forgetAndLoad() throws {
         rosterID = nil
         latest = nil
         accepted = []
@@ -267,6 +259,12 @@ actor PlanningState {
         lastFailure = nil
         if let current = board.plan, try database.plan(version: current.version) == nil { board.withdraw() }
         try load()
+    }
+
+    /// Forgets the roster and reads the state back whole.
+    private func reloadAll() throws {
+        if let previous = rosterID { resumeWaiters(previous, with: .superseded) }
+        try forgetAndLoad()
     }
 
     // MARK: The re-plan service's side
