@@ -140,7 +140,10 @@ struct FeedAndRetentionTests {
         let database = parts.database
         try await app.test(.router) { client in
             let deadline = ContinuousClock.now + .seconds(120)
-            while try database.latestRoster() != nil, ContinuousClock.now < deadline {
+            // The rows go in the store's transaction, the served plan just after: wait for both.
+            while ContinuousClock.now < deadline {
+                let served = try await client.send(.get, "/v1/plans/current").errorCode
+                if try database.latestRoster() == nil, served == "no-plan" { break }
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(try database.latestRoster() == nil)
