@@ -20,6 +20,8 @@ public struct StateCheck: Sendable, Equatable {
     public var problems: [String] = []
 
     public var isHealthy: Bool { problems.isEmpty && unknownMigrations.isEmpty }
+
+    public init() {}
 }
 
 extension AppDatabase {
@@ -51,47 +53,57 @@ extension AppDatabase {
     }
 
     private func checkDocuments(_ db: Database, into report: inout StateCheck) throws {
-        let rosters = try Int64.fetchAll(db, sql: "SELECT id FROM roster ORDER BY id")
-        report.rosters = rosters.count
-        for id in rosters {
-            guard let document = try String.fetchOne(db, sql: "SELECT document FROM roster WHERE id = ?", arguments: [id]) else { continue }
-            if RosterJSON.read(Array(document.utf8)).checked().roster == nil {
-                report.problems.append("roster \(id) is no longer a valid roster")
-            }
+        let rosters = try Row.fetchAll(db, sql: "SELECT id, document FROM roster ORDER BY id").map { row in
+            (id: row["id"] as Int64, document: row["document"] as String)
+        }
+        report.checkDocuments(
+            rosters: rosters, events: try StoredEvent.order(Column("sequence")).fetchAll(db),
+            plans: try StoredPlan.order(Column("version")).fetchAll(db))
+    }
+}
+
+extension StateCheck {
+    /// The service's checks of the stored documents, whatever store they come from: every roster,
+    /// event and plan reads back, and they refer to each other as the service wrote them. Counts
+    /// them on the way; `plans` in the order of their versions.
+    public mutating func checkDocuments(rosters: [(id: Int64, document: String)], events: [StoredEvent], plans: [StoredPlan]) {
+        self.rosters = rosters.count
+        for (id, document) in rosters where RosterJSON.read(Array(document.utf8)).checked().roster == nil {
+            problems.append("roster \(id) is no longer a valid roster")
         }
         var eventsByRoster: [Int64: Set<String>] = [:]
         var appliedIn: [(rosterID: Int64, version: Int)] = []
-        for event in try StoredEvent.fetchAll(db) {
-            report.events += 1
+        for event in events {
+            self.events += 1
             eventsByRoster[event.rosterId, default: []].insert(event.eventID)
-            if let version = event.appliedInVersion { appliedIn.append((event.rosterId, version)) } else { report.pendingEvents += 1 }
+            if let version = event.appliedInVersion { appliedIn.append((event.rosterId, version)) } else { pendingEvents += 1 }
             if EventsJSON.records(of: [event.document])?.first?.id != event.eventID {
-                report.problems.append("event \(event.sequence ?? 0) cannot be read back as the event it was")
+                problems.append("event \(event.sequence ?? 0) cannot be read back as the event it was")
             }
         }
         var planRoster: [Int: Int64] = [:]
-        for plan in try StoredPlan.order(Column("version")).fetchAll(db) {
-            report.planVersions += 1
-            report.latestVersion = plan.version
+        for plan in plans {
+            planVersions += 1
+            latestVersion = plan.version
             planRoster[plan.version] = plan.rosterId
             guard let decoded = try? JSONDecoder().decode(Plan.self, from: Data(plan.document.utf8)) else {
-                report.problems.append("plan version \(plan.version) cannot be read back")
+                problems.append("plan version \(plan.version) cannot be read back")
                 continue
             }
             if decoded.version != plan.version {
-                report.problems.append("plan version \(plan.version) says it is version \(decoded.version.map(String.init) ?? "none")")
+                problems.append("plan version \(plan.version) says it is version \(decoded.version.map(String.init) ?? "none")")
             }
             let known = eventsByRoster[plan.rosterId] ?? []
             let missing = (decoded.appliedEvents ?? []).filter { !known.contains($0) }.count
             if missing > 0 {
-                report.problems.append("plan version \(plan.version) includes \(missing) event(s) that are not in the event log")
+                problems.append("plan version \(plan.version) includes \(missing) event(s) that are not in the event log")
             }
             if RosterJSON.read(Array(plan.rosterDocument.utf8)).checked().roster == nil {
-                report.problems.append("the roster of plan version \(plan.version) is no longer a valid roster")
+                problems.append("the roster of plan version \(plan.version) is no longer a valid roster")
             }
         }
         for (rosterID, version) in appliedIn where planRoster[version] != rosterID {
-            report.problems.append("an event of roster \(rosterID) is marked applied in plan version \(version), which is not a plan of that roster")
+            problems.append("an event of roster \(rosterID) is marked applied in plan version \(version), which is not a plan of that roster")
         }
     }
 }

@@ -22,6 +22,9 @@ public struct ErasureOutcome: Sendable, Equatable {
     public var summary: String {
         "\(rosters) roster(s), \(planVersions) plan version(s), \(events) event(s)"
     }
+
+    /// The audit trail's line: counts, never the ids.
+    public func auditText(hearings: Int) -> String { "erased \(hearings) hearing(s) from \(summary)" }
 }
 
 extension AppDatabase {
@@ -42,14 +45,14 @@ extension AppDatabase {
             }
             let erasure = HearingErasure(hearings: hearings, erasedEvents: erasedEvents)
             for var roster in try StoredRoster.fetchAll(db) {
-                guard let document = try Self.erased(roster.document, by: erasure, what: "roster \(roster.id ?? 0)") else { continue }
+                guard let document = try erasure.erasing(roster.document, what: "roster \(roster.id ?? 0)") else { continue }
                 roster.document = document
                 try roster.update(db)
                 outcome.rosters += 1
             }
             for var plan in try StoredPlan.fetchAll(db) {
-                let document = try Self.erased(plan.document, by: erasure, what: "plan version \(plan.version)")
-                let rosterDocument = try Self.erased(plan.rosterDocument, by: erasure, what: "plan version \(plan.version)")
+                let document = try erasure.erasing(plan.document, what: "plan version \(plan.version)")
+                let rosterDocument = try erasure.erasing(plan.rosterDocument, what: "plan version \(plan.version)")
                 guard document != nil || rosterDocument != nil else { continue }
                 plan.document = document ?? plan.document
                 plan.rosterDocument = rosterDocument ?? plan.rosterDocument
@@ -57,9 +60,7 @@ extension AppDatabase {
                 outcome.planVersions += 1
             }
             if !outcome.isEmpty {
-                var entry = AuditEntry(
-                    time: time, tokenName: actor, action: "erasure",
-                    outcome: "erased \(hearings.count) hearing(s) from \(outcome.summary)")
+                var entry = AuditEntry(time: time, tokenName: actor, action: "erasure", outcome: outcome.auditText(hearings: hearings.count))
                 try entry.insert(db)
             }
             return outcome
@@ -67,10 +68,13 @@ extension AppDatabase {
         if !outcome.isEmpty { try compact() }
         return outcome
     }
+}
 
-    /// The document without the hearings, or nil when it did not name them.
-    private static func erased(_ document: String, by erasure: HearingErasure, what: String) throws -> String? {
-        guard let result = erasure.apply(to: Array(document.utf8)) else {
+extension HearingErasure {
+    /// `document` without the hearings, or nil when it did not name them; `what` names the
+    /// document in the error when it is not JSON (the store is then damaged).
+    public func erasing(_ document: String, what: String) throws -> String? {
+        guard let result = apply(to: Array(document.utf8)) else {
             throw StoreError(.corrupt, "The stored \(what) is not JSON; nothing was erased.")
         }
         return result.changed ? String(decoding: result.bytes, as: UTF8.self) : nil

@@ -7,7 +7,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         init(_ name: Name) { self.name = name }
 
         enum Name: String {
-            case unopenable, unknownRoster, corrupt, locked, invalidBackup, unavailable, logMoved, notLeader
+            case unopenable, unknownRoster, corrupt, locked, invalidBackup, unavailable, logMoved, notLeader, maintenance
         }
 
         /// The state directory or database cannot be created or opened.
@@ -28,6 +28,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let logMoved = Code(.logMoved)
         /// This daemon no longer leads (another one re-plans): its plan was not stored.
         public static let notLeader = Code(.notLeader)
+        /// A state command (erase, prune) holds the shared database, or changed it after this
+        /// daemon read it: the daemon starts afresh once the command has ended.
+        public static let maintenance = Code(.maintenance)
 
         public var description: String { name.rawValue }
     }

@@ -48,13 +48,18 @@ public final class Leadership: Sendable {
     public var isConnected: Bool { reachable.load(ordering: .relaxed) }
 
     /// Keeps the session until the task is cancelled, reconnecting after a loss, and tells
-    /// `signal` what happens, one signal at a time.
-    public func run(_ signal: @escaping @Sendable (Signal) async -> Void) async {
+    /// `signal` what happens, one signal at a time. Throws ``StoreError/Code/maintenance`` when a
+    /// state command holds the database or changed it since this daemon read it: the daemon must
+    /// then start afresh (PostgresStore+Maintenance.swift).
+    public func run(_ signal: @escaping @Sendable (Signal) async -> Void) async throws {
         while !Task.isCancelled {
             do {
                 try await session(signal)
             } catch is CancellationError {
                 break
+            } catch let error as StoreError where error.code == .maintenance {
+                await lose(signal)
+                throw error
             } catch {
                 logger.warning("database session lost", metadata: ["error": "\(Self.describe(error))"])
             }
@@ -77,6 +82,15 @@ public final class Leadership: Sendable {
         let connection: PostgresConnection = try await store.link.connect()
         defer { closeSoon(connection) }
         let backend = try await connection.query("SELECT pg_backend_pid()", logger: logger).collect().first?.decode(Int32.self)
+        // Present while the session lasts: no state command changes the documents meanwhile.
+        let presence = try await connection.query("""
+            SELECT pg_try_advisory_lock_shared(\(PostgresStore.presenceLock)), (SELECT "generation" FROM "maintenance"),
+            set_config('application_name', \("hearing-planner " + instance), false)
+            """, logger: logger).collect().first?.decode((Bool, Int64, String).self)
+        guard presence?.0 == true else { throw PostgresStore.maintenanceRunning }
+        guard presence?.1 == store.generation else {
+            throw StoreError(.maintenance, "A state command changed the database while this daemon's session was cut; it starts afresh.")
+        }
         try await connection.listen(on: PostgresStore.channel) { notifications in
             reachable.store(true, ordering: .relaxed)
             await signal(.connected)

@@ -78,12 +78,23 @@ extension PostgresStore {
               "officerMet" BIGINT NOT NULL)
             """,
         ]),
+        // PostgreSQL's alone: state commands that change stored documents while no daemon is
+        // connected raise the generation, so that a daemon that read the state before learns that
+        // it must read it again (PostgresStore+Maintenance.swift).
+        ("v3-maintenance", [
+            #"CREATE TABLE "maintenance" ("generation" BIGINT NOT NULL)"#,
+            #"INSERT INTO "maintenance" ("generation") VALUES (0)"#,
+        ]),
     ]
 
     /// Brings the schema up to date in one transaction; daemons starting together take turns
-    /// (an advisory lock held for the transaction), so each migration runs once.
-    func migrate() throws {
-        try self.link.transaction { session in
+    /// (an advisory lock held for the transaction), so each migration runs once. Refuses while a
+    /// state command holds the database; returns the maintenance generation.
+    static func migrate(_ link: PostgresLink) throws -> Int64 {
+        try link.transaction { session in
+            guard try session.value("SELECT pg_try_advisory_xact_lock_shared(\(Self.presenceLock))", as: Bool.self) == true else {
+                throw Self.maintenanceRunning
+            }
             try session.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))")
             try session.execute(#"CREATE TABLE IF NOT EXISTS "schemaMigration" ("identifier" TEXT PRIMARY KEY)"#)
             let done = Set(try session.decode(try session.query(#"SELECT "identifier" FROM "schemaMigration""#)) { column in try column("identifier", as: String.self) })
@@ -97,6 +108,7 @@ extension PostgresStore {
                 for statement in migration.statements { try session.execute(statement) }
                 try session.query(#"INSERT INTO "schemaMigration" ("identifier") VALUES (\#(migration.name))"#)
             }
+            return try session.value(#"SELECT "generation" FROM "maintenance""#, as: Int64.self) ?? 0
         }
     }
 
@@ -113,6 +125,9 @@ extension PostgresStore {
     /// Held for a write transaction's time: writes to the log and the versions take turns.
     static let writeLock: Int64 = 0x4850_5752  // "HPWR"
     static let migrationLock: Int64 = 0x4850_4D47  // "HPMG"
+    /// Held shared by every daemon's own session, exclusively by a state command that changes
+    /// stored documents: either daemons run or such a command does.
+    static let presenceLock: Int64 = 0x4850_5052  // "HPPR"
 
     /// The channel on which every write tells the other daemons what changed.
     static let channel = "hearing_planner"

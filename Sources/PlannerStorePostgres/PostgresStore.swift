@@ -21,6 +21,9 @@ public final class PostgresStore: PlanningStore, Sendable {
     private let leaderBackend = Mutex<Int32?>(nil)
     /// Set once leadership is in use: from then on only the leader stores plans.
     private let fenced = Atomic<Bool>(false)
+    /// The maintenance generation when this store was opened: a state command that changed the
+    /// stored documents since (`state erase`, `state prune`) raised it, and writes are refused.
+    let generation: Int64
 
     public var settings: PostgresSettings { self.link.settings }
 
@@ -28,7 +31,7 @@ public final class PostgresStore: PlanningStore, Sendable {
     /// brings the schema up to date.
     public init(settings: PostgresSettings, logger: Logger) throws {
         link = try PostgresLink(settings: settings, logger: logger)
-        try migrate()
+        generation = try Self.migrate(link)
     }
 
     /// Closes the pool's idle connections.
@@ -117,7 +120,7 @@ public final class PostgresStore: PlanningStore, Sendable {
 
     public func saveRoster(_ roster: StoredRoster) throws -> StoredRoster {
         try self.link.transaction { session in
-            try session.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))")
+            try takeWriteTurn(session)
             let horizonEnd = HorizonDays.of(roster.document)?.end
             guard let id = try session.value(#"""
                 INSERT INTO "roster" ("document", "digest", "receivedAt", "tokenName", "horizonEnd")
@@ -135,7 +138,7 @@ public final class PostgresStore: PlanningStore, Sendable {
         _ events: [NewEvent], rosterID: Int64, tokenName: String, at time: Date, checkedAfter sequence: Int64?
     ) throws -> AppendOutcome {
         try self.link.transaction { session in
-            try session.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))")
+            try takeWriteTurn(session)
             guard let newest = try session.value(#"SELECT MAX("id") FROM "roster""#, as: Int64.self),
                   try session.value(#"SELECT 1 FROM "roster" WHERE "id" = \#(rosterID)"#, as: Int32.self) != nil
             else { throw StoreError(.unknownRoster, "There is no roster \(rosterID) to add events to.") }
@@ -168,7 +171,7 @@ public final class PostgresStore: PlanningStore, Sendable {
         _ plan: Plan, rosterID: Int64, rosterDocument: String, appliedEvents: [String], at time: Date
     ) throws -> StoredPlan {
         try self.link.transaction { session in
-            try session.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))")
+            try takeWriteTurn(session)
             if fenced.load(ordering: .relaxed) {
                 guard let backend = leaderBackend.withLock({ $0 }),
                       try session.value(#"""
@@ -269,8 +272,13 @@ public final class PostgresStore: PlanningStore, Sendable {
     // MARK: Retention
 
     public func prune(horizonsEndedBefore cutoff: Day, auditBefore: Date?, at time: Date, actor: String) throws -> PruneOutcome {
+        try prune(horizonsEndedBefore: cutoff, auditBefore: auditBefore, at: time, actor: actor, raisingGeneration: false)
+    }
+
+    /// The pruning; a state command's raises the maintenance generation in the same transaction.
+    func prune(horizonsEndedBefore cutoff: Day, auditBefore: Date?, at time: Date, actor: String, raisingGeneration: Bool) throws -> PruneOutcome {
         let outcome = try self.link.transaction { session -> PruneOutcome in
-            try session.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))")
+            try takeWriteTurn(session, holding: raisingGeneration)
             var outcome = PruneOutcome()
             let due = try session.decode(try session.query(#"SELECT "id", "document" FROM "roster" WHERE "horizonEnd" < \#(cutoff.description) ORDER BY "id""#)) { column in (try column("id", as: Int64.self), try column("document", as: String.self)) }
             for (rosterID, document) in due {
@@ -304,13 +312,14 @@ public final class PostgresStore: PlanningStore, Sendable {
                     VALUES (\#(time), \#(actor), 'retention', \#("pruned horizons ended before \(cutoff): \(outcome.summary)"))
                     """#)
                 try Self.notify(session, "pruned")
+                if raisingGeneration { try session.execute(#"UPDATE "maintenance" SET "generation" = "generation" + 1"#) }
             }
             return outcome
         }
         if !outcome.isEmpty {
             // Deleted rows stay in the table's pages until a vacuum reuses them; this one runs now.
             try? self.link.withConnection { session in
-                try session.execute(#"VACUUM "event", "plan", "roster", "audit""#)
+                try session.execute(raisingGeneration ? #"VACUUM FULL "event", "plan", "roster", "audit""# : #"VACUUM "event", "plan", "roster", "audit""#)
             }
         }
         return outcome

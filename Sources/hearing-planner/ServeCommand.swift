@@ -69,7 +69,7 @@ struct Serve: AsyncParsableCommand {
             lock = try StateLock.acquire(directory: configuration.stateDirectory, purpose: "serve")
             if let shared = configuration.database {
                 // Several daemons on one PostgreSQL database (docs/operations.md).
-                let store = try PostgresStore(settings: try shared.connectionSettings(), logger: logger)
+                let store = try Self.openShared(try shared.connectionSettings(), logger: logger)
                 database = store
                 cluster = Leadership(
                     store: store, instance: shared.instance ?? Self.instanceName(port: configuration.listenPort), logger: logger)
@@ -128,6 +128,22 @@ struct Serve: AsyncParsableCommand {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [app, reload, notifier], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+
+    /// The shared database; while a state command holds it (`state erase` takes seconds), the
+    /// daemon waits up to a minute for it to end before it gives up.
+    static func openShared(_ settings: PostgresSettings, logger: Logger) throws -> PostgresStore {
+        let deadline = ContinuousClock.now + .seconds(60)
+        var told = false
+        while true {
+            do {
+                return try PostgresStore(settings: settings, logger: logger)
+            } catch let error as StoreError where error.code == .maintenance && ContinuousClock.now < deadline {
+                if !told { logger.notice("waiting for a state command to end", metadata: ["error": "\(error.code)"]) }
+                told = true
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
     }
 
     /// The configuration file (or the defaults) with the flags applied.

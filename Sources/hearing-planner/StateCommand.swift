@@ -2,20 +2,24 @@ import ArgumentParser
 import Foundation
 import PlannerModel
 import PlannerServer
+import Logging
 import PlannerStore
+import PlannerStorePostgres
 
 /// `hearing-planner state ...`: the daemon's database for operators and data protection officers.
 struct StateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "state",
-        abstract: "Back up, restore, check, prune and erase the daemon's state (state.sqlite).",
+        abstract: "Back up, restore, check, prune and erase the daemon's state (state.sqlite, or the shared PostgreSQL database).",
         discussion: """
             The state directory is --state-dir, else the configuration's stateDirectory (--config, \
             by default /etc/hearing-planner/config.json when it exists), else /var/lib/hearing-planner. \
             backup and check work while the daemon runs; restore, prune and erase need it stopped \
             (systemctl stop hearing-planner) and refuse otherwise, naming the process. Run as root, \
-            files created in the state directory are given to its owner. See docs/operations.md \
-            and docs/privacy.md.
+            files created in the state directory are given to its owner. With a shared PostgreSQL \
+            database (database in the configuration), check, prune and erase work on it, prune and \
+            erase only while no daemon is connected to it; backup and restore are PostgreSQL's own \
+            (pg_dump, pg_restore). See docs/operations.md and docs/privacy.md.
             """,
         subcommands: [Backup.self, Restore.self, Check.self, Prune.self, Erase.self])
 
@@ -46,6 +50,41 @@ struct StateCommand: ParsableCommand {
         var databasePath: String {
             get throws { (try directory as NSString).appendingPathComponent(AppDatabase.fileName) }
         }
+
+        /// The shared PostgreSQL database of the configuration, opened; nil when the state is SQLite's.
+        func sharedStore() throws -> PostgresStore? {
+            guard let shared = try configuration().database else { return nil }
+            var logger = Logger(label: "hearing-planner")
+            logger.logLevel = .error
+            do {
+                return try PostgresStore(settings: try shared.connectionSettings(), logger: logger)
+            } catch let error as ConfigurationError {
+                throw Serve.failure(error.description)
+            } catch let error as StoreError {
+                throw Serve.failure(error.description)
+            }
+        }
+
+        /// Refuses a command that PostgreSQL's own tools do for a shared database.
+        func refuseShared(_ command: String, use tool: String) throws {
+            guard try configuration().database != nil else { return }
+            throw Serve.failure(
+                "The state is in a shared PostgreSQL database (database in the configuration): \(command) it with \(tool), "
+                    + "as docs/operations.md shows (Backup and restore).")
+        }
+    }
+
+    /// Runs `body` on the shared database held for a state command (no daemon connected), turning
+    /// store errors into a message and exit status 1.
+    static func holding<T>(_ store: PostgresStore, _ body: (MaintenanceHold) throws -> T) throws -> T {
+        defer { store.close() }
+        do {
+            let hold = try store.holdForMaintenance()
+            defer { hold.release() }
+            return try body(hold)
+        } catch let error as StoreError {
+            throw Serve.failure(error.description)
+        }
     }
 
     /// Runs `body`, turning store errors into a message and exit status 1, and gives files
@@ -73,6 +112,7 @@ struct StateCommand: ParsableCommand {
         @OptionGroup var location: Location
 
         func run() throws {
+            try location.refuseShared("back up", use: "pg_dump")
             guard !FileManager.default.fileExists(atPath: file) else {
                 throw ValidationError("\(file) exists already; give a new file name.")
             }
@@ -108,6 +148,7 @@ struct StateCommand: ParsableCommand {
         @OptionGroup var location: Location
 
         func run() throws {
+            try location.refuseShared("restore", use: "pg_restore")
             let directory = try location.directory
             let report = try StateCommand.perform(in: directory) { () throws -> StateCheck in
                 let lock = try StateLock.acquire(directory: directory, purpose: "state restore")
@@ -142,9 +183,17 @@ struct StateCommand: ParsableCommand {
         @OptionGroup var location: Location
 
         func run() throws {
-            let directory = try location.directory
-            let path = try file ?? location.databasePath
-            let report = try StateCommand.perform(in: directory) { try AppDatabase.openExisting(path: path).check() }
+            let path: String
+            let report: StateCheck
+            if file == nil, let store = try location.sharedStore() {
+                path = "the shared database"
+                defer { store.close() }
+                do { report = try store.check() } catch let error as StoreError { throw Serve.failure(error.description) }
+            } else {
+                let directory = try location.directory
+                path = try file ?? location.databasePath
+                report = try StateCommand.perform(in: directory) { try AppDatabase.openExisting(path: path).check() }
+            }
             print("\(path): \(Self.summary(report)).")
             if !report.missingMigrations.isEmpty {
                 print("The daemon will bring its schema up to date when it starts (\(report.missingMigrations.joined(separator: ", "))).")
@@ -191,13 +240,18 @@ struct StateCommand: ParsableCommand {
             let now = Date()
             let rule = RetentionRule(days: configuration.retentionDays, auditDays: configuration.auditRetentionDays)
             let cutoff = before.flatMap(Day.init) ?? rule.cutoff(today: RetentionRule.day(of: now))
-            let outcome = try StateCommand.perform(in: directory) { () throws -> PruneOutcome in
+            let auditBefore = before == nil ? rule.auditCutoff(now: now) : nil
+            let outcome = if let store = try location.sharedStore() {
+                try StateCommand.holding(store) { hold in
+                    try store.prune(horizonsEndedBefore: cutoff, auditBefore: auditBefore, at: now, actor: "state prune", holding: hold)
+                }
+            } else {
+                try StateCommand.perform(in: directory) { () throws -> PruneOutcome in
                 let lock = try StateLock.acquire(directory: directory, purpose: "state prune")
                 defer { lock.release() }
                 let database = try AppDatabase.open(stateDirectory: directory)
-                return try database.prune(
-                    horizonsEndedBefore: cutoff, auditBefore: before == nil ? rule.auditCutoff(now: now) : nil, at: now,
-                    actor: "state prune")
+                return try database.prune(horizonsEndedBefore: cutoff, auditBefore: auditBefore, at: now, actor: "state prune")
+                }
             }
             print(outcome.isEmpty ? "Nothing to prune: no horizon ended before \(cutoff)." : "Pruned horizons that ended before \(cutoff): \(outcome.summary).")
         }
@@ -211,7 +265,10 @@ struct StateCommand: ParsableCommand {
                 of every roster, plan version and event; where another hearing's evidence names it, \
                 the id is replaced by "(erased)". The audit trail records the erasure with counts, \
                 never the ids, and the file is compacted so that nothing of them is left in it. \
-                Backups made before still hold the data (docs/privacy.md).
+                Backups made before still hold the data (docs/privacy.md). On a shared PostgreSQL \
+                database every daemon must be stopped; the tables are written anew (VACUUM FULL), \
+                and PostgreSQL's write-ahead log, its archive, replicas and dumps hold the data until \
+                they are recycled (docs/privacy.md).
                 """)
 
         @Option(name: .customLong("hearing"), help: ArgumentHelp("A hearing id to erase; repeat for each.", valueName: "id"))
@@ -224,18 +281,24 @@ struct StateCommand: ParsableCommand {
         }
 
         func run() throws {
-            let directory = try location.directory
-            let outcome = try StateCommand.perform(in: directory) { () throws -> ErasureOutcome in
-                let lock = try StateLock.acquire(directory: directory, purpose: "state erase")
-                defer { lock.release() }
-                let database = try AppDatabase.open(stateDirectory: directory)
-                return try database.erase(hearings: Set(hearings), at: Date(), actor: "state erase")
+            let outcome = if let store = try location.sharedStore() {
+                try StateCommand.holding(store) { hold in
+                    try store.erase(hearings: Set(hearings), at: Date(), actor: "state erase", holding: hold)
+                }
+            } else {
+                try StateCommand.perform(in: try location.directory) { () throws -> ErasureOutcome in
+                    let directory = try location.directory
+                    let lock = try StateLock.acquire(directory: directory, purpose: "state erase")
+                    defer { lock.release() }
+                    let database = try AppDatabase.open(stateDirectory: directory)
+                    return try database.erase(hearings: Set(hearings), at: Date(), actor: "state erase")
+                }
             }
             guard !outcome.isEmpty else {
                 printError("No stored roster, plan or event names \(hearings.count == 1 ? "this hearing" : "these hearings"); nothing was changed.")
                 throw ExitCode.failure
             }
-            print("Erased \(hearings.count) hearing(s) from \(outcome.summary). Start the daemon again.")
+            print("Erased \(hearings.count) hearing(s) from \(outcome.summary). Start the daemon\(try location.configuration().database == nil ? "" : "s") again.")
         }
     }
 }

@@ -88,7 +88,10 @@ struct TokenCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             var uses: [String: Date]?
-            if let path = try? location.databasePath, FileManager.default.fileExists(atPath: path) {
+            if let store = try? location.sharedStore() {
+                uses = try? store.tokenUses()
+                store.close()
+            } else if let path = try? location.databasePath, FileManager.default.fileExists(atPath: path) {
                 uses = try? AppDatabase.openExisting(path: path).tokenUses()
                 if let directory = try? location.directory { StateFiles.giveToOwner(directory: directory) }
             }

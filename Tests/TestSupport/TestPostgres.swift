@@ -85,7 +85,19 @@ public final class TestPostgres: Sendable {
         self.runAs = runAs
     }
 
-    var dataDirectory: String { directory + "/data" }
+    public var dataDirectory: String { directory + "/data" }
+
+    /// The bytes of every file of the database of `url` (its folder under `base`), after a
+    /// checkpoint has written what the server held in memory; the write-ahead log is not included.
+    public func files(ofDatabase url: String) throws -> Data {
+        let name = String(url.split(separator: "/").last?.split(separator: "?").first ?? "")
+        _ = try psql(name, "CHECKPOINT")
+        let oid = try psql(name, "SELECT oid FROM pg_database WHERE datname = current_database()").trimmingCharacters(in: .whitespacesAndNewlines)
+        let folder = dataDirectory + "/base/" + oid
+        return try FileManager.default.contentsOfDirectory(atPath: folder).reduce(into: Data()) { all, file in
+            all.append(FileManager.default.contents(atPath: folder + "/" + file) ?? Data())
+        }
+    }
 
     /// Starts the server (again), waiting until it accepts connections.
     public func startServer() throws {

@@ -27,17 +27,19 @@ struct ClusterService: Service {
             $0.database = "reachable"
         }
         gauges.record(leading: false, reachable: true)
-        await cancelWhenGracefulShutdown {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await leadership.run { signal in await handle(signal) } }
+        // A state command's hold on the database ends the daemon with an error: its memory may
+        // hold what the command changed, and systemd starts it afresh (Restart=on-failure).
+        try await cancelWhenGracefulShutdown {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await leadership.run { signal in await handle(signal) } }
                 group.addTask {
                     while !Task.isCancelled {
                         do { try await Task.sleep(for: pollInterval) } catch { return }
                         if await catchUp(), leadership.isLeader { trigger.changeArrived() }
                     }
                 }
-                await group.next()
-                group.cancelAll()
+                defer { group.cancelAll() }
+                try await group.next()
             }
         }
     }
@@ -102,7 +104,7 @@ struct DatabaseOutageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as StoreError where error.code == .unavailable {
+        } catch let error as StoreError where error.code == .unavailable || error.code == .maintenance {
             context.logger.warning("the database cannot be reached", metadata: ["error": "\(error.code)"])
             var answer = APIError(
                 .serviceUnavailable, code: "database-unavailable",
