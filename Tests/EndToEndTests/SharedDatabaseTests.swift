@@ -219,3 +219,60 @@ struct SharedDatabaseTests {
         String(url.split(separator: "/").last!.split(separator: "?").first!)
     }
 }
+
+extension SharedDatabaseTests {
+    @Test("State commands on the shared database: erase refused while a daemon is connected, then out of every row and file; check, token use, backup with pg_dump")
+    func stateCommands() async throws {
+        let binary = try HearingPlannerBinary.located()
+        let cluster = try TestPostgres.shared()
+        let url = try cluster.newDatabase()
+        try await withTemporaryFolder { folder in
+            let token = try await ServeCommandTests.plannerToken(binary, in: folder)
+            let daemon = try await Self.daemon(binary, folder: folder, token: token, url: url, instance: "east")
+            // Documents stored without compression, so that the database's files show an id in clear.
+            try cluster.psql(Self.name(url), """
+                ALTER TABLE "roster" ALTER COLUMN "document" SET STORAGE EXTERNAL;
+                ALTER TABLE "plan" ALTER COLUMN "document" SET STORAGE EXTERNAL, ALTER COLUMN "rosterDocument" SET STORAGE EXTERNAL
+                """)
+            let (created, _) = try await daemon.json("POST", "/v1/rosters", body: try Data(contentsOf: ServeCommandTests.sampleRoster))
+            try #require(created == 201, "\(daemon.output)")
+            let plan = try await daemon.plan(atLeast: 1)
+            let hearing = try #require((plan["assignments"] as? [[String: Any]])?.first?["hearing"] as? String)
+            let config = ["--config", "east.json"]
+
+            let refused = try await binary.run(["state", "erase", "--hearing", hearing] + config, in: folder)
+            #expect(refused.status == 1 && refused.standardError.contains("(hearing-planner east); stop them all first"), "\(refused.standardError)")
+            let tokens = try await binary.run(["token", "list", "--tokens", "tokens"] + config, in: folder)
+            let line = try #require(tokens.standardOutput.split(separator: "\n").first { $0.hasPrefix("e2e ") })
+            #expect(!line.hasSuffix("never") && !line.hasSuffix("unknown"), "\(tokens.standardOutput)")
+            #expect(daemon.stop() == 0)
+            #expect(try cluster.files(ofDatabase: url).range(of: Data(hearing.utf8)) != nil)
+
+            let erase = try await binary.run(["state", "erase", "--hearing", hearing] + config, in: folder)
+            #expect(erase.status == 0, "\(erase.standardError)")
+            #expect(erase.standardOutput.contains("Erased 1 hearing(s) from 1 roster(s), 1 plan version(s), 0 event(s). Start the daemons again."))
+            #expect(try cluster.files(ofDatabase: url).range(of: Data(hearing.utf8)) == nil)
+            let check = try await binary.run(["state", "check"] + config, in: folder)
+            #expect(check.status == 0 && check.standardOutput.contains("the shared database: 1 roster(s), 0 event(s) (0 pending), 1 plan version(s)"), "\(check.standardOutput)")
+            let backup = try await binary.run(["state", "backup", "copy.sqlite"] + config, in: folder)
+            #expect(backup.status == 1 && backup.standardError.contains("pg_dump"))
+
+            // The backup docs/operations.md shows: pg_dump, pg_restore into a new database, state check.
+            let dump = folder.appendingPathComponent("state.dump").path
+            try cluster.client("pg_dump", ["-Fc", "-f", dump, Self.name(url)])
+            let restored = try cluster.newDatabase()
+            try cluster.client("pg_restore", ["--no-owner", "-d", Self.name(restored), dump])
+            try folder.appendingPathComponent("restored.json").write(#"{"database": {"url": "\#(restored)"}}"#)
+            let restoredCheck = try await binary.run(["state", "check", "--config", "restored.json"], in: folder)
+            #expect(restoredCheck.status == 0 && restoredCheck.standardOutput.contains("1 roster(s)"), "\(restoredCheck.standardOutput)")
+
+            let again = try await Self.daemon(binary, folder: folder, token: token, url: url, instance: "east")
+            let after = try await again.plan(atLeast: 1)
+            let remaining = try #require(after["assignments"] as? [[String: Any]]).compactMap { $0["hearing"] as? String }
+                + (try #require(after["unscheduled"] as? [[String: Any]])).compactMap { $0["hearing"] as? String }
+            #expect(remaining.count == 59 && !remaining.contains(hearing))
+            #expect(again.stop() == 0)
+            #expect(!again.output.contains(hearing) && !daemon.output.contains(hearing))
+        }
+    }
+}

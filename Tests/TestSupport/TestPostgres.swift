@@ -157,6 +157,13 @@ public final class TestPostgres: Sendable {
         ], as: nil)
     }
 
+    /// Runs one of PostgreSQL's client programs (pg_dump, pg_restore) against this server as the
+    /// role `planner`, with `arguments` after the connection's.
+    @discardableResult
+    public func client(_ program: String, _ arguments: [String]) throws -> String {
+        try Self.run("\(binaries)/\(program)", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "planner"] + arguments, as: nil)
+    }
+
     /// Runs a program (through runuser as `user`), waits for it, and returns what it printed.
     /// posix_spawn and waitpid, with the output in a file: pg_ctl leaves a server behind that must
     /// not hold a pipe of ours open.
