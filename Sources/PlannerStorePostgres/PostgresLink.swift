@@ -90,7 +90,9 @@ final class PostgresLink: Sendable {
             host: settings.host, port: settings.port, username: settings.username, password: settings.password,
             database: settings.database, tls: tls)
         configuration.options.connectTimeout = .nanoseconds(Int64(settings.connectTimeout.seconds * 1e9))
-        if settings.tls == .verifyFull { configuration.options.tlsServerName = settings.host }
+        // With verify-full, the certificate must name the host: PostgresNIO gives a host name as the
+        // TLS server name (checked against the certificate's names) and leaves it out for an IP
+        // address (checked against its IP addresses); naming an IP address here would fail.
         return configuration
     }
 
@@ -180,6 +182,12 @@ final class PostgresLink: Sendable {
                 return StoreError(.unopenable, "The database named in database.url does not exist (SQLSTATE \(state)).")
             }
             return PostgresRefusal(sqlState: state)
+        }
+        if error.underlying is NIOSSLError || error.underlying is BoringSSLError {
+            return StoreError(
+                .unopenable,
+                "The database's TLS certificate was not accepted: with sslmode=verify-full it must be signed by an authority of "
+                    + "sslrootcert (the system's when none is given) and name the host of database.url.")
         }
         return StoreError(.unavailable, "The database cannot be reached (\(error.code)).")
     }

@@ -17,6 +17,7 @@ public final class TestPostgres: Sendable {
     public let directory: String
     private let binaries: String
     private let runAs: String?
+    private let options: String
     private let databases = Atomic<Int>(0)
 
     /// Why no cluster can be started here, or nil when one can.
@@ -65,24 +66,27 @@ public final class TestPostgres: Sendable {
         return nil
     }
 
-    /// Starts a new cluster; ``destroy()`` stops it and deletes its files.
-    public static func start() throws -> TestPostgres {
+    /// Starts a new cluster; ``destroy()`` stops it and deletes its files. `prepare` runs on the
+    /// data directory before the server starts, and `options` are added to the server's.
+    public static func start(options: String = "", prepare: (_ dataDirectory: String, _ runAs: String?) throws -> Void = { _, _ in }) throws -> TestPostgres {
         if let reason = unavailableReason { throw TestPostgresError(message: reason) }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hp-pg-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let runAs: String? = getuid() == 0 ? "postgres" : nil
         if runAs != nil { _ = try run("/bin/chown", ["postgres:postgres", directory], as: nil) }
-        let cluster = TestPostgres(port: try freePort(), directory: directory, binaries: binDirectory!, runAs: runAs)
+        let cluster = TestPostgres(port: try freePort(), directory: directory, binaries: binDirectory!, runAs: runAs, options: options)
         _ = try run("\(cluster.binaries)/initdb", ["-D", cluster.dataDirectory, "-A", "trust", "-U", "planner", "--no-sync", "-E", "UTF8"], as: runAs)
+        try prepare(cluster.dataDirectory, runAs)
         try cluster.startServer()
         return cluster
     }
 
-    private init(port: Int, directory: String, binaries: String, runAs: String?) {
+    private init(port: Int, directory: String, binaries: String, runAs: String?, options: String) {
         self.port = port
         self.directory = directory
         self.binaries = binaries
         self.runAs = runAs
+        self.options = options
     }
 
     public var dataDirectory: String { directory + "/data" }
@@ -103,7 +107,7 @@ public final class TestPostgres: Sendable {
     public func startServer() throws {
         _ = try Self.run("\(binaries)/pg_ctl", [
             "-D", dataDirectory, "-l", directory + "/server.log", "-w", "-t", "60", "start", "-o",
-            "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200",
+            "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200 \(options)",
         ], as: runAs)
     }
 
@@ -168,7 +172,7 @@ public final class TestPostgres: Sendable {
     /// posix_spawn and waitpid, with the output in a file: pg_ctl leaves a server behind that must
     /// not hold a pipe of ours open.
     @discardableResult
-    static func run(_ program: String, _ arguments: [String], as user: String?) throws -> String {
+    public static func run(_ program: String, _ arguments: [String], as user: String?) throws -> String {
         let argv = (user.map { ["/usr/sbin/runuser", "-u", $0, "--", program] } ?? [program]) + arguments
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hp-pg-run-\(UUID().uuidString)").path
         defer { unlink(output) }
