@@ -18,15 +18,16 @@ final class ServeProcess: Sendable {
     /// Starts the service in `folder` (state in `folder/state`) and waits until it listens.
     init(
         binary: HearingPlannerBinary, folder: URL, token: String, extraArguments: [String] = [],
-        environment: [String: String] = [:], stateDirectory: String = "state", logFile: URL? = nil
+        environment: [String: String] = [:], stateDirectory: String = "state", logFile: URL? = nil, wrapper: [String] = []
     ) async throws {
         let log = logFile ?? folder.appendingPathComponent("serve-\(UUID().uuidString).log")
         if logFile == nil { try Data().write(to: log) }
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary.path)
-        process.arguments = [
+        // A wrapper (the unit's sandbox) runs the binary in its own process (execv).
+        process.executableURL = URL(fileURLWithPath: wrapper.isEmpty ? binary.path : "/usr/bin/env")
+        process.arguments = (wrapper.isEmpty ? [] : wrapper + [binary.path]) + [
             "serve", "--listen", "127.0.0.1:0", "--state-dir", folder.appendingPathComponent(stateDirectory).path,
             "--tokens", folder.appendingPathComponent("tokens").path,
         ] + extraArguments

@@ -276,3 +276,32 @@ extension SharedDatabaseTests {
         }
     }
 }
+
+extension SharedDatabaseTests {
+    @Test("A daemon on PostgreSQL over verify-full TLS, under the unit's strict sandbox: it leads, plans the sample and serves it")
+    func underSandboxWithTLS() async throws {
+        let binary = try HearingPlannerBinary.located()
+        try await withTemporaryFolder { folder in
+            let cluster = try TestPostgres.startWithTLS(certificatesIn: folder.path)
+            defer { cluster.destroy() }
+            let name = Self.name(try cluster.newDatabase())
+            let url = "postgres://planner@localhost:\(cluster.port)/\(name)?sslmode=verify-full&sslrootcert=\(folder.path)/ca.pem"
+            let token = try await ServeCommandTests.plannerToken(binary, in: folder)
+            try folder.appendingPathComponent("tls.json").write(#"{"debounce": 0.1, "database": {"url": "\#(url)", "instance": "sandboxed"}}"#)
+            let daemon = try await ServeProcess(
+                binary: binary, folder: folder, token: token, extraArguments: ["--config", "tls.json"],
+                wrapper: ["python3", SystemdUnitTests.sandbox.path, "--strict", "--"])
+            try await Self.leads(daemon)
+            let (created, _) = try await daemon.json("POST", "/v1/rosters", body: try Data(contentsOf: ServeCommandTests.sampleRoster))
+            #expect(created == 201, "\(daemon.output)")
+            let plan = try await daemon.plan(atLeast: 1)
+            #expect(plan["version"] as? Int == 1)
+            let encrypted = try cluster.psql("postgres", """
+                SELECT count(*) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)
+                WHERE a.datname = '\(name)' AND a.backend_type = 'client backend' AND s.ssl
+                """)
+            #expect((Int(encrypted.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1)
+            #expect(daemon.stop() == 0, "\(daemon.output)")
+        }
+    }
+}

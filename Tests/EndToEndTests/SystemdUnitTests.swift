@@ -42,6 +42,26 @@ struct SystemdUnitTests {
         }
     }
 
+    @Test("With the PostgreSQL drop-in: verify prints nothing, the drop-in is read, and the exposure stays at most 1.5")
+    func postgresDropIn() async throws {
+        try await withTemporaryFolder { folder in
+            let unit = try unitForBuiltBinary(in: folder)
+            let dropIns = folder.appendingPathComponent("hearing-planner.service.d")
+            try FileManager.default.createDirectory(at: dropIns, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: Self.repository.appendingPathComponent("systemd/postgresql.conf"), to: dropIns.appendingPathComponent("postgresql.conf"))
+            // The folder on the unit path, so that systemd reads the drop-in beside the unit.
+            let path = "SYSTEMD_UNIT_PATH=\(folder.path):"
+            let verify = try await Command.run("env", [path, "systemd-analyze", "verify", unit.path], in: folder)
+            #expect(verify.status == 0 && verify.standardError.isEmpty, "\(verify.standardError)")
+            let security = try await Command.run("env", [path, "systemd-analyze", "security", "--offline=yes", "--threshold=15", unit.path], in: folder)
+            #expect(security.standardOutput.contains("IP address allow list with non-localhost entries"), "\(security.standardOutput)")
+            let line = try #require(security.standardOutput.split(separator: "\n").first { $0.contains("Overall exposure level") })
+            let score = try #require(line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
+            #expect(score <= 1.5, "\(line)")
+        }
+    }
+
     @Test("The sandbox refuses what the unit forbids: a write-and-execute mapping, a netlink socket, setuid")
     func sandboxBites() async throws {
         try await withTemporaryFolder { folder in

@@ -17,28 +17,7 @@ final class PostgresTLSTests {
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("hp-tls-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let folder = folder
-        func openssl(_ arguments: [String]) throws { _ = try TestPostgres.run("/usr/bin/openssl", arguments, as: nil) }
-        // A test authority, a server certificate it signs for localhost and 127.0.0.1, and an authority that signed nothing.
-        for authority in ["ca", "other-ca"] {
-            try openssl([
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(folder)/\(authority).key", "-out", "\(folder)/\(authority).pem",
-                "-days", "2", "-subj", "/CN=hearing-planner test \(authority)",
-            ])
-        }
-        try "subjectAltName=DNS:localhost,IP:127.0.0.1\n".write(toFile: "\(folder)/san.ext", atomically: true, encoding: .utf8)
-        try openssl(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(folder)/server.key", "-out", "\(folder)/server.csr", "-subj", "/CN=localhost"])
-        try openssl([
-            "x509", "-req", "-in", "\(folder)/server.csr", "-CA", "\(folder)/ca.pem", "-CAkey", "\(folder)/ca.key", "-CAcreateserial",
-            "-out", "\(folder)/server.crt", "-days", "2", "-extfile", "\(folder)/san.ext",
-        ])
-        cluster = try TestPostgres.start(options: "-c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key") { data, user in
-            for file in ["server.crt", "server.key"] {
-                try FileManager.default.copyItem(atPath: "\(folder)/\(file)", toPath: "\(data)/\(file)")
-                if let user { _ = try TestPostgres.run("/bin/chown", ["\(user):\(user)", "\(data)/\(file)"], as: nil) }
-                _ = try TestPostgres.run("/bin/chmod", ["0600", "\(data)/\(file)"], as: nil)
-            }
-        }
+        cluster = try TestPostgres.startWithTLS(certificatesIn: folder)
     }
 
     deinit {

@@ -91,6 +91,32 @@ public final class TestPostgres: Sendable {
 
     public var dataDirectory: String { directory + "/data" }
 
+    /// A new cluster that speaks TLS with a certificate for localhost and 127.0.0.1, signed by a
+    /// test authority whose certificate is `folder/ca.pem`; `folder/other-ca.pem` is an authority
+    /// that signed nothing. `folder` must exist.
+    public static func startWithTLS(certificatesIn folder: String) throws -> TestPostgres {
+        func openssl(_ arguments: [String]) throws { _ = try run("/usr/bin/openssl", arguments, as: nil) }
+        for authority in ["ca", "other-ca"] {
+            try openssl([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(folder)/\(authority).key", "-out", "\(folder)/\(authority).pem",
+                "-days", "2", "-subj", "/CN=hearing-planner test \(authority)",
+            ])
+        }
+        try "subjectAltName=DNS:localhost,IP:127.0.0.1\n".write(toFile: "\(folder)/san.ext", atomically: true, encoding: .utf8)
+        try openssl(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(folder)/server.key", "-out", "\(folder)/server.csr", "-subj", "/CN=localhost"])
+        try openssl([
+            "x509", "-req", "-in", "\(folder)/server.csr", "-CA", "\(folder)/ca.pem", "-CAkey", "\(folder)/ca.key", "-CAcreateserial",
+            "-out", "\(folder)/server.crt", "-days", "2", "-extfile", "\(folder)/san.ext",
+        ])
+        return try start(options: "-c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key") { data, user in
+            for file in ["server.crt", "server.key"] {
+                try FileManager.default.copyItem(atPath: "\(folder)/\(file)", toPath: "\(data)/\(file)")
+                if let user { _ = try run("/bin/chown", ["\(user):\(user)", "\(data)/\(file)"], as: nil) }
+                _ = try run("/bin/chmod", ["0600", "\(data)/\(file)"], as: nil)
+            }
+        }
+    }
+
     /// The bytes of every file of the database of `url` (its folder under `base`), after a
     /// checkpoint has written what the server held in memory; the write-ahead log is not included.
     public func files(ofDatabase url: String) throws -> Data {
