@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Locking
 import Logging
 import Synchronization
 
@@ -107,7 +108,7 @@ final class ConsoleCore: Sendable {
     let backend: any ConsoleBackend
     let settings: ConsoleSettings
     let sessions: Sessions
-    let throttle: Mutex<SignInThrottle>
+    let throttle: Locked<SignInThrottle>
     let renderer: Renderer
     let assets: Assets
     let logger: Logger
@@ -119,7 +120,7 @@ final class ConsoleCore: Sendable {
         self.logger = logger
         self.now = now
         sessions = Sessions(settings)
-        throttle = Mutex(SignInThrottle(limit: settings.signInFailures, window: settings.signInWindow.seconds))
+        throttle = Locked(SignInThrottle(limit: settings.signInFailures, window: settings.signInWindow.seconds))
         renderer = try Renderer()
         assets = Assets()
     }

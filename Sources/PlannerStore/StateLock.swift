@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Synchronization
 
 #if canImport(Glibc)
@@ -17,11 +18,11 @@ public final class StateLock: Sendable {
     public static let fileName = "state.lock"
 
     /// Nil once released.
-    private let descriptor: Mutex<Int32?>
+    private let descriptor: Locked<Int32?>
     public let path: String
 
     private init(descriptor: Int32, path: String) {
-        self.descriptor = Mutex(descriptor)
+        self.descriptor = Locked(descriptor)
         self.path = path
     }
 

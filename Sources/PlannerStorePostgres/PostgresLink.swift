@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Logging
 import NIOCore
 import NIOPosix
@@ -19,7 +20,7 @@ final class PostgresLink: Sendable {
     let logger: Logger
     private let group: any EventLoopGroup
     private let tls: PostgresConnection.Configuration.TLS
-    private let idle = Mutex<[PostgresConnection]>([])
+    private let idle = Locked<[PostgresConnection]>([])
     private let slots: DispatchSemaphore
     private let nextID = Atomic<Int>(1)
 
@@ -146,7 +147,7 @@ final class PostgresLink: Sendable {
         for future: EventLoopFuture<T>, timeout: Duration, onTimeout: () -> Void
     ) throws -> T {
         let done = DispatchSemaphore(value: 0)
-        let outcome = Mutex<Result<T, any Error>?>(nil)
+        let outcome = Locked<Result<T, any Error>?>(nil)
         future.whenComplete { result in
             outcome.withLock { $0 = result }
             done.signal()

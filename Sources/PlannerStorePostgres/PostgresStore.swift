@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Logging
 import PlannerModel
 import PlannerStore
@@ -18,7 +19,7 @@ public final class PostgresStore: PlanningStore, Sendable {
     /// The backend of the leader's session while this daemon leads; savePlan checks that this
     /// backend still holds the leader's lock, so that a daemon that lost the lead (its session
     /// cut, another one leading) never stores a version.
-    private let leaderBackend = Mutex<Int32?>(nil)
+    private let leaderBackend = Locked<Int32?>(nil)
     /// Set once leadership is in use: from then on only the leader stores plans.
     private let fenced = Atomic<Bool>(false)
     /// The maintenance generation when this store was opened: a state command that changed the

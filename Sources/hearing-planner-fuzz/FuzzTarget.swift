@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Locking
 import NIOCore
 import PlannerModel
 import PlannerServer
@@ -116,7 +117,7 @@ struct BodyInput {
         let request = Request(
             head: HTTPRequest(method: .post, scheme: "http", authority: "127.0.0.1", path: "/v1/events", headerFields: fields),
             body: RequestBody(asyncSequence: chunks.map { ByteBuffer(bytes: $0) }.async))
-        let outcome = Mutex<Result<[UInt8], any Error>?>(nil)
+        let outcome = Locked<Result<[UInt8], any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
             do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Locking
 import Logging
 import PlannerConsole
 import PlannerModel
@@ -104,7 +105,7 @@ struct Serve: AsyncParsableCommand {
             secureCookies: configuration.secureCookies,
             idleTimeout: .milliseconds(Int64(configuration.sessionIdleMinutes * 60_000)),
             maxUploadBytes: configuration.maxBodyBytes)
-        let currentVersion = Mutex<Int?>(nil)
+        let currentVersion = Locked<Int?>(nil)
         var parts = ServerParts(
             database: database, settings: settings, console: console, authenticate: { tokens.authenticate(bearer: $0) },
             engine: .glpk(logger: solverLogger), logger: logger,

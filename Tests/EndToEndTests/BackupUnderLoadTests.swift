@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Synchronization
 import Testing
 
@@ -36,7 +37,7 @@ struct BackupUnderLoadTests {
             try #require(created == 201, "\(server.output)")
 
             let events = try Self.events(count: 400)
-            let acknowledged = Mutex<[(id: String, at: ContinuousClock.Instant)]>([])
+            let acknowledged = Locked<[(id: String, at: ContinuousClock.Instant)]>([])
             let poster = Task {
                 for event in events where !Task.isCancelled {
                     guard let (status, _) = try? await server.request("POST", "/v1/events", body: event.body) else { continue }

@@ -1,6 +1,7 @@
 import Foundation
 import GLPKSolver
 import LinearProgramming
+import Locking
 import Synchronization
 import Testing
 
@@ -127,13 +128,13 @@ import Testing
 }
 
 private final class ResultBox: Sendable {
-    private let storage = Mutex<[(String, Result<Solution, any Error>)]>([])
+    private let storage = Locked<[(String, Result<Solution, any Error>)]>([])
     func append(_ name: String, _ result: Result<Solution, any Error>) { storage.withLock { $0.append((name, result)) } }
     var all: [(String, Result<Solution, any Error>)] { storage.withLock { $0 } }
 }
 
 private final class ProgressBox: Sendable {
-    private let storage = Mutex<[SolveProgress]>([])
+    private let storage = Locked<[SolveProgress]>([])
     func append(_ progress: SolveProgress) { storage.withLock { $0.append(progress) } }
     var all: [SolveProgress] { storage.withLock { $0 } }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GLPKSolver
 import LinearProgramming
+import Locking
 import Logging
 import MIPSearch
 import Synchronization
@@ -26,7 +27,7 @@ struct SearchWithFakeSolversTests {
         let real = GLPKSolver(logger: SearchWithFakeSolversTests.logger)
         let slack: Double
         let branchAndCut: @Sendable (LinearProgram) -> Solution
-        let calls = Mutex<(relaxations: Int, integer: Int)>((0, 0))
+        let calls = Locked<(relaxations: Int, integer: Int)>((0, 0))
 
         init(slack: Double, branchAndCut: @escaping @Sendable (LinearProgram) -> Solution) {
             self.slack = slack
@@ -99,7 +100,7 @@ struct SearchWithFakeSolversTests {
     /// so the search stops at once, with the greedy point, whatever the real time.
     @Test func timeComesFromTheClockGiven() throws {
         let base = ContinuousClock.now
-        let reads = Mutex(0)
+        let reads = Locked(0)
         let clock = SearchClock {
             let hours = reads.withLock { count -> Int in
                 count += 1

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Locking
 import PlannerModel
 import PlannerStore
 import Synchronization
@@ -56,7 +57,7 @@ struct FeedAndRetentionTests {
 
     @Test("The daily pruning, by a test clock: nothing before the horizon's end plus retention.days, then the plan is gone from the service")
     func retention() async throws {
-        let clock = Mutex(TestServer.now)
+        let clock = Locked(TestServer.now)
         var parts = try TestServer.parts()
         parts.now = { clock.withLock { $0 } }
         let app = try await buildApplication(parts)
@@ -87,7 +88,7 @@ struct FeedAndRetentionTests {
 
     @Test("The service prunes when it starts and then once a day: four days of a test clock, the horizon due on the third")
     func daily() async throws {
-        let clock = Mutex(TestServer.now)
+        let clock = Locked(TestServer.now)
         var parts = try TestServer.parts()
         parts.now = { clock.withLock { $0 } }
         let app = try await buildApplication(parts)
@@ -99,7 +100,7 @@ struct FeedAndRetentionTests {
         let start = Date(timeIntervalSince1970: 1_799_496_000)  // 2027-01-09T12:00:00Z
         clock.withLock { $0 = start }
         let rebuilt = try await ServerAssembly(parts)
-        let waits = Mutex<[Duration]>([])
+        let waits = Locked<[Duration]>([])
         let service = RetentionService(
             state: rebuilt.state, rule: RetentionRule(days: 30), metrics: parts.metrics, logger: TestServer.quiet,
             now: { clock.withLock { $0 } },
@@ -126,7 +127,7 @@ struct FeedAndRetentionTests {
 
     @Test("With retention configured, the running service prunes what is due as soon as it starts")
     func pruneAtStart() async throws {
-        let clock = Mutex(TestServer.now)
+        let clock = Locked(TestServer.now)
         var parts = try TestServer.parts()
         parts.now = { clock.withLock { $0 } }
         let first = try await buildApplication(parts)

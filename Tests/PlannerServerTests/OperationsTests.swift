@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Locking
 import Logging
 import PlannerModel
 import PlannerStore
@@ -11,7 +12,7 @@ import Testing
 
 /// Lines a logger wrote, as the journal would get them.
 final class LogLines: Sendable {
-    private let lines = Mutex<[String]>([])
+    private let lines = Locked<[String]>([])
 
     var logger: Logger {
         var logger = Logger(label: "test") { _ in

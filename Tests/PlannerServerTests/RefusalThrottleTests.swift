@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Locking
 import PlannerStore
 import Synchronization
 import Testing
@@ -64,5 +65,5 @@ struct RefusalThrottleTests {
 
 /// A clock the test moves by hand.
 private final class Clock: Sendable {
-    let time = Mutex(TestServer.now)
+    let time = Locked(TestServer.now)
 }

@@ -1,3 +1,4 @@
+import Locking
 import Synchronization
 import Foundation
 import HTTPTypes
@@ -149,7 +150,7 @@ struct ReplanFlowTests {
     @Test("A change after a failed re-plan is planned after the debounce, not after the retry delay of the failure")
     func changeAfterFailure() async throws {
         // The first re-plan gives no plan; later ones plan. The retry delay (300 s) is far past the test.
-        let replans = Mutex(0)
+        let replans = Locked(0)
         let maker = PlanMaker { roster, baseline, now, options in
             if let baseline, replans.withLock({ $0 += 1; return $0 }) == 1 {
                 var plan = baseline

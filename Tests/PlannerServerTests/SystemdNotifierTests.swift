@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -121,9 +122,9 @@ struct SystemdNotifierTests {
 
 /// A value shared between tasks, behind a lock.
 final class Locked<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
+    private let mutex: Locked<Value>
 
-    init(_ value: Value) { mutex = Mutex(value) }
+    init(_ value: Value) { mutex = Locked(value) }
 
     func withLock<Result: Sendable>(_ body: (inout sending Value) -> sending Result) -> Result {
         mutex.withLock { body(&$0) }
@@ -138,7 +139,7 @@ final class LogRecorder: Sendable {
         let metadata: Logger.Metadata
     }
 
-    private let storage = Mutex<[Record]>([])
+    private let storage = Locked<[Record]>([])
 
     var records: [Record] { storage.withLock { $0 } }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Synchronization
 import Testing
 @testable import PlannerServer
@@ -92,8 +93,8 @@ struct TokenLifecycleTests {
         try withTemporaryDirectory { folder in
             let path = folder + "/tokens"
             try "office planner \(Self.abc) expires=2027-01-01T00:00:00Z\n".write(toFile: path, atomically: true, encoding: .utf8)
-            let clock = Mutex(Date(timeIntervalSince1970: 1_796_400_000))
-            let uses = Mutex<[String]>([])
+            let clock = Locked(Date(timeIntervalSince1970: 1_796_400_000))
+            let uses = Locked<[String]>([])
             let store = try TokenStore(path: path, now: { clock.withLock { $0 } }, recordUse: { name, time in
                 uses.withLock { $0.append("\(name) \(Int(time.timeIntervalSince1970))") }
             })

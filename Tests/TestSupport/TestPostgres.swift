@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Synchronization
 
 #if canImport(Glibc)
@@ -31,7 +32,7 @@ public final class TestPostgres: Sendable {
         return nil
     }
 
-    private static let sharedCluster = Mutex<Result<TestPostgres, TestPostgresError>?>(nil)
+    private static let sharedCluster = Locked<Result<TestPostgres, TestPostgresError>?>(nil)
 
     /// The process's cluster, started at the first call and stopped when the process exits.
     public static func shared() throws -> TestPostgres {

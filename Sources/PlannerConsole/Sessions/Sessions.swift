@@ -1,12 +1,13 @@
 import Foundation
+import Locking
 import Synchronization
 
 /// The console's sessions, shared by every request: a ``SessionTable`` behind a lock.
 final class Sessions: Sendable {
-    private let table: Mutex<SessionTable>
+    private let table: Locked<SessionTable>
 
     init(_ settings: ConsoleSettings) {
-        table = Mutex(SessionTable(
+        table = Locked(SessionTable(
             idleTimeout: settings.idleTimeout.seconds, maxAge: settings.maxSessionAge.seconds,
             capacity: settings.maxSessions))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Locking
 import Logging
 import PlannerStore
 import Synchronization
@@ -18,9 +19,9 @@ struct Auditor: Sendable {
     private let throttle: Throttle
 
     final class Throttle: Sendable {
-        let state: Mutex<RefusalThrottle>
+        let state: Locked<RefusalThrottle>
 
-        init(_ throttle: RefusalThrottle) { state = Mutex(throttle) }
+        init(_ throttle: RefusalThrottle) { state = Locked(throttle) }
     }
 
     init(

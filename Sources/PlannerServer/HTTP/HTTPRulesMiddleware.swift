@@ -1,12 +1,13 @@
 import HTTPTypes
 import Hummingbird
+import Locking
 import Synchronization
 
 /// The routes of the service and their methods, learnt from the router once every route is
 /// added, so that a request for a path the service has, with a method it does not have there,
 /// gets 405 and `Allow` rather than 404.
 final class RouteMethods: Sendable {
-    private let templates = Mutex<[(components: [Substring], methods: Set<String>)]>([])
+    private let templates = Locked<[(components: [Substring], methods: Set<String>)]>([])
 
     /// Takes the router's routes: each template with the methods it answers.
     func learn(_ routes: [(path: String, method: String)]) {

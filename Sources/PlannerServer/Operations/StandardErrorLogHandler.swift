@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Logging
 import Synchronization
 
@@ -112,7 +113,7 @@ public struct StandardErrorLogHandler: LogHandler {
 
 /// Standard error, written one whole line at a time.
 enum StandardError {
-    private static let turn = Mutex<Void>(())
+    private static let turn = Locked<Void>(())
 
     @Sendable static func write(_ line: String) {
         let bytes = Array(line.utf8)

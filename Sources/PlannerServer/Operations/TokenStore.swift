@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Synchronization
 
 /// The daemon's tokens: the token file as last read, read again on demand (SIGHUP), and a note
@@ -10,9 +11,9 @@ import Synchronization
 /// line is refused as a whole and the tokens read before stay in force.
 public final class TokenStore: Sendable {
     public let path: String
-    private let file: Mutex<TokenFile>
+    private let file: Locked<TokenFile>
     /// When each name's use was last handed to `recordUse`.
-    private let recorded = Mutex<[String: Date]>([:])
+    private let recorded = Locked<[String: Date]>([:])
     private let now: @Sendable () -> Date
     private let recordUse: @Sendable (_ name: String, _ time: Date) -> Void
     /// A use is recorded at most this often per token, so that busy clients do not write at
@@ -25,7 +26,7 @@ public final class TokenStore: Sendable {
         recordUse: @escaping @Sendable (_ name: String, _ time: Date) -> Void = { _, _ in }
     ) throws {
         self.path = path
-        file = Mutex(try TokenFile.load(path: path))
+        file = Locked(try TokenFile.load(path: path))
         self.now = now
         self.recordInterval = recordInterval
         self.recordUse = recordUse

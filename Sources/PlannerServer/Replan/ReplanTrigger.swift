@@ -1,14 +1,15 @@
+import Locking
 import Synchronization
 
 /// The meeting point of the request handlers, which report changes, and the re-plan service,
 /// which acts on them: the schedule behind a lock, and a stream that wakes the service.
 final class ReplanTrigger: Sendable {
-    private let schedule: Mutex<ReplanSchedule>
+    private let schedule: Locked<ReplanSchedule>
     let wakeUps: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
 
     init(_ schedule: ReplanSchedule) {
-        self.schedule = Mutex(schedule)
+        self.schedule = Locked(schedule)
         (wakeUps, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LinearProgramming
+import Locking
 import PlannerModel
 import PlannerStore
 import PlanVerification
@@ -25,8 +26,8 @@ struct VerificationRoutes: Sendable {
 
 /// Runs verifications on a thread of their own, one at a time, and keeps the last few reports.
 final class VerificationDesk: Sendable {
-    private let reports = Mutex<[Int: VerificationReport]>([:])
-    private let turn = Mutex<Void>(())
+    private let reports = Locked<[Int: VerificationReport]>([:])
+    private let turn = Locked<Void>(())
 
     func report(for stored: StoredPlan, before: @Sendable () throws -> StoredPlan?) async throws -> VerificationReport {
         if let kept = reports.withLock({ $0[stored.version] }) { return kept }

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import NIOCore
 import PlannerModel
 import Synchronization
@@ -49,8 +50,8 @@ public struct Readiness: Sendable, Equatable, Encodable {
 /// What readers see, behind a lock so that serving the current plan never waits for a writer
 /// or the solver.
 final class PlanBoard: Sendable {
-    private let current = Mutex<PublishedPlan?>(nil)
-    private let readiness = Mutex(Readiness(status: .starting, reason: "no roster has been submitted yet", pendingEvents: 0, isSolving: false))
+    private let current = Locked<PublishedPlan?>(nil)
+    private let readiness = Locked(Readiness(status: .starting, reason: "no roster has been submitted yet", pendingEvents: 0, isSolving: false))
 
     var plan: PublishedPlan? { current.withLock { $0 } }
 

@@ -1,4 +1,5 @@
 import LinearProgramming
+import Locking
 import Planning
 import PlannerModel
 import Synchronization
@@ -10,7 +11,7 @@ import Synchronization
 /// its own, never on the cooperative pool, and one at a time: a burst of questions queues rather
 /// than taking both cores from re-planning.
 final class OptionsDesk: Sendable {
-    private let snapshot = Mutex<(version: Int, snapshot: WhatIfSnapshot)?>(nil)
+    private let snapshot = Locked<(version: Int, snapshot: WhatIfSnapshot)?>(nil)
     private let turns = Turns()
 
     /// The answer for `hearing` in the current plan `published`; throws `WhatIfError` with code

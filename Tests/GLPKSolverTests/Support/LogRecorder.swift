@@ -1,3 +1,4 @@
+import Locking
 import Logging
 import Synchronization
 
@@ -9,7 +10,7 @@ final class LogRecorder: Sendable {
         let metadata: Logger.Metadata
     }
 
-    private let storage = Mutex<[Record]>([])
+    private let storage = Locked<[Record]>([])
 
     var records: [Record] { storage.withLock { $0 } }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Locking
 import Logging
 import NIOCore
 import Synchronization
@@ -49,7 +50,7 @@ struct ConsoleApp {
 
 /// A clock a test moves by hand.
 final class TestClock: Sendable {
-    private let time = Mutex(Date(timeIntervalSince1970: 1_796_400_000))
+    private let time = Locked(Date(timeIntervalSince1970: 1_796_400_000))
     var now: Date { time.withLock { $0 } }
     func advance(_ seconds: TimeInterval) { time.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GLPKSolver
+import Locking
 import Logging
 import Planning
 import PlannerModel
@@ -32,12 +33,12 @@ final class FakeBackend: ConsoleBackend, Sendable {
         var refusals: [Audit] = []
     }
 
-    let state: Mutex<State>
+    let state: Locked<State>
 
     init(withPlan: Bool = true) {
         var state = State()
         if withPlan { state.plan = Fixture.plan }
-        self.state = Mutex(state)
+        self.state = Locked(state)
     }
 
     var audits: [Audit] { state.withLock { $0.audits } }
