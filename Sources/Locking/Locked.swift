@@ -12,8 +12,10 @@ import Glibc
 /// is seen and `make sanitize` reports only real races. The cost is one allocation per lock and a
 /// call per use; none of these locks is on a hot path.
 public final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
+    // The mutex first: a value of no size (`Locked<Void>`) laid out first would share its address
+    // with the mutex's, and ThreadSanitizer would take reading the one for changing the other.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var value: Value
 
     public init(_ value: Value) {
         self.value = value
