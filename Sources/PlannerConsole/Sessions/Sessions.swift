@@ -48,11 +48,11 @@ final class Sessions: Sendable {
 enum Secret {
     /// 32 bytes from the system's secure generator, in base64url without padding.
     static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
         for _ in 0..<4 {
-            let word = generator.next()
+            // UInt64.random draws from the system's generator (see TokenFile.makeToken()).
+            let word = UInt64.random(in: .min ... .max)
             for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
         }
         return Data(bytes).base64EncodedString()

@@ -17,8 +17,7 @@ enum AtomicFile {
         let folder = folderOf(path)
         var existing = stat()
         let isReplacing = stat(path, &existing) == 0
-        var suffix = SystemRandomNumberGenerator()
-        let temporary = "\(path).tmp-\(String(suffix.next() as UInt32, radix: 16))"
+        let temporary = "\(path).tmp-\(String(UInt32.random(in: .min ... .max), radix: 16))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure("create", temporary) }
         var isRenamed = false

@@ -170,8 +170,7 @@ public struct TokenFile: Sendable {
         } else {
             text = "# hearing-planner tokens: NAME ROLE sha256:HASH, one per line; delete a line to revoke it.\n"
         }
-        var generator = SystemRandomNumberGenerator()
-        let token = makeToken(using: &generator)
+        let token = makeToken()
         let hash = SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
         if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
         text += "\(name) \(role.rawValue) sha256:\(hash) created=\(Self.timeText(created))"
@@ -209,10 +208,21 @@ public struct TokenFile: Sendable {
 
     /// A new token: `hpt_` and 32 random bytes in base64url without padding.
     static func makeToken<Generator: RandomNumberGenerator>(using generator: inout Generator) -> String {
+        token(of: (0..<4).map { _ in generator.next() })
+    }
+
+    /// A new token from the system's secure generator (`UInt64.random` draws from it). Not
+    /// `makeToken(using:)` with a `SystemRandomNumberGenerator` of our own: a ThreadSanitizer build
+    /// crashes on an inout generator of no size (swiftlang/swift#66099), and `make sanitize` runs one.
+    static func makeToken() -> String {
+        token(of: (0..<4).map { _ in UInt64.random(in: .min ... .max) })
+    }
+
+    /// 256 bits in base64url without padding, after `hpt_`.
+    private static func token(of words: [UInt64]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
-        for _ in 0..<4 {
-            let word = generator.next()
+        for word in words {
             for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
         }
         let base64 = Data(bytes).base64EncodedString()

@@ -105,8 +105,7 @@ struct FeedRoutes: Sendable {
 
     /// `hpf_` and 32 random bytes in base64url.
     static func makeSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return "hpf_" + String(TokenFile.makeToken(using: &generator).dropFirst("hpt_".count))
+        return "hpf_" + String(TokenFile.makeToken().dropFirst("hpt_".count))
     }
 
     static func isWellFormed(_ secret: String) -> Bool {
