@@ -12,13 +12,15 @@ import Glibc
 /// is seen and `make sanitize` reports only real races. The cost is one allocation per lock and a
 /// call per use; none of these locks is on a hot path.
 public final class Locked<Value>: @unchecked Sendable {
-    // The mutex first: a value of no size (`Locked<Void>`) laid out first would share its address
-    // with the mutex's, and ThreadSanitizer would take reading the one for changing the other.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var value: Value
+    // Behind a pointer rather than a stored property: ThreadSanitizer checks the value's memory
+    // under the mutex either way, and a `Locked<Void>`'s stored value of no size would share its
+    // address with the mutex's pointer, which it reported as a race of the lock with itself.
+    private let value: UnsafeMutablePointer<Value>
 
     public init(_ value: Value) {
-        self.value = value
+        self.value = .allocate(capacity: 1)
+        self.value.initialize(to: value)
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         precondition(pthread_mutex_init(mutex, nil) == 0, "pthread_mutex_init failed")
@@ -27,12 +29,14 @@ public final class Locked<Value>: @unchecked Sendable {
     deinit {
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
+        value.deinitialize(count: 1)
+        value.deallocate()
     }
 
     /// Runs `body` with the value while holding the lock; `body` must not take this lock again.
     public func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure) -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
+        return try body(&value.pointee)
     }
 }
