@@ -120,17 +120,6 @@ struct SystemdNotifierTests {
     }
 }
 
-/// A value shared between tasks, behind a lock.
-final class Locked<Value: Sendable>: Sendable {
-    private let mutex: Locked<Value>
-
-    init(_ value: Value) { mutex = Locked(value) }
-
-    func withLock<Result: Sendable>(_ body: (inout sending Value) -> sending Result) -> Result {
-        mutex.withLock { body(&$0) }
-    }
-}
-
 /// Keeps log records in memory, so tests can read what a component logged.
 final class LogRecorder: Sendable {
     struct Record: Sendable {
