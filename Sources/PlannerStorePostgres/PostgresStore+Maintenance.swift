@@ -35,7 +35,8 @@ extension PostgresStore {
                 let names = try session.decode(try session.query("""
                     SELECT COALESCE(NULLIF(a.application_name, ''), 'a daemon of another role') AS "name" FROM pg_locks l
                     LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-                    WHERE l.locktype = 'advisory' AND l.classid = 0 AND l.objid = \(unescaped: String(Self.presenceLock))
+                    WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    AND l.classid = 0 AND l.objid = \(unescaped: String(Self.presenceLock))
                     AND l.objsubid = 1 AND l.granted AND l.pid <> pg_backend_pid()
                     """)) { column in try column("name", as: String.self) }
                 throw StoreError(

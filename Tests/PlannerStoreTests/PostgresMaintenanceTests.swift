@@ -71,7 +71,13 @@ struct PostgresMaintenanceTests {
         let daemon = try Self.open(url)
         let leadership = Leadership(store: daemon, instance: "east", attemptInterval: .milliseconds(100), logger: Logger(label: "test"))
         let session = Task { try await leadership.run { _ in } }
-        while !leadership.isConnected { try await Task.sleep(for: .milliseconds(20)) }
+        // A daemon of another database on the same server is not in the way, and not named.
+        let elsewhere = Leadership(
+            store: try Self.open(try TestPostgres.shared().newDatabase()), instance: "west", attemptInterval: .milliseconds(100),
+            logger: Logger(label: "test"))
+        let other = Task { try await elsewhere.run { _ in } }
+        defer { other.cancel() }
+        while !leadership.isConnected || !elsewhere.isConnected { try await Task.sleep(for: .milliseconds(20)) }
 
         let refusal = #expect(throws: StoreError.self) { _ = try store.holdForMaintenance() }
         #expect(refusal?.code == .locked)
