@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Locking
 import Logging
+import NIOCore
 import PlannerModel
 import PlannerStore
 import Synchronization
@@ -63,11 +64,18 @@ struct OperationsTests {
     @Test("The live server refuses a header field above 16 KiB, which its HTTP parser would otherwise take up to 80 KiB")
     func headerLimit() async throws {
         let app = try await buildApplication(try TestServer.parts(), port: 0)
-        try await app.test(.live) { client in
-            let small = try await client.execute(uri: "/healthz", method: .get, headers: [HTTPField.Name("X-Note")!: String(repeating: "a", count: 8_000)])
-            #expect(small.status == .ok)
-            let big = try? await client.execute(uri: "/healthz", method: .get, headers: [HTTPField.Name("X-Note")!: String(repeating: "a", count: 20_000)])
-            #expect(big == nil || big?.status != .ok)
+        let checked = Locked(false)
+        do {
+            try await app.test(.live) { client in
+                let small = try await client.execute(uri: "/healthz", method: .get, headers: [HTTPField.Name("X-Note")!: String(repeating: "a", count: 8_000)])
+                #expect(small.status == .ok)
+                let big = try? await client.execute(uri: "/healthz", method: .get, headers: [HTTPField.Name("X-Note")!: String(repeating: "a", count: 20_000)])
+                #expect(big == nil || big?.status != .ok)
+                checked.withLock { $0 = true }
+            }
+        } catch ChannelError.ioOnClosedChannel where checked.withLock({ $0 }) {
+            // The server closed the connection of the refused request; the test client, shutting
+            // down after the checks, may meet the closed channel (seen on a slow sanitizer build).
         }
         #expect(ConnectionLimits().idleTimeout == .seconds(60))
     }
