@@ -34,6 +34,8 @@ struct SoakBenchmark {
         var residentStartMiB: Double?
         var residentEndMiB: Double?
         var residentGrowthPercent: Double?
+        /// The resident memory every five minutes of the soak, to tell a leak from growth that levels off.
+        var residentEveryFiveMinutesMiB: [Double] = []
         var burstAcknowledged = 0
         var burstErrors = 0
         var burstPostSeconds: Double?
@@ -76,7 +78,12 @@ struct SoakBenchmark {
             var acknowledged: [String] = []
             let end = ContinuousClock.now + .milliseconds(Int64(minutes * 60_000))
             var n = 0
+            var nextSample = ContinuousClock.now + .seconds(300)
             while ContinuousClock.now < end {
+                if ContinuousClock.now >= nextSample, let resident = Self.residentMiB(server.process.processIdentifier) {
+                    figures.residentEveryFiveMinutesMiB.append(resident)
+                    nextSample = nextSample + .seconds(300)
+                }
                 let next = ContinuousClock.now + Self.changeEvery
                 n += 1
                 figures.changesPosted += 1
@@ -155,17 +162,20 @@ struct SoakBenchmark {
     /// Waits until nothing is pending and no solve runs; returns the current plan.
     static func settled(_ server: Server) async throws -> [String: Any] {
         let deadline = ContinuousClock.now + .seconds(600)
+        var last: [String: Any] = [:]
         while ContinuousClock.now < deadline {
             let (_, body) = try await server.send("GET", "/readyz")
-            if let readiness = try JSONSerialization.jsonObject(with: body) as? [String: Any],
-               readiness["pendingEvents"] as? Int == 0, readiness["isSolving"] as? Bool == false
-            {
+            let readiness = try JSONSerialization.jsonObject(with: body) as? [String: Any] ?? [:]
+            last = readiness
+            if readiness["pendingEvents"] as? Int == 0, readiness["isSolving"] as? Bool == false {
                 let (_, plan) = try await server.send("GET", "/v1/plans/current")
                 return try JSONSerialization.jsonObject(with: plan) as? [String: Any] ?? [:]
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw BenchFailure("events still pending after ten minutes")
+        // What the service said last: why it has not planned them (its reason names no data).
+        let said = ["status", "reason", "pendingEvents", "isSolving"].map { "\($0)=\(last[$0].map { "\($0)" } ?? "-")" }
+        throw BenchFailure("events still pending after ten minutes; /readyz: \(said.joined(separator: ", "))")
     }
 
     /// The process's resident memory (VmRSS), MiB.
@@ -189,6 +199,7 @@ struct SoakBenchmark {
         table.append(["  p99 ms", figures.reads?.p99Milliseconds.map { String(format: "%.1f", $0) } ?? "-"])
         table.append(["resident memory at the start / end, MiB", "\(figures.residentStartMiB.map { String(format: "%.0f", $0) } ?? "-") / \(figures.residentEndMiB.map { String(format: "%.0f", $0) } ?? "-")"])
         table.append(["  growth, % (target under 10)", figures.residentGrowthPercent.map { String(format: "%.1f", $0) } ?? "-"])
+        table.append(["  every five minutes, MiB", figures.residentEveryFiveMinutesMiB.map { String(format: "%.0f", $0) }.joined(separator: " ")])
         table.append(["burst: events acknowledged / errors", "\(figures.burstAcknowledged) / \(figures.burstErrors)"])
         table.append(["  seconds to post them", Format.seconds(figures.burstPostSeconds)])
         table.append(["  applied in the plan", figures.burstEventsApplied.map(String.init) ?? "-"])
