@@ -6,20 +6,27 @@ import Testing
 
 @testable import PlannerServer
 
-/// Many changes while re-plans run: every acknowledged event ends up planned.
+/// Many changes while re-plans run: every acknowledged event ends up planned. (The release soak's
+/// burst once left 919 events pending for good: docs/reliability.md.)
 @Suite("A burst of changes")
 struct BurstTests {
-    @Test("300 events posted as fast as they are accepted, while re-plans run: all are planned, nothing stays pending")
+    @Test("Events posted while re-plans run that outlast the debounce: all are planned, nothing stays pending")
     func burst() async throws {
-        let app = try await buildApplication(try TestServer.parts())
+        // Re-plans of 0.4 s, longer than the debounce (0.25 s): changes posted during one are due
+        // before it ends, as in the release soak's burst on the 2,500-hearing week.
+        let maker = PlanMaker { roster, baseline, now, options in
+            if baseline != nil { Thread.sleep(forTimeInterval: 0.4) }
+            return try PlanMaker.standard(TestServer.engine).make(roster, baseline, now, options)
+        }
+        let app = try await buildApplication(try TestServer.parts(planMaker: maker))
         try await app.test(.router) { client in
             _ = try await client.send(.post, "/v1/rosters", body: Documents.roster)
             _ = try await client.waitForVersion(1)
-            for k in 0..<300 {
+            for k in 0..<60 {
                 let slot = k.isMultiple(of: 2) ? "2026-12-07/AM" : "2026-12-07/PM"
                 let accepted = try await client.send(.post, "/v1/events", body: Documents.unavailable("b-\(k)", person: "I-2", slots: [slot]))
                 #expect(accepted.status == .accepted)
-                if k.isMultiple(of: 10) { try await Task.sleep(for: .milliseconds(5)) }
+                try await Task.sleep(for: .milliseconds(20))
             }
             var pending: Int?
             let deadline = ContinuousClock.now + .seconds(60)

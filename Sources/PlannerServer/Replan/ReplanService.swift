@@ -45,8 +45,9 @@ struct ReplanService: Service {
 
     /// Acts on the schedule until it says to wait for a change.
     private func drain() async {
+        var action = trigger.next()
         while !Task.isCancelled {
-            switch trigger.next() {
+            switch action {
             case .idle:
                 return
             case .wait(let until):
@@ -54,9 +55,11 @@ struct ReplanService: Service {
                 // (one that arrives during the retry delay after a failed solve), and is seen then.
                 let step = min(until, ContinuousClock.now + Self.recheck)
                 do { try await Task.sleep(until: step, clock: .continuous) } catch { return }
+                action = trigger.next()
             case .solve:
                 let succeeded = await solveOnce()
-                trigger.solveFinished(succeeded: succeeded)
+                // Changes that came during the solve and are due already start the next one here.
+                action = trigger.solveFinished(succeeded: succeeded)
             }
         }
     }

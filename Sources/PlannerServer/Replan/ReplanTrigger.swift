@@ -23,8 +23,11 @@ final class ReplanTrigger: Sendable {
         schedule.withLock { $0.next(at: .now) }
     }
 
-    func solveFinished(succeeded: Bool) {
-        _ = schedule.withLock { $0.solveFinished(at: .now, succeeded: succeeded) }
+    /// The solve ended; returns what to do next. A `.solve` answer has already started the next
+    /// solve in the schedule, so the caller must run it: dropping it left the schedule solving
+    /// with nobody solving, and every later change waiting for good.
+    func solveFinished(succeeded: Bool) -> ReplanSchedule.Action {
+        schedule.withLock { $0.solveFinished(at: .now, succeeded: succeeded) }
     }
 
     func finish() { continuation.finish() }
