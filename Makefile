@@ -3,9 +3,10 @@
 
 SHELL       := /bin/bash
 SWIFT       ?= swift
-APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev python3-html5lib systemd binutils postgresql
+APT_PACKAGES = libglpk-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev python3-html5lib systemd binutils postgresql openssl
 # postgresql: the tests start throw-away clusters of Debian's server (several daemons on one
-# database, docs/operations.md); a daemon on its own needs only SQLite.
+# database, docs/operations.md); a daemon on its own needs only SQLite. openssl: the TLS tests
+# make a test authority and a server certificate with it.
 # For the tests only: programs nobody here wrote read and write workbooks beside ours (LibreOffice
 # without its recommended extras, and openpyxl from PyPI); the package test renders the man page
 # (man-db), installs the package (adduser) and asks the daemon over HTTP (curl).

@@ -64,7 +64,7 @@ extension PostgresStore {
             let finder = HearingErasure(hearings: hearings)
             var erasedEvents = Set<String>()
             for event in try Self.events(session, try session.query(#"""
-                SELECT "sequence", "rosterId", "eventID", "document", "receivedAt", "tokenName", "appliedInVersion" FROM "event"
+                SELECT \#(unescaped: Self.eventColumns) FROM "event"
                 """#)) where finder.isAbout(Array(event.document.utf8)) {
                 try session.query(#"DELETE FROM "event" WHERE "sequence" = \#(event.sequence ?? 0)"#)
                 erasedEvents.insert(event.eventID)
@@ -72,7 +72,7 @@ extension PostgresStore {
             }
             let erasure = HearingErasure(hearings: hearings, erasedEvents: erasedEvents)
             for roster in try Self.rosters(session, try session.query(
-                #"SELECT "id", "document", "digest", "receivedAt", "tokenName" FROM "roster""#))
+                #"SELECT \#(unescaped: Self.rosterColumns) FROM "roster""#))
             {
                 guard let document = try erasure.erasing(roster.document, what: "roster \(roster.id ?? 0)") else { continue }
                 try session.query(#"UPDATE "roster" SET "document" = \#(document) WHERE "id" = \#(roster.id ?? 0)"#)
@@ -128,11 +128,11 @@ extension PostgresStore {
             report.unknownMigrations = applied.filter { !known.contains($0) }
             report.missingMigrations = known.filter { !applied.contains($0) }
             let rosters = try Self.rosters(session, try session.query(
-                #"SELECT "id", "document", "digest", "receivedAt", "tokenName" FROM "roster" ORDER BY "id""#))
+                #"SELECT \#(unescaped: Self.rosterColumns) FROM "roster" ORDER BY "id""#))
             report.checkDocuments(
                 rosters: rosters.map { (id: $0.id ?? 0, document: $0.document) },
                 events: try Self.events(session, try session.query(#"""
-                    SELECT "sequence", "rosterId", "eventID", "document", "receivedAt", "tokenName", "appliedInVersion"
+                    SELECT \#(unescaped: Self.eventColumns)
                     FROM "event" ORDER BY "sequence"
                     """#)),
                 plans: try Self.plans(session, try session.query(#"SELECT \#(unescaped: Self.planColumns) FROM "plan" ORDER BY "version""#)))

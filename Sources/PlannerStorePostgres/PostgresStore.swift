@@ -48,7 +48,7 @@ public final class PostgresStore: PlanningStore, Sendable {
     public func latestRoster() throws -> StoredRoster? {
         try self.link.withConnection { session in
             try Self.rosters(session, try session.query(
-                #"SELECT "id", "document", "digest", "receivedAt", "tokenName" FROM "roster" ORDER BY "id" DESC LIMIT 1"#)).first
+                #"SELECT \#(unescaped: Self.rosterColumns) FROM "roster" ORDER BY "id" DESC LIMIT 1"#)).first
         }
     }
 
@@ -59,14 +59,14 @@ public final class PostgresStore: PlanningStore, Sendable {
     public func roster(id: Int64) throws -> StoredRoster? {
         try self.link.withConnection { session in
             try Self.rosters(session, try session.query(
-                #"SELECT "id", "document", "digest", "receivedAt", "tokenName" FROM "roster" WHERE "id" = \#(id)"#)).first
+                #"SELECT \#(unescaped: Self.rosterColumns) FROM "roster" WHERE "id" = \#(id)"#)).first
         }
     }
 
     public func events(rosterID: Int64, after sequence: Int64) throws -> [StoredEvent] {
         try self.link.withConnection { session in
             try Self.events(session, try session.query(#"""
-                SELECT "sequence", "rosterId", "eventID", "document", "receivedAt", "tokenName", "appliedInVersion"
+                SELECT \#(unescaped: Self.eventColumns)
                 FROM "event" WHERE "rosterId" = \#(rosterID) AND "sequence" > \#(sequence) ORDER BY "sequence"
                 """#))
         }
@@ -343,6 +343,8 @@ public final class PostgresStore: PlanningStore, Sendable {
 
     // MARK: Rows
 
+    static let rosterColumns = #""id", "document", "digest", "receivedAt", "tokenName""#
+    static let eventColumns = #""sequence", "rosterId", "eventID", "document", "receivedAt", "tokenName", "appliedInVersion""#
     static let planColumns = #""version", "rosterId", "document", "rosterDocument", "status", "createdAt""#
     static let feedColumns = #""id", "person", "secretHash", "createdAt", "createdBy", "lastUsedAt""#
 

@@ -45,15 +45,13 @@ struct StateCommand: ParsableCommand {
             return configuration
         }
 
-        var directory: String { get throws { try configuration().stateDirectory } }
-
-        var databasePath: String {
-            get throws { (try directory as NSString).appendingPathComponent(AppDatabase.fileName) }
+        static func databasePath(in directory: String) -> String {
+            (directory as NSString).appendingPathComponent(AppDatabase.fileName)
         }
 
-        /// The shared PostgreSQL database of the configuration, opened; nil when the state is SQLite's.
-        func sharedStore() throws -> PostgresStore? {
-            guard let shared = try configuration().database else { return nil }
+        /// The shared PostgreSQL database of `configuration`, opened; nil when the state is SQLite's.
+        static func sharedStore(_ configuration: ServerConfiguration) throws -> PostgresStore? {
+            guard let shared = configuration.database else { return nil }
             var logger = Logger(label: "hearing-planner")
             logger.logLevel = .error
             do {
@@ -66,8 +64,8 @@ struct StateCommand: ParsableCommand {
         }
 
         /// Refuses a command that PostgreSQL's own tools do for a shared database.
-        func refuseShared(_ command: String, use tool: String) throws {
-            guard try configuration().database != nil else { return }
+        static func refuseShared(_ configuration: ServerConfiguration, _ command: String, use tool: String) throws {
+            guard configuration.database != nil else { return }
             throw Serve.failure(
                 "The state is in a shared PostgreSQL database (database in the configuration): \(command) it with \(tool), "
                     + "as docs/operations.md shows (Backup and restore).")
@@ -112,12 +110,13 @@ struct StateCommand: ParsableCommand {
         @OptionGroup var location: Location
 
         func run() throws {
-            try location.refuseShared("back up", use: "pg_dump")
+            let configuration = try location.configuration()
+            try Location.refuseShared(configuration, "back up", use: "pg_dump")
             guard !FileManager.default.fileExists(atPath: file) else {
                 throw ValidationError("\(file) exists already; give a new file name.")
             }
-            let directory = try location.directory
-            let path = try location.databasePath
+            let directory = configuration.stateDirectory
+            let path = Location.databasePath(in: directory)
             let report = try StateCommand.perform(in: directory) {
                 let database = try AppDatabase.openExisting(path: path)
                 try database.backup(to: file)
@@ -148,8 +147,9 @@ struct StateCommand: ParsableCommand {
         @OptionGroup var location: Location
 
         func run() throws {
-            try location.refuseShared("restore", use: "pg_restore")
-            let directory = try location.directory
+            let configuration = try location.configuration()
+            try Location.refuseShared(configuration, "restore", use: "pg_restore")
+            let directory = configuration.stateDirectory
             let report = try StateCommand.perform(in: directory) { () throws -> StateCheck in
                 let lock = try StateLock.acquire(directory: directory, purpose: "state restore")
                 defer { lock.release() }
@@ -185,13 +185,14 @@ struct StateCommand: ParsableCommand {
         func run() throws {
             let path: String
             let report: StateCheck
-            if file == nil, let store = try location.sharedStore() {
+            let configuration = try location.configuration()
+            if file == nil, let store = try Location.sharedStore(configuration) {
                 path = "the shared database"
                 defer { store.close() }
                 do { report = try store.check() } catch let error as StoreError { throw Serve.failure(error.description) }
             } else {
-                let directory = try location.directory
-                path = try file ?? location.databasePath
+                let directory = configuration.stateDirectory
+                path = file ?? Location.databasePath(in: directory)
                 report = try StateCommand.perform(in: directory) { try AppDatabase.openExisting(path: path).check() }
             }
             print("\(path): \(Self.summary(report)).")
@@ -241,16 +242,16 @@ struct StateCommand: ParsableCommand {
             let rule = RetentionRule(days: configuration.retentionDays, auditDays: configuration.auditRetentionDays)
             let cutoff = before.flatMap(Day.init) ?? rule.cutoff(today: RetentionRule.day(of: now))
             let auditBefore = before == nil ? rule.auditCutoff(now: now) : nil
-            let outcome = if let store = try location.sharedStore() {
+            let outcome = if let store = try Location.sharedStore(configuration) {
                 try StateCommand.holding(store) { hold in
                     try store.prune(horizonsEndedBefore: cutoff, auditBefore: auditBefore, at: now, actor: "state prune", holding: hold)
                 }
             } else {
                 try StateCommand.perform(in: directory) { () throws -> PruneOutcome in
-                let lock = try StateLock.acquire(directory: directory, purpose: "state prune")
-                defer { lock.release() }
-                let database = try AppDatabase.open(stateDirectory: directory)
-                return try database.prune(horizonsEndedBefore: cutoff, auditBefore: auditBefore, at: now, actor: "state prune")
+                    let lock = try StateLock.acquire(directory: directory, purpose: "state prune")
+                    defer { lock.release() }
+                    let database = try AppDatabase.open(stateDirectory: directory)
+                    return try database.prune(horizonsEndedBefore: cutoff, auditBefore: auditBefore, at: now, actor: "state prune")
                 }
             }
             print(outcome.isEmpty ? "Nothing to prune: no horizon ended before \(cutoff)." : "Pruned horizons that ended before \(cutoff): \(outcome.summary).")
@@ -281,13 +282,14 @@ struct StateCommand: ParsableCommand {
         }
 
         func run() throws {
-            let outcome = if let store = try location.sharedStore() {
+            let configuration = try location.configuration()
+            let directory = configuration.stateDirectory
+            let outcome = if let store = try Location.sharedStore(configuration) {
                 try StateCommand.holding(store) { hold in
                     try store.erase(hearings: Set(hearings), at: Date(), actor: "state erase", holding: hold)
                 }
             } else {
-                try StateCommand.perform(in: try location.directory) { () throws -> ErasureOutcome in
-                    let directory = try location.directory
+                try StateCommand.perform(in: directory) { () throws -> ErasureOutcome in
                     let lock = try StateLock.acquire(directory: directory, purpose: "state erase")
                     defer { lock.release() }
                     let database = try AppDatabase.open(stateDirectory: directory)
@@ -298,7 +300,7 @@ struct StateCommand: ParsableCommand {
                 printError("No stored roster, plan or event names \(hearings.count == 1 ? "this hearing" : "these hearings"); nothing was changed.")
                 throw ExitCode.failure
             }
-            print("Erased \(hearings.count) hearing(s) from \(outcome.summary). Start the daemon\(try location.configuration().database == nil ? "" : "s") again.")
+            print("Erased \(hearings.count) hearing(s) from \(outcome.summary). Start the daemon\(configuration.database == nil ? "" : "s") again.")
         }
     }
 }

@@ -88,12 +88,15 @@ struct TokenCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             var uses: [String: Date]?
-            if let store = try? location.sharedStore() {
+            let configuration = try? location.configuration()
+            if let configuration, let store = try? StateCommand.Location.sharedStore(configuration) {
                 uses = try? store.tokenUses()
                 store.close()
-            } else if let path = try? location.databasePath, FileManager.default.fileExists(atPath: path) {
+            } else if let path = configuration.map({ StateCommand.Location.databasePath(in: $0.stateDirectory) }),
+                      FileManager.default.fileExists(atPath: path)
+            {
                 uses = try? AppDatabase.openExisting(path: path).tokenUses()
-                if let directory = try? location.directory { StateFiles.giveToOwner(directory: directory) }
+                if let directory = configuration?.stateDirectory { StateFiles.giveToOwner(directory: directory) }
             }
             let now = Date()
             let rows = [["NAME", "ROLE", "CREATED", "EXPIRES", "LAST USED"]] + file.listings.map { listing in

@@ -36,7 +36,7 @@ struct ServeSandboxTests {
             // SHA-256("abc"): the token is "abc".
             try folder.appendingPathComponent("tokens")
                 .write("probe viewer sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n")
-            let port = try freePort()
+            let port = try TestPostgres.freePort()
             let socket = try NotifySocket()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -78,23 +78,4 @@ struct ServeSandboxTests {
             #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(output())")
         }
     }
-}
-
-/// A TCP port that was free a moment ago on 127.0.0.1.
-func freePort() throws -> Int {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    try #require(descriptor >= 0)
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-            bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
-        }
-    }
-    try #require(bound)
-    return Int(UInt16(bigEndian: address.sin_port))
 }

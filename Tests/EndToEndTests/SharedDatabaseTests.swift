@@ -90,8 +90,8 @@ struct SharedDatabaseTests {
             #expect(metricsA.contains(#"hearing_planner_leader{instance="a"} 1"#))
             #expect(metricsB.contains(#"hearing_planner_leader{instance="b"} 0"#))
             // One version each, and the event applied in version 2, once.
-            #expect(try cluster.psql(Self.name(url), #"SELECT string_agg("version"::text, ',' ORDER BY "version") FROM "plan""#) == "1,2")
-            #expect(try cluster.psql(Self.name(url), #"SELECT "appliedInVersion" FROM "event""#) == "2")
+            #expect(try cluster.psql(TestPostgres.databaseName(url), #"SELECT string_agg("version"::text, ',' ORDER BY "version") FROM "plan""#) == "1,2")
+            #expect(try cluster.psql(TestPostgres.databaseName(url), #"SELECT "appliedInVersion" FROM "event""#) == "2")
             #expect(a.stop() == 0 && b.stop() == 0)
             #expect(!a.output.contains(hearing) && !b.output.contains(hearing))
         }
@@ -139,14 +139,14 @@ struct SharedDatabaseTests {
             let deadline = ContinuousClock.now + .seconds(60)
             var pending = ""
             repeat {
-                pending = try cluster.psql(Self.name(url), #"SELECT COUNT(*) FROM "event" WHERE "appliedInVersion" IS NULL"#)
+                pending = try cluster.psql(TestPostgres.databaseName(url), #"SELECT COUNT(*) FROM "event" WHERE "appliedInVersion" IS NULL"#)
                 if pending == "0" { break }
                 try await Task.sleep(for: .milliseconds(100))
             } while ContinuousClock.now < deadline
             #expect(pending == "0", "\(b.output)")
-            let stored = try cluster.psql(Self.name(url), #"SELECT string_agg("eventID", ',' ORDER BY "sequence") FROM "event""#)
+            let stored = try cluster.psql(TestPostgres.databaseName(url), #"SELECT string_agg("eventID", ',' ORDER BY "sequence") FROM "event""#)
             #expect(stored.split(separator: ",").map(String.init) == acknowledged)
-            let versions = try cluster.psql(Self.name(url), #"SELECT COUNT(*) || ',' || COUNT(DISTINCT "version") || ',' || MAX("version") FROM "plan""#)
+            let versions = try cluster.psql(TestPostgres.databaseName(url), #"SELECT COUNT(*) || ',' || COUNT(DISTINCT "version") || ',' || MAX("version") FROM "plan""#)
                 .split(separator: ",").compactMap { Int($0) }
             #expect(versions.count == 3 && versions[0] == versions[1] && versions[1] == versions[2], "versions: \(versions)")
             let current = try await b.plan(atLeast: versions.last ?? 1)
@@ -213,11 +213,6 @@ struct SharedDatabaseTests {
             #expect(a.stop() == 0 && b.stop() == 0)
         }
     }
-
-    /// The database's name in a test URL.
-    static func name(_ url: String) -> String {
-        String(url.split(separator: "/").last!.split(separator: "?").first!)
-    }
 }
 
 extension SharedDatabaseTests {
@@ -230,7 +225,7 @@ extension SharedDatabaseTests {
             let token = try await ServeCommandTests.plannerToken(binary, in: folder)
             let daemon = try await Self.daemon(binary, folder: folder, token: token, url: url, instance: "east")
             // Documents stored without compression, so that the database's files show an id in clear.
-            try cluster.psql(Self.name(url), """
+            try cluster.psql(TestPostgres.databaseName(url), """
                 ALTER TABLE "roster" ALTER COLUMN "document" SET STORAGE EXTERNAL;
                 ALTER TABLE "plan" ALTER COLUMN "document" SET STORAGE EXTERNAL, ALTER COLUMN "rosterDocument" SET STORAGE EXTERNAL
                 """)
@@ -259,9 +254,9 @@ extension SharedDatabaseTests {
 
             // The backup docs/operations.md shows: pg_dump, pg_restore into a new database, state check.
             let dump = folder.appendingPathComponent("state.dump").path
-            try cluster.client("pg_dump", ["-Fc", "-f", dump, Self.name(url)])
+            try cluster.client("pg_dump", ["-Fc", "-f", dump, TestPostgres.databaseName(url)])
             let restored = try cluster.newDatabase()
-            try cluster.client("pg_restore", ["--no-owner", "-d", Self.name(restored), dump])
+            try cluster.client("pg_restore", ["--no-owner", "-d", TestPostgres.databaseName(restored), dump])
             try folder.appendingPathComponent("restored.json").write(#"{"database": {"url": "\#(restored)"}}"#)
             let restoredCheck = try await binary.run(["state", "check", "--config", "restored.json"], in: folder)
             #expect(restoredCheck.status == 0 && restoredCheck.standardOutput.contains("1 roster(s)"), "\(restoredCheck.standardOutput)")
@@ -284,7 +279,7 @@ extension SharedDatabaseTests {
         try await withTemporaryFolder { folder in
             let cluster = try TestPostgres.startWithTLS(certificatesIn: folder.path)
             defer { cluster.destroy() }
-            let name = Self.name(try cluster.newDatabase())
+            let name = TestPostgres.databaseName(try cluster.newDatabase())
             let url = "postgres://planner@localhost:\(cluster.port)/\(name)?sslmode=verify-full&sslrootcert=\(folder.path)/ca.pem"
             let token = try await ServeCommandTests.plannerToken(binary, in: folder)
             try folder.appendingPathComponent("tls.json").write(#"{"debounce": 0.1, "database": {"url": "\#(url)", "instance": "sandboxed"}}"#)

@@ -27,8 +27,7 @@ final class PostgresTLSTests {
 
     /// `database.url` of a new database on `host`, with `query`.
     func url(host: String, _ query: String) throws -> String {
-        let plain = try cluster.newDatabase()
-        let name = plain.split(separator: "/").last!.split(separator: "?").first!
+        let name = TestPostgres.databaseName(try cluster.newDatabase())
         return "postgres://planner@\(host):\(cluster.port)/\(name)?\(query)"
     }
 

@@ -121,7 +121,7 @@ public final class TestPostgres: Sendable {
     /// The bytes of every file of the database of `url` (its folder under `base`), after a
     /// checkpoint has written what the server held in memory; the write-ahead log is not included.
     public func files(ofDatabase url: String) throws -> Data {
-        let name = String(url.split(separator: "/").last?.split(separator: "?").first ?? "")
+        let name = Self.databaseName(url)
         _ = try psql(name, "CHECKPOINT")
         let oid = try psql(name, "SELECT oid FROM pg_database WHERE datname = current_database()").trimmingCharacters(in: .whitespacesAndNewlines)
         let folder = dataDirectory + "/base/" + oid
@@ -178,6 +178,11 @@ public final class TestPostgres: Sendable {
 
     public func url(database: String) -> String {
         "postgres://planner@127.0.0.1:\(port)/\(database)?sslmode=disable"
+    }
+
+    /// The database a `database.url` names: its path without the parameters.
+    public static func databaseName(_ url: String) -> String {
+        String(url.split(separator: "/").last?.split(separator: "?").first ?? "")
     }
 
     /// Runs a statement with psql and returns what it printed (unaligned, tuples only).
